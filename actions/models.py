@@ -1,0 +1,1 @@
+"""Actions and their chasing arrive with the actions register issue."""

@@ -1,0 +1,129 @@
+"""Admin pages for people, agencies and memberships, with search."""
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+
+from . import services
+from .models import Agency, Membership, User
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["agency", "user"]
+
+
+class UserCreation(AdminUserCreationForm):
+    class Meta:
+        model = User
+        fields = ("email", "full_name", "job_title")
+
+
+class UserChange(UserChangeForm):
+    class Meta:
+        model = User
+        fields = "__all__"
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    form = UserChange
+    add_form = UserCreation
+    ordering = ["full_name"]
+    list_display = ["full_name", "email", "job_title", "is_staff", "is_active"]
+    list_filter = ["is_staff", "is_superuser", "is_active", "memberships__agency__kind"]
+    search_fields = ["full_name", "email", "job_title"]
+    fieldsets = (
+        (None, {"fields": ("email", "password")}),
+        ("Person", {"fields": ("full_name", "job_title")}),
+        ("Access", {"fields": ("is_active", "is_staff", "is_superuser")}),
+        ("Dates", {"fields": ("last_login", "date_joined")}),
+    )
+    readonly_fields = ["last_login", "date_joined"]
+    add_fieldsets = (
+        (
+            None,
+            {
+                "classes": ("wide",),
+                "fields": (
+                    "email",
+                    "full_name",
+                    "job_title",
+                    "usable_password",
+                    "password1",
+                    "password2",
+                ),
+            },
+        ),
+    )
+    inlines = [MembershipInline]
+
+    def save_formset(self, request, form, formset, change) -> None:
+        """Memberships go through the service so the agency groups stay in step."""
+        _save_memberships(formset)
+
+
+@admin.register(Agency)
+class AgencyAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "kind", "parent"]
+    list_filter = ["kind"]
+    search_fields = ["name", "short_name", "aliases"]
+    autocomplete_fields = ["parent"]
+    inlines = [MembershipInline]
+
+    def save_model(self, request, obj, form, change) -> None:
+        """A new agency gets its group before it is saved."""
+        services.agency_ensure_group(agency=obj)
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change) -> None:
+        """Memberships go through the service so the agency groups stay in step."""
+        _save_memberships(formset)
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "agency", "role"]
+    list_filter = ["role", "agency__kind"]
+    search_fields = ["user__full_name", "user__email", "agency__name", "agency__short_name"]
+    autocomplete_fields = ["user", "agency"]
+    list_select_related = ["user", "agency"]
+
+    def save_model(self, request, obj, form, change) -> None:
+        """Through the service, so the person joins the agency's group."""
+        if change and "agency" in form.changed_data:
+            old = Membership.objects.get(pk=obj.pk)
+            services.membership_remove(membership=old)
+        services.membership_set(user=obj.user, agency=obj.agency, role=obj.role)
+
+    def delete_model(self, request, obj) -> None:
+        """Through the service, so the person leaves the agency's group."""
+        services.membership_remove(membership=obj)
+
+    def delete_queryset(self, request, queryset) -> None:
+        """Bulk deletes also leave the groups."""
+        for membership in queryset.select_related("user", "agency"):
+            services.membership_remove(membership=membership)
+
+
+def _save_memberships(formset) -> None:
+    """Save an inline formset of memberships through the services."""
+    if formset.model is not Membership:
+        formset.save()
+        return
+    for form in formset.forms:
+        if not form.cleaned_data or form in formset.deleted_forms:
+            continue
+        membership = form.instance
+        if form.has_changed() and membership.pk and "agency" in form.changed_data:
+            services.membership_remove(membership=Membership.objects.get(pk=membership.pk))
+        if form.has_changed() or not membership.pk:
+            services.membership_set(
+                user=form.cleaned_data["user"],
+                agency=form.cleaned_data["agency"],
+                role=form.cleaned_data["role"],
+            )
+    for form in formset.deleted_forms:
+        if form.instance.pk:
+            services.membership_remove(membership=form.instance)

@@ -1,0 +1,31 @@
+"""`manage.py load_demo`: the agencies, people and committees of the seed documents."""
+
+from django.core.management.base import BaseCommand
+
+from agencies.demo import load_people
+from meetings.demo import load_committees
+
+
+class Command(BaseCommand):
+    help = "Load the demo data drawn from the seed meetings (safe to run again)."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--password",
+            default="partnership-demo",
+            help="Password given to the demo sign-ins (default: partnership-demo).",
+        )
+
+    def handle(self, *args, password: str, **options) -> None:
+        people, sign_ins = load_people(password=password)
+        committees = load_committees(people=people)
+        self.stdout.write(
+            f"Loaded {len(people)} people and {len(committees)} committees from the seed documents."
+        )
+        self.stdout.write(f"\nDemo sign-ins (password: {password})\n")
+        rows = [("Email", "Name", "Role", "Agencies")]
+        rows += [(s.email, s.name, s.role, s.agencies) for s in sign_ins]
+        widths = [max(len(row[i]) for row in rows) for i in range(3)]
+        for row in rows:
+            cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+            self.stdout.write("  ".join([*cells, row[3]]))

@@ -1,0 +1,90 @@
+"""Writes for agencies and people. Each agency's auth Group is kept in step with its members."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from .models import Agency, Membership, User
+
+
+def _group_name(short_name: str) -> str:
+    return f"agency:{short_name}"
+
+
+@transaction.atomic
+def agency_create(
+    *,
+    name: str,
+    short_name: str,
+    kind: str = Agency.Kind.OTHER,
+    parent: Agency | None = None,
+    aliases: list[str] | None = None,
+) -> Agency:
+    """Create an agency together with the group that its grants are given to."""
+    group, _ = Group.objects.get_or_create(name=_group_name(short_name))
+    agency = Agency(
+        name=name,
+        short_name=short_name,
+        kind=kind,
+        parent=parent,
+        aliases=list(aliases or []),
+        group=group,
+    )
+    agency.full_clean()
+    agency.save()
+    return agency
+
+
+@transaction.atomic
+def agency_update(*, agency: Agency, **fields) -> Agency:
+    """Change an agency; its group is renamed with its short name."""
+    for field, value in fields.items():
+        setattr(agency, field, value)
+    agency.full_clean()
+    agency.save()
+    if agency.group.name != _group_name(agency.short_name):
+        agency.group.name = _group_name(agency.short_name)
+        agency.group.save(update_fields=["name"])
+    return agency
+
+
+def agency_ensure_group(*, agency: Agency) -> Agency:
+    """Give an agency built outside agency_create (e.g. in the admin) its group."""
+    if agency.group_id is None:
+        agency.group, _ = Group.objects.get_or_create(name=_group_name(agency.short_name))
+    return agency
+
+
+@transaction.atomic
+def user_create(
+    *,
+    email: str,
+    full_name: str,
+    job_title: str = "",
+    password: str | None = None,
+) -> User:
+    """Create a person; without a password they are recorded but can never sign in."""
+    user = User(email=email, full_name=full_name, job_title=job_title)
+    user.clean()
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    return user
+
+
+@transaction.atomic
+def membership_set(*, user: User, agency: Agency, role: str = Membership.Role.MEMBER) -> Membership:
+    """Make a person a member of an agency in a role (or change their role there)."""
+    membership, _ = Membership.objects.update_or_create(
+        user=user, agency=agency, defaults={"role": role}
+    )
+    user.groups.add(agency.group)
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership) -> None:
+    """Take a person out of an agency, and so out of everything granted to it."""
+    membership.user.groups.remove(membership.agency.group)
+    membership.delete()

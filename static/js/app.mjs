@@ -1,0 +1,4 @@
+// Starts govuk-frontend's components (header menu, error summary, skip link...).
+import { initAll } from "/assets/govuk/govuk-frontend.min.js";
+
+initAll();
