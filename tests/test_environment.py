@@ -31,7 +31,7 @@ def test_ci_has_redis_as_broker():
 
 
 def test_production_settings_pass_check_deploy():
-    # The browser fixture may have lifted Django's async guard in this process; production never does.
+    # The browser fixture may lift Django's async guard in this process; production never does.
     inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env = {
         **inherited,
