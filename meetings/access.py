@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+from guardian.shortcuts import get_objects_for_user
 
 from agencies.models import User
 
-from .models import Committee
+from .models import AgendaItem, Committee, Meeting
+
+VIEW_ITEM = "meetings.view_agendaitem"
 
 AnyUser = User | AnonymousUser
 
@@ -56,3 +60,67 @@ def officer_committees(user: AnyUser) -> QuerySet[Committee]:
 def is_committee_officer(user: AnyUser, committee: Committee) -> bool:
     """Whether this person chairs or clerks the committee."""
     return officer_committees(user).filter(pk=committee.pk).exists()
+
+
+def visible_meetings(user: AnyUser) -> QuerySet[Meeting]:
+    """Meetings this person may open: published ones of their committees, and all they run."""
+    partner = partner_committees(user).values("id")
+    officer = officer_committees(user).values("id")
+    return Meeting.objects.filter(
+        Q(committee__in=officer) | (Q(committee__in=partner) & ~Q(status=Meeting.Status.DRAFT))
+    )
+
+
+def editable_meetings(user: AnyUser) -> QuerySet[Meeting]:
+    """Meetings whose agenda this person may change: those of committees they chair or clerk."""
+    return Meeting.objects.filter(committee__in=officer_committees(user).values("id"))
+
+
+def granted_item_ids(user: AnyUser) -> QuerySet:
+    """Ids of restricted items granted to this person or one of their agencies.
+
+    Guardian's direct foreign-key permission tables are read with global permissions switched
+    off: a model-level "view" permission must never open every restricted item.
+    """
+    if not user.is_authenticated or not user.is_active:
+        return AgendaItem.objects.none().values("id")
+    return get_objects_for_user(
+        user,
+        VIEW_ITEM,
+        klass=AgendaItem.objects.filter(restricted=True),
+        accept_global_perms=False,
+        with_superuser=False,
+    ).values("id")
+
+
+def visible_agenda_items(user: AnyUser) -> QuerySet[AgendaItem]:
+    """Agenda items whose content (title, papers, questions, minute) this person may see."""
+    if not user.is_authenticated or not user.is_active:
+        return AgendaItem.objects.none()
+    meetings = visible_meetings(user).values("id")
+    if user.is_superuser:
+        return AgendaItem.objects.filter(meeting__in=meetings)
+    officer = officer_committees(user).values("id")
+    return AgendaItem.objects.filter(meeting__in=meetings).filter(
+        Q(restricted=False) | Q(meeting__committee__in=officer) | Q(id__in=granted_item_ids(user))
+    )
+
+
+def can_see_item(user: AnyUser, item: AgendaItem) -> bool:
+    """Whether this person may see this item's content."""
+    return visible_agenda_items(user).filter(pk=item.pk).exists()
+
+
+def access_meeting(user: AnyUser, pk: int, *, edit: bool = False) -> Meeting:
+    """Fetch a meeting the person may see (or edit), or 404: ids from URLs go through here."""
+    meetings = editable_meetings(user) if edit else visible_meetings(user)
+    return get_object_or_404(meetings.select_related("committee", "committee__host"), pk=pk)
+
+
+def access_item(user: AnyUser, pk: int, *, edit: bool = False) -> AgendaItem:
+    """Fetch an agenda item the person may see (or edit), or 404."""
+    if edit:
+        items = AgendaItem.objects.filter(meeting__in=editable_meetings(user).values("id"))
+    else:
+        items = visible_agenda_items(user)
+    return get_object_or_404(items.select_related("meeting", "meeting__committee"), pk=pk)

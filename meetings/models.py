@@ -1,10 +1,15 @@
-"""Committees; meetings, agendas, attendance and minutes build on them."""
+"""Committees, meetings and their agendas: a tree of parts, items and sub-items."""
 
 from __future__ import annotations
 
+import secrets
+
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import F, Q
 from django.urls import reverse
+from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
 
 class Committee(models.Model):
@@ -28,6 +33,15 @@ class Committee(models.Model):
         blank=True,
         help_text="Clerks and officers who act for the chair.",
     )
+    default_location = models.CharField(max_length=200, blank=True)
+    standing_agenda = models.JSONField(
+        default=list,
+        blank=True,
+        help_text=(
+            "The standing agenda a new meeting starts from: a list of "
+            '{"title", "kind", "planned_minutes", "children": [...]}.'
+        ),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -38,3 +52,218 @@ class Committee(models.Model):
     def get_absolute_url(self) -> str:
         """The committee's page."""
         return reverse("meetings:committee", kwargs={"short_name": self.short_name})
+
+
+class Meeting(models.Model):
+    """One meeting of a committee; its agenda is published in numbered versions."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "agenda_published", "Agenda published"
+        HELD = "held", "Held"
+        MINUTES_DRAFTED = "minutes_drafted", "Minutes drafted"
+        MINUTES_APPROVED = "minutes_approved", "Minutes approved"
+        CANCELLED = "cancelled", "Cancelled"
+
+    committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="meetings")
+    title = models.CharField(max_length=200)
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    location = models.CharField(max_length=200, blank=True)
+    chairs = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        related_name="chaired_meetings",
+        blank=True,
+        help_text="Who chairs this meeting (co-chairs allowed).",
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    agenda_revision = models.PositiveIntegerField(
+        default=0, help_text="Bumped by every agenda change, so stale edits are refused."
+    )
+
+    class Meta:
+        ordering = ["-starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")), name="meeting_ends_after_it_starts"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.committee.name}: {self.title}"
+
+    def get_absolute_url(self) -> str:
+        """The meeting's page with its agenda."""
+        return reverse("meetings:meeting", kwargs={"pk": self.pk})
+
+    @property
+    def is_published(self) -> bool:
+        """Whether partners can see the agenda."""
+        return self.status != self.Status.DRAFT
+
+
+class AgendaItem(models.Model):
+    """A part, item or sub-item of an agenda; may be restricted to some agencies or people."""
+
+    class Kind(models.TextChoices):
+        PART = "part", "Part"
+        APOLOGIES = "apologies", "Apologies for absence"
+        DECLARATIONS = "declarations", "Declarations of interest"
+        MINUTES = "minutes", "Minutes of the last meeting"
+        ACTIONS = "actions", "Summary of actions"
+        SUBSTANTIVE = "substantive", "Substantive item"
+        PRESENTATION = "presentation", "Presentation"
+        PUBLIC_QUESTIONS = "public_questions", "Public questions"
+        AOB = "aob", "Any other business"
+        NEXT_MEETING = "next_meeting", "Date of next meeting"
+
+    MAX_DEPTH = 3
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
+    position = models.PositiveIntegerField(default=0)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.SUBSTANTIVE)
+    title = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+    presenters = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="presented_items", blank=True
+    )
+    lead_agency = models.ForeignKey(
+        "agencies.Agency",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="led_items",
+    )
+    planned_minutes = models.PositiveIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(24 * 60)]
+    )
+    recommendation = models.TextField(blank=True)
+    restricted = models.BooleanField(
+        default=False,
+        help_text="Only the agencies and people granted it, the chairs and the secretariat see it.",
+    )
+
+    class Meta:
+        ordering = ["position", "id"]
+        indexes = [models.Index(fields=["meeting", "parent", "position"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class AgendaItemUserObjectPermission(UserObjectPermissionBase):
+    """Direct foreign-key guardian permissions of single people on agenda items."""
+
+    content_object = models.ForeignKey(AgendaItem, on_delete=models.CASCADE)
+
+
+class AgendaItemGroupObjectPermission(GroupObjectPermissionBase):
+    """Direct foreign-key guardian permissions of agency groups on agenda items."""
+
+    content_object = models.ForeignKey(AgendaItem, on_delete=models.CASCADE)
+
+
+def paper_upload_to(paper: Paper, filename: str) -> str:
+    """Papers are stored under an unguessable folder; they are served only through the app."""
+    return f"papers/{paper.item.meeting_id}/{secrets.token_hex(8)}/{filename}"
+
+
+class Paper(models.Model):
+    """A file attached to an agenda item (a report, an appendix, a letter)."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="papers")
+    title = models.CharField(max_length=200)
+    file = models.FileField(upload_to=paper_upload_to, max_length=300)
+    size = models.PositiveBigIntegerField()
+    content_type = models.CharField(max_length=100)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PublicQuestion(models.Model):
+    """A question sent in advance by a member of the public or an organisation."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="questions")
+    question = models.TextField()
+    asked_by = models.CharField(max_length=200, help_text="Who sent it (person or organisation).")
+    asked_by_agency = models.ForeignKey(
+        "agencies.Agency", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.question[:60]
+
+
+class AgendaVersion(models.Model):
+    """A published agenda: a snapshot of the tree, with what changed since the last version."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    published_at = models.DateTimeField(auto_now_add=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    snapshot = models.JSONField(help_text="The items as published, with who may see each.")
+    changes = models.JSONField(default=list, help_text="What changed since the previous version.")
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "number"], name="one_version_number"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting} v{self.number}"
+
+
+class AgendaNotice(models.Model):
+    """One email telling one invitee about one published version; unique, so never sent twice."""
+
+    version = models.ForeignKey(AgendaVersion, on_delete=models.CASCADE, related_name="notices")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="agenda_notices"
+    )
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["version", "recipient"], name="one_notice_per_person"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.version} to {self.recipient_id}"
+
+
+class CalendarFeed(models.Model):
+    """A person's secret calendar feed URL; revoking it makes the old URL stop working."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feeds"
+    )
+    token = models.CharField(max_length=64, unique=True, default=secrets.token_urlsafe)
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Calendar feed of {self.user_id}"

@@ -11,3 +11,6 @@ STORAGES = {
 # Tests read static files through the finders; there is no collected STATIC_ROOT.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
+# Tasks queued after commit run in-process in unit tests; the worker tests start a real worker.
+CELERY_TASK_ALWAYS_EAGER = True
+CELERY_TASK_EAGER_PROPAGATES = True

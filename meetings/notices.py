@@ -1,0 +1,86 @@
+"""Agenda emails: who is invited, and sending each person their notice exactly once."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from agencies.models import User
+
+from .models import AgendaNotice, AgendaVersion, Committee
+from .publishing import agenda_rows_for, changes_for
+
+
+def committee_invitees(committee: Committee) -> QuerySet[User]:
+    """Everyone a committee's agenda goes to: its chairs, secretariat and the people of its
+    host and member agencies who can sign in."""
+    agencies = [committee.host_id, *committee.member_agencies.values_list("id", flat=True)]
+    return (
+        User.objects.filter(
+            Q(chaired_committees=committee)
+            | Q(clerked_committees=committee)
+            | Q(memberships__agency__in=agencies)
+        )
+        .filter(is_active=True)
+        .exclude(password__startswith="!")
+        .distinct()
+        .order_by("id")
+    )
+
+
+def render_notice(version: AgendaVersion, user: User) -> EmailMultiAlternatives | None:
+    """The email telling one person about one version, or None when nothing they may see
+    changed."""
+    meeting = version.meeting
+    first = version.number == 1
+    changes = changes_for(version, user)
+    if not first and not changes:
+        return None
+    context = {
+        "user": user,
+        "meeting": meeting,
+        "version": version,
+        "first": first,
+        "changes": changes,
+        "rows": agenda_rows_for(version, user),
+        "link": f"{settings.SITE_URL}{meeting.get_absolute_url()}",
+    }
+    verb = "Agenda published" if first else "Agenda changed"
+    subject = f"{verb}: {meeting.committee.name}, {timezone.localtime(meeting.starts_at):%d %B %Y}"
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=render_to_string("meetings/email/agenda_notice.txt", context),
+        to=[user.email],
+    )
+    message.attach_alternative(
+        render_to_string("meetings/email/agenda_notice.html", context), "text/html"
+    )
+    return message
+
+
+def send_notice(version: AgendaVersion, user: User) -> bool:
+    """Send one person's notice unless it was sent already; True when an email went out.
+
+    The notice row is claimed with SELECT ... FOR UPDATE SKIP LOCKED and marked sent in the
+    same transaction as the send, so two workers never both send it, and a failed send leaves
+    it unsent for the retry.
+    """
+    AgendaNotice.objects.get_or_create(version=version, recipient=user)
+    with transaction.atomic():
+        notice = (
+            AgendaNotice.objects.select_for_update(skip_locked=True)
+            .filter(version=version, recipient=user, sent_at__isnull=True)
+            .first()
+        )
+        if notice is None:
+            return False
+        message = render_notice(version, user)
+        if message is not None:
+            message.send()
+        notice.sent_at = timezone.now()
+        notice.save(update_fields=["sent_at"])
+        return message is not None

@@ -1,0 +1,182 @@
+"""Reads for committees, meetings and agendas; everything is filtered through meetings.access."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from agencies.models import User
+
+from . import access
+from .models import AgendaItem, AgendaVersion, Committee, Meeting, Paper, PublicQuestion
+
+
+@dataclass
+class AgendaRow:
+    """One line of an agenda as a given person may see it."""
+
+    id: int
+    number: str
+    depth: int
+    starts_at: datetime
+    ends_at: datetime
+    planned_minutes: int | None
+    kind: str
+    item: AgendaItem | None = None  # None when the person may not see the item
+    children_count: int = 0
+    parent_id: int | None = None
+    restricted: bool = False
+
+    @property
+    def visible(self) -> bool:
+        """Whether the person may see the item's content."""
+        return self.item is not None
+
+    @property
+    def label(self) -> str:
+        """Its title, or the placeholder that stands in for it."""
+        return self.item.title if self.item else f"Restricted item {self.number}"
+
+
+@dataclass
+class Agenda:
+    """A meeting's agenda for one person, in order, with numbers and timings."""
+
+    meeting: Meeting
+    rows: list[AgendaRow] = field(default_factory=list)
+
+    @property
+    def ends_at(self) -> datetime:
+        """When the agenda's planned time runs out."""
+        return self.rows[-1].ends_at if self.rows else self.meeting.starts_at
+
+
+def committee_list(user: User) -> QuerySet[Committee]:
+    """Committees this person is a partner of."""
+    return access.partner_committees(user).select_related("host")
+
+
+def committee_meetings(user: User, committee: Committee) -> tuple[list[Meeting], list[Meeting]]:
+    """(upcoming, past) meetings of a committee that this person may see."""
+    meetings = list(access.visible_meetings(user).filter(committee=committee).order_by("starts_at"))
+    now = timezone.now()
+    upcoming = [m for m in meetings if m.ends_at >= now]
+    past = [m for m in reversed(meetings) if m.ends_at < now]
+    return upcoming, past
+
+
+def _number_rows(items: list[AgendaItem]) -> list[tuple[AgendaItem, str, int]]:
+    """Walk the tree in order: parts are 'Part N', items run 1, 2, 3 through the meeting, and
+    sub-items are '5.1', '5.2'."""
+    children: dict[int | None, list[AgendaItem]] = {}
+    for item in items:
+        children.setdefault(item.parent_id, []).append(item)
+    for siblings in children.values():
+        siblings.sort(key=lambda i: (i.position, i.id))
+    out: list[tuple[AgendaItem, str, int]] = []
+    counters = {"part": 0, "item": 0}
+
+    def walk(parent_id: int | None, depth: int, prefix: str | None) -> None:
+        sub = 0
+        for item in children.get(parent_id, []):
+            if item.kind == AgendaItem.Kind.PART and prefix is None:
+                counters["part"] += 1
+                number = f"Part {counters['part']}"
+                out.append((item, number, depth))
+                walk(item.id, depth + 1, None)
+            elif prefix is None:
+                counters["item"] += 1
+                number = str(counters["item"])
+                out.append((item, number, depth))
+                walk(item.id, depth + 1, number)
+            else:
+                sub += 1
+                number = f"{prefix}.{sub}"
+                out.append((item, number, depth))
+                walk(item.id, depth + 1, number)
+
+    walk(None, 0, None)
+    return out
+
+
+def _timed(meeting: Meeting, numbered: list[tuple[AgendaItem, str, int]]) -> list[AgendaRow]:
+    """Give every row its planned start: leaves use their minutes; a parent's own minutes are a
+    budget for its children."""
+    kids: dict[int, int] = {}
+    for item, _, _ in numbered:
+        if item.parent_id:
+            kids[item.parent_id] = kids.get(item.parent_id, 0) + 1
+    rows: list[AgendaRow] = []
+    clock = meeting.starts_at
+    open_parents: list[AgendaRow] = []
+    for item, number, depth in numbered:
+        while open_parents and open_parents[-1].depth >= depth:
+            clock = _close(open_parents.pop(), clock)
+        row = AgendaRow(
+            id=item.id,
+            number=number,
+            depth=depth,
+            starts_at=clock,
+            ends_at=clock,
+            planned_minutes=item.planned_minutes,
+            kind=item.kind,
+            children_count=kids.get(item.id, 0),
+            parent_id=item.parent_id,
+            restricted=item.restricted,
+        )
+        rows.append(row)
+        if row.children_count:
+            open_parents.append(row)
+        else:
+            clock += timedelta(minutes=item.planned_minutes or 0)
+            row.ends_at = clock
+    while open_parents:
+        clock = _close(open_parents.pop(), clock)
+    return rows
+
+
+def _close(row: AgendaRow, clock: datetime) -> datetime:
+    budget_end = row.starts_at + timedelta(minutes=row.planned_minutes or 0)
+    row.ends_at = max(clock, budget_end)
+    return row.ends_at
+
+
+def agenda_for(user: User, meeting: Meeting) -> Agenda:
+    """The agenda of a meeting as this person may see it: restricted items they may not see
+    are placeholders carrying only their number and timing."""
+    structure = list(
+        AgendaItem.objects.filter(meeting=meeting).only(
+            "id", "parent_id", "position", "kind", "planned_minutes", "restricted"
+        )
+    )
+    rows = _timed(meeting, _number_rows(structure))
+    visible = (
+        access.visible_agenda_items(user)
+        .filter(meeting=meeting)
+        .select_related("lead_agency")
+        .prefetch_related(
+            "presenters",
+            Prefetch("papers", queryset=Paper.objects.order_by("id")),
+            Prefetch(
+                "questions",
+                queryset=PublicQuestion.objects.select_related("asked_by_agency", "answered_by"),
+            ),
+        )
+    )
+    by_id = {item.id: item for item in visible}
+    for row in rows:
+        row.item = by_id.get(row.id)
+    return Agenda(meeting=meeting, rows=rows)
+
+
+def meeting_versions(meeting: Meeting) -> QuerySet[AgendaVersion]:
+    """Published versions of an agenda, newest first."""
+    return meeting.versions.select_related("published_by").order_by("-number")
+
+
+def visible_papers(user: User) -> QuerySet[Paper]:
+    """Papers of the items this person may see."""
+    return Paper.objects.filter(item__in=access.visible_agenda_items(user).values("id"))
