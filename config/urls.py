@@ -44,6 +44,7 @@ urlpatterns = [
     path("", agency_views.home, name="home"),
     path("account/", include(auth_patterns)),
     path("agencies/", include("agencies.urls")),
+    path("meetings/", include("meetings.urls")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
 ]

@@ -180,7 +180,7 @@ class Paper(models.Model):
     size = models.PositiveBigIntegerField()
     content_type = models.CharField(max_length=100)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
@@ -219,7 +219,7 @@ class AgendaVersion(models.Model):
     number = models.PositiveIntegerField()
     published_at = models.DateTimeField(auto_now_add=True)
     published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     snapshot = models.JSONField(help_text="The items as published, with who may see each.")
     changes = models.JSONField(default=list, help_text="What changed since the previous version.")

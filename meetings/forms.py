@@ -1,0 +1,198 @@
+"""Forms for meetings and agendas, laid out with the GOV.UK Design System."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Button, Layout, Size
+from django import forms
+from django.utils import timezone
+
+from agencies.models import Agency, User
+
+from .models import AgendaItem, Meeting
+
+
+def _helper(*fields: str, submit: str) -> FormHelper:
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.label_size = Size.SMALL
+    helper.layout = Layout(*fields, Button("submit", submit))
+    return helper
+
+
+class RevisionForm(forms.Form):
+    """Carries the agenda revision the person saw, so a stale edit is refused."""
+
+    revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
+class MeetingForm(RevisionForm):
+    """A meeting's title, date, times and place (in London time)."""
+
+    title = forms.CharField(max_length=200, error_messages={"required": "Enter a title"})
+    date = forms.DateField(
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"required": "Enter the date", "invalid": "Enter a real date"},
+    )
+    start_time = forms.TimeField(
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={"required": "Enter the start time", "invalid": "Enter a time like 10:00"},
+    )
+    end_time = forms.TimeField(
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={"required": "Enter the end time", "invalid": "Enter a time like 12:30"},
+    )
+    location = forms.CharField(max_length=200, required=False)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            "revision", "title", "date", "start_time", "end_time", "location", submit="Save"
+        )
+
+    @staticmethod
+    def initial_for(meeting: Meeting) -> dict:
+        """The form's values for an existing meeting."""
+        start, end = timezone.localtime(meeting.starts_at), timezone.localtime(meeting.ends_at)
+        return {
+            "revision": meeting.agenda_revision,
+            "title": meeting.title,
+            "date": start.date(),
+            "start_time": start.time(),
+            "end_time": end.time(),
+            "location": meeting.location,
+        }
+
+    def _aware(self, field: str) -> datetime | None:
+        day, time = self.cleaned_data.get("date"), self.cleaned_data.get(field)
+        if day is None or time is None:
+            return None
+        aware = timezone.make_aware(datetime.combine(day, time))
+        # Round-trip through UTC: a time skipped when the clocks go forward comes back changed.
+        if timezone.localtime(aware.astimezone(UTC)).time() != time:
+            self.add_error(
+                field, "That time does not exist on that date in London (the clocks go forward)"
+            )
+            return None
+        return aware
+
+    def clean(self) -> dict:
+        """Turn date and times into aware datetimes; the end must come after the start."""
+        data = super().clean()
+        data["starts_at"], data["ends_at"] = self._aware("start_time"), self._aware("end_time")
+        if data["starts_at"] and data["ends_at"] and data["ends_at"] <= data["starts_at"]:
+            self.add_error("end_time", "The end time must be after the start time")
+        return data
+
+
+class ItemForm(RevisionForm):
+    """An agenda item's content."""
+
+    title = forms.CharField(max_length=300, error_messages={"required": "Enter a title"})
+    kind = forms.ChoiceField(choices=AgendaItem.Kind.choices, initial=AgendaItem.Kind.SUBSTANTIVE)
+    parent = forms.TypedChoiceField(
+        coerce=int, required=False, empty_value=None, label="Place it under"
+    )
+    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    presenters = forms.ModelMultipleChoiceField(
+        queryset=User.objects.none(), required=False, widget=forms.SelectMultiple
+    )
+    lead_agency = forms.ModelChoiceField(queryset=Agency.objects.none(), required=False)
+    planned_minutes = forms.IntegerField(
+        min_value=1,
+        max_value=24 * 60,
+        required=False,
+        label="Planned minutes",
+        error_messages={
+            "min_value": "Planned minutes must be at least 1",
+            "max_value": "Planned minutes must be at most 1440",
+            "invalid": "Enter planned minutes as a whole number",
+        },
+    )
+    recommendation = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text='For example "That the Committee notes the report."',
+    )
+
+    def __init__(self, *args, meeting: Meeting, parents: list[tuple[int, str]], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].choices = [("", "Top level"), *parents]
+        committee = meeting.committee
+        agency_ids = [committee.host_id, *[a.id for a in committee.member_agencies.all()]]
+        self.fields["lead_agency"].queryset = Agency.objects.filter(id__in=agency_ids)
+        self.fields["presenters"].queryset = User.objects.filter(
+            memberships__agency__in=agency_ids
+        ).distinct()
+        fields = ["revision", "title", "kind", "parent", "description", "presenters"]
+        fields += ["lead_agency", "planned_minutes", "recommendation"]
+        self.helper = _helper(*fields, submit="Save item")
+
+
+class MoveForm(RevisionForm):
+    """A keyboard-friendly move: one button per direction."""
+
+    direction = forms.ChoiceField(choices=[(d, d) for d in ("up", "down", "in", "out")])
+
+
+class AccessForm(RevisionForm):
+    """Who may see an item."""
+
+    restricted = forms.BooleanField(
+        required=False,
+        label="Restrict this item",
+        help_text="Only the agencies and people chosen below, the chairs and the secretariat "
+        "will see it. Everyone else sees a placeholder.",
+    )
+    agencies = forms.ModelMultipleChoiceField(
+        queryset=Agency.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    users = forms.ModelMultipleChoiceField(
+        queryset=User.objects.none(), required=False, label="People"
+    )
+
+    def __init__(self, *args, meeting: Meeting, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        committee = meeting.committee
+        agency_ids = [committee.host_id, *[a.id for a in committee.member_agencies.all()]]
+        self.fields["agencies"].queryset = Agency.objects.filter(id__in=agency_ids)
+        self.fields["users"].queryset = User.objects.filter(
+            memberships__agency__in=agency_ids
+        ).distinct()
+        self.helper = _helper("revision", "restricted", "agencies", "users", submit="Save access")
+
+
+class PaperForm(forms.Form):
+    """Upload a paper."""
+
+    title = forms.CharField(max_length=200, required=False, help_text="Defaults to the file name.")
+    upload = forms.FileField(label="File", error_messages={"required": "Choose a file to upload"})
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("title", "upload", submit="Upload paper")
+
+
+class QuestionForm(forms.Form):
+    """A public question sent in advance."""
+
+    question = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), error_messages={"required": "Enter the question"}
+    )
+    asked_by = forms.CharField(
+        max_length=200,
+        label="Sent by",
+        error_messages={"required": "Enter who sent the question"},
+    )
+    answered_by = forms.ModelChoiceField(queryset=User.objects.none(), required=False)
+
+    def __init__(self, *args, meeting: Meeting, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        committee = meeting.committee
+        agency_ids = [committee.host_id, *[a.id for a in committee.member_agencies.all()]]
+        self.fields["answered_by"].queryset = User.objects.filter(
+            memberships__agency__in=agency_ids
+        ).distinct()
+        self.helper = _helper("question", "asked_by", "answered_by", submit="Add question")

@@ -1,0 +1,405 @@
+"""Pages for committees, meetings and agendas. Thin: access, form, service, render."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from . import access, selectors, services
+from .forms import AccessForm, ItemForm, MeetingForm, MoveForm, PaperForm, QuestionForm
+from .models import AgendaItem, Meeting
+from .publishing import agenda_publish as publish_agenda
+from .publishing import agenda_rows_for, changes_for
+
+
+def _officer_meeting(request: HttpRequest, pk: int) -> Meeting:
+    """A meeting the person runs: 404 if they may not see it, 403 if they only see it."""
+    meeting = access.access_meeting(request.user, pk)
+    if not access.is_committee_officer(request.user, meeting.committee):
+        raise PermissionDenied
+    return meeting
+
+
+def _officer_item(request: HttpRequest, pk: int) -> AgendaItem:
+    item = access.access_item(request.user, pk)
+    if not access.is_committee_officer(request.user, item.meeting.committee):
+        raise PermissionDenied
+    return item
+
+
+def _apply_errors(form, error: ValidationError) -> None:
+    """Put a service's ValidationError on the form, by field where it names one."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _status(error: ValidationError) -> int:
+    return 409 if isinstance(error, services.StaleAgenda) else 400
+
+
+def committee_list(request: HttpRequest) -> HttpResponse:
+    """The committees this person is a partner of."""
+    return render(
+        request,
+        "meetings/committee_list.html",
+        {"committees": selectors.committee_list(request.user)},
+    )
+
+
+def committee_detail(request: HttpRequest, short_name: str) -> HttpResponse:
+    """A committee with its upcoming and past meetings."""
+    committee = get_object_or_404(
+        access.partner_committees(request.user).select_related("host"), short_name=short_name
+    )
+    upcoming, past = selectors.committee_meetings(request.user, committee)
+    context = {
+        "committee": committee,
+        "upcoming": upcoming,
+        "past": past,
+        "is_officer": access.is_committee_officer(request.user, committee),
+    }
+    return render(request, "meetings/committee_detail.html", context)
+
+
+def meeting_create(request: HttpRequest, short_name: str) -> HttpResponse:
+    """A chair or clerk creates a meeting; its agenda starts from the standing agenda."""
+    committee = get_object_or_404(access.officer_committees(request.user), short_name=short_name)
+    form = MeetingForm(request.POST or None, initial={"revision": 0})
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = services.meeting_create(
+                committee=committee,
+                title=form.cleaned_data["title"],
+                starts_at=form.cleaned_data["starts_at"],
+                ends_at=form.cleaned_data["ends_at"],
+                location=form.cleaned_data["location"],
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, "Meeting created from the standing agenda.")
+            return redirect("meetings:editor", pk=meeting.pk)
+    status = 400 if form.is_bound else 200
+    context = {"form": form, "committee": committee}
+    return render(request, "meetings/meeting_form.html", context, status=status)
+
+
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The meeting and its agenda with timings, as this person may see it."""
+    meeting = access.access_meeting(request.user, pk)
+    context = {
+        "meeting": meeting,
+        "agenda": selectors.agenda_for(request.user, meeting),
+        "is_officer": access.is_committee_officer(request.user, meeting.committee),
+        "chairs": meeting.chairs.all(),
+    }
+    return render(request, "meetings/meeting_detail.html", context)
+
+
+def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change the meeting's title, times or place."""
+    meeting = _officer_meeting(request, pk)
+    form = MeetingForm(request.POST or None, initial=MeetingForm.initial_for(meeting))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.meeting_update(
+                meeting=meeting,
+                expected_revision=data["revision"],
+                title=data["title"],
+                starts_at=data["starts_at"],
+                ends_at=data["ends_at"],
+                location=data["location"],
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+            return _render_form(request, form, meeting, _status(error))
+        messages.success(request, "Meeting saved.")
+        return redirect("meetings:editor", pk=meeting.pk)
+    return _render_form(request, form, meeting, 400 if form.is_bound else 200)
+
+
+def _render_form(request, form, meeting: Meeting, status: int) -> HttpResponse:
+    context = {"form": form, "committee": meeting.committee, "meeting": meeting}
+    return render(request, "meetings/meeting_form.html", context, status=status)
+
+
+def agenda_editor(request: HttpRequest, pk: int) -> HttpResponse:
+    """The chair's agenda editor: every item, with buttons to edit, move and remove it."""
+    meeting = _officer_meeting(request, pk)
+    return _render_editor(request, meeting)
+
+
+def _render_editor(request, meeting: Meeting, form=None, status: int = 200) -> HttpResponse:
+    agenda = selectors.agenda_for(request.user, meeting)
+    parents = [(row.id, f"{row.number}. {row.label}") for row in agenda.rows if row.depth < 2]
+    if form is None:
+        form = ItemForm(
+            meeting=meeting, parents=parents, initial={"revision": meeting.agenda_revision}
+        )
+    context = {
+        "meeting": meeting,
+        "agenda": agenda,
+        "form": form,
+        "latest": meeting.versions.order_by("-number").first(),
+    }
+    return render(request, "meetings/agenda_editor.html", context, status=status)
+
+
+@require_POST
+def item_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """Add an item to the agenda."""
+    meeting = _officer_meeting(request, pk)
+    parents = [
+        (row.id, f"{row.number}. {row.label}")
+        for row in selectors.agenda_for(request.user, meeting).rows
+        if row.depth < 2
+    ]
+    form = ItemForm(request.POST, meeting=meeting, parents=parents)
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        parent_id = data.pop("parent")
+        revision = data.pop("revision")
+        parent = AgendaItem.objects.filter(meeting=meeting, pk=parent_id).first()
+        try:
+            services.item_create(meeting=meeting, expected_revision=revision, parent=parent, **data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+            return _render_editor(request, meeting, form, _status(error))
+        messages.success(request, f"Added “{data['title']}”.")
+        return redirect("meetings:editor", pk=meeting.pk)
+    return _render_editor(request, meeting, form, 400)
+
+
+def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Edit one item's content."""
+    item = _officer_item(request, pk)
+    meeting = item.meeting
+    initial = {
+        "revision": meeting.agenda_revision,
+        "title": item.title,
+        "kind": item.kind,
+        "parent": item.parent_id,
+        "description": item.description,
+        "presenters": list(item.presenters.all()),
+        "lead_agency": item.lead_agency,
+        "planned_minutes": item.planned_minutes,
+        "recommendation": item.recommendation,
+    }
+    form = ItemForm(request.POST or None, meeting=meeting, parents=[], initial=initial)
+    form.fields.pop("parent")
+    form.helper.layout.fields.remove("parent")
+    status = 400 if form.is_bound else 200
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        revision = data.pop("revision")
+        try:
+            services.item_update(item=item, expected_revision=revision, **data)
+        except ValidationError as error:
+            _apply_errors(form, error)
+            status = _status(error)
+        else:
+            messages.success(request, "Item saved.")
+            return redirect("meetings:editor", pk=meeting.pk)
+    context = {
+        "form": form,
+        "item": item,
+        "meeting": meeting,
+        "papers": item.papers.all(),
+        "questions": item.questions.select_related("answered_by"),
+        "paper_form": PaperForm(),
+        "question_form": QuestionForm(meeting=meeting),
+    }
+    return render(request, "meetings/item_form.html", context, status=status)
+
+
+@require_POST
+def item_move(request: HttpRequest, pk: int) -> HttpResponse:
+    """Move an item up, down, in or out (buttons, so it works from the keyboard)."""
+    item = _officer_item(request, pk)
+    form = MoveForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "That move was not understood.")
+        return redirect("meetings:editor", pk=item.meeting_id)
+    try:
+        services.item_move(
+            item=item,
+            expected_revision=form.cleaned_data["revision"],
+            direction=form.cleaned_data["direction"],
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return _render_editor(request, item.meeting, status=_status(error))
+    messages.success(request, f"Moved “{item.title}”.")
+    return redirect(f"{_editor_url(item)}#item-{item.pk}")
+
+
+def _editor_url(item: AgendaItem) -> str:
+    return reverse("meetings:editor", kwargs={"pk": item.meeting_id})
+
+
+@require_POST
+def item_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """Remove an item and its sub-items."""
+    item = _officer_item(request, pk)
+    form = MoveForm({"revision": request.POST.get("revision"), "direction": "up"})
+    if not form.is_valid():
+        messages.error(request, "That request was not understood.")
+        return redirect("meetings:editor", pk=item.meeting_id)
+    try:
+        services.item_delete(item=item, expected_revision=form.cleaned_data["revision"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return _render_editor(request, item.meeting, status=_status(error))
+    messages.success(request, f"Removed “{item.title}”.")
+    return redirect("meetings:editor", pk=item.meeting_id)
+
+
+def item_access(request: HttpRequest, pk: int) -> HttpResponse:
+    """Choose which agencies and people may see an item."""
+    item = _officer_item(request, pk)
+    agencies, users = services.item_grants(item)
+    initial = {
+        "revision": item.meeting.agenda_revision,
+        "restricted": item.restricted,
+        "agencies": agencies,
+        "users": users,
+    }
+    form = AccessForm(request.POST or None, meeting=item.meeting, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.item_restrict(
+                item=item,
+                expected_revision=data["revision"],
+                restricted=data["restricted"],
+                agencies=list(data["agencies"]),
+                users=list(data["users"]),
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, "Access saved.")
+            return redirect("meetings:editor", pk=item.meeting_id)
+    status = 200 if not form.is_bound else 400
+    context = {"form": form, "item": item, "meeting": item.meeting}
+    return render(request, "meetings/item_access.html", context, status=status)
+
+
+@require_POST
+def paper_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """Upload a paper to an item."""
+    item = _officer_item(request, pk)
+    form = PaperForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.paper_add(
+                item=item,
+                upload=form.cleaned_data["upload"],
+                title=form.cleaned_data["title"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, "Paper uploaded.")
+            return redirect("meetings:item_edit", pk=item.pk)
+    return _item_page_with(request, item, paper_form=form)
+
+
+@require_POST
+def question_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record a public question on an item."""
+    item = _officer_item(request, pk)
+    form = QuestionForm(request.POST, meeting=item.meeting)
+    if form.is_valid():
+        services.question_add(item=item, **form.cleaned_data)
+        messages.success(request, "Question added.")
+        return redirect("meetings:item_edit", pk=item.pk)
+    return _item_page_with(request, item, question_form=form)
+
+
+def _item_page_with(request, item: AgendaItem, **forms) -> HttpResponse:
+    meeting = item.meeting
+    form = ItemForm(meeting=meeting, parents=[], initial={"revision": meeting.agenda_revision})
+    form.fields.pop("parent")
+    form.helper.layout.fields.remove("parent")
+    context = {
+        "form": form,
+        "item": item,
+        "meeting": meeting,
+        "papers": item.papers.all(),
+        "questions": item.questions.select_related("answered_by"),
+        "paper_form": forms.get("paper_form", PaperForm()),
+        "question_form": forms.get("question_form", QuestionForm(meeting=meeting)),
+    }
+    return render(request, "meetings/item_form.html", context, status=400)
+
+
+def paper_download(request: HttpRequest, pk: int) -> FileResponse:
+    """Download a paper of an item the person may see."""
+    paper = get_object_or_404(selectors.visible_papers(request.user), pk=pk)
+    return FileResponse(
+        paper.file.open("rb"),
+        as_attachment=True,
+        filename=paper.file.name.rsplit("/", 1)[-1],
+        content_type=paper.content_type,
+    )
+
+
+@require_POST
+def paper_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """Remove a paper."""
+    paper = get_object_or_404(
+        selectors.visible_papers(request.user).select_related("item__meeting__committee"), pk=pk
+    )
+    if not access.is_committee_officer(request.user, paper.item.meeting.committee):
+        raise PermissionDenied
+    services.paper_delete(paper=paper)
+    messages.success(request, "Paper removed.")
+    return redirect("meetings:item_edit", pk=paper.item_id)
+
+
+@require_POST
+def agenda_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    """Publish the agenda as a new version and tell the invitees."""
+    meeting = _officer_meeting(request, pk)
+    if meeting.status == Meeting.Status.CANCELLED:
+        messages.error(request, "A cancelled meeting's agenda cannot be published.")
+        return redirect("meetings:editor", pk=meeting.pk)
+    version = publish_agenda(meeting=meeting, by=request.user)
+    messages.success(
+        request, f"Agenda version {version.number} published; invitees are being emailed."
+    )
+    return redirect("meetings:versions", pk=meeting.pk)
+
+
+def version_list(request: HttpRequest, pk: int) -> HttpResponse:
+    """The published versions of an agenda, with what changed in each (as this person may
+    see it)."""
+    meeting = access.access_meeting(request.user, pk)
+    versions = [
+        (version, changes_for(version, request.user))
+        for version in selectors.meeting_versions(meeting)
+    ]
+    context = {"meeting": meeting, "versions": versions}
+    return render(request, "meetings/version_list.html", context)
+
+
+def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    """One published version of the agenda, as this person may see it."""
+    meeting = access.access_meeting(request.user, pk)
+    version = get_object_or_404(meeting.versions, number=number)
+    context = {
+        "meeting": meeting,
+        "version": version,
+        "rows": agenda_rows_for(version, request.user),
+    }
+    return render(request, "meetings/version_detail.html", context)

@@ -1,0 +1,61 @@
+"""A meeting with an agenda, one item restricted to MOPAC."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from meetings import services
+from meetings.models import AgendaItem, Meeting
+
+LONDON = ZoneInfo("Europe/London")
+SECRET = "Survivor testimony: the account of Ms X"
+
+
+def at(day: str, hhmm: str) -> datetime:
+    """An aware London datetime."""
+    return datetime.fromisoformat(f"{day}T{hhmm}").replace(tzinfo=LONDON)
+
+
+def add(meeting: Meeting, title: str, **fields) -> AgendaItem:
+    """Add an item at the end (of its parent)."""
+    meeting.refresh_from_db()
+    return services.item_create(meeting=meeting, expected_revision=None, title=title, **fields)
+
+
+@pytest.fixture
+def meeting(world) -> Meeting:
+    """A published meeting: 1 Apologies, 2 Minutes, 3 (restricted to MOPAC), 4 AOB."""
+    m = services.meeting_create(
+        committee=world.committee,
+        title="Justice Matters: sexual violence",
+        starts_at=at("2026-11-28", "10:00"),
+        ends_at=at("2026-11-28", "13:00"),
+        location="City Hall",
+        use_template=False,
+    )
+    add(m, "Apologies for absence", kind=AgendaItem.Kind.APOLOGIES, planned_minutes=5)
+    add(m, "Minutes of the last meeting", kind=AgendaItem.Kind.MINUTES, planned_minutes=10)
+    secret = add(
+        m,
+        SECRET,
+        planned_minutes=30,
+        recommendation="That the panel hears the testimony in private.",
+        lead_agency=world.mopac,
+        presenters=[world.chair],
+    )
+    services.item_restrict(
+        item=secret, expected_revision=None, restricted=True, agencies=[world.mopac]
+    )
+    add(m, "Any other business", kind=AgendaItem.Kind.AOB, planned_minutes=5)
+    Meeting.objects.filter(pk=m.pk).update(status=Meeting.Status.PUBLISHED)
+    m.refresh_from_db()
+    return m
+
+
+@pytest.fixture
+def secret_item(meeting) -> AgendaItem:
+    """The restricted item."""
+    return meeting.items.get(restricted=True)
