@@ -34,8 +34,8 @@ run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py load_demo --password '$(DEMO_PASSWORD)'
-	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@echo "Serving on http://$(HOST):$(PORT)/ with a Celery worker on the embedded broker (Ctrl-C stops both)"
+	HOST=$(HOST) PORT=$(PORT) $(VENV)/bin/honcho start
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
