@@ -1,19 +1,106 @@
-"""Agenda pack PDF and calendar exports (being written)."""
+"""Agenda pack PDF and calendar exports.
 
-from django.http import Http404
+Every meeting id from a URL goes through `access.access_meeting`, which 404s for people who may
+not see the meeting; what is in an export comes from the agenda as that person may see it.
+The calendar feed is the one page read without signing in: its secret token stands in for the
+person, and what it shows is worked out for the feed's owner.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_safe
+
+from . import access, selectors
+from .calendar import calendar_for, feed_meetings, feed_rows
+from .models import CalendarFeed, Meeting
+from .pdf import agenda_pack_pdf
+
+CALENDAR_TYPE = "text/calendar; charset=utf-8"
 
 
-def agenda_pdf(request, pk):
-    raise Http404
+def _file_stem(meeting: Meeting) -> str:
+    return f"{meeting.committee.short_name}-{timezone.localtime(meeting.starts_at):%Y-%m-%d}"
 
 
-def meeting_ics(request, pk):
-    raise Http404
+def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
 
 
-def calendar_settings(request):
-    raise Http404
+@require_safe
+@never_cache
+def agenda_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The agenda pack as the person asking may see it."""
+    meeting = access.access_meeting(request.user, pk)
+    agenda = selectors.agenda_for(request.user, meeting)
+    pdf = agenda_pack_pdf(agenda, request.user)
+    return _download(pdf, "application/pdf", f"{_file_stem(meeting)}-agenda.pdf")
 
 
-def calendar_feed(request, token):
-    raise Http404
+@require_safe
+@never_cache
+def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    """One meeting as an .ics file; restricted items are left out whoever asks."""
+    meeting = access.access_meeting(request.user, pk)
+    rows = selectors.agenda_for(request.user, meeting).rows
+    ics = calendar_for([(meeting, rows)], name=f"{meeting.committee.name}: {meeting.title}")
+    return _download(ics, CALENDAR_TYPE, f"{_file_stem(meeting)}.ics")
+
+
+def _active_feeds(user):
+    return CalendarFeed.objects.filter(user=user, revoked_at__isnull=True)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def calendar_settings(request: HttpRequest) -> HttpResponse:
+    """The person's own calendar feed: see its address, make a new one, or switch it off."""
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "create":
+            _active_feeds(request.user).update(revoked_at=timezone.now())
+            CalendarFeed.objects.create(user=request.user)
+            messages.success(
+                request,
+                "Your calendar feed address is ready. Any address you had before has stopped "
+                "working.",
+            )
+        elif action == "revoke":
+            _active_feeds(request.user).update(revoked_at=timezone.now())
+            messages.success(request, "Your calendar feed has been switched off.")
+        return redirect("meetings:calendar")
+    feed = _active_feeds(request.user).first()
+    feed_url = None
+    if feed is not None:
+        feed_url = request.build_absolute_uri(
+            reverse("meetings:calendar_feed", kwargs={"token": feed.token})
+        )
+    return render(request, "meetings/calendar.html", {"feed": feed, "feed_url": feed_url})
+
+
+@login_not_required
+@never_cache
+@require_safe
+def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
+    """A person's meetings for calendar apps, which cannot sign in: the token is the key."""
+    feed = (
+        CalendarFeed.objects.select_related("user")
+        .filter(token=token, revoked_at__isnull=True, user__is_active=True)
+        .first()
+    )
+    if feed is None:
+        raise Http404
+    meetings = list(feed_meetings(feed.user))
+    ics = calendar_for(feed_rows(feed.user, meetings), name="Partnership meetings")
+    response = HttpResponse(ics, content_type=CALENDAR_TYPE)
+    response["Content-Disposition"] = content_disposition_header(False, "meetings.ics")
+    response["X-Robots-Tag"] = "noindex"
+    return response

@@ -10,12 +10,12 @@ from agencies.models import User
 
 from . import access
 from .models import AgendaItem, AgendaVersion, Meeting
-from .selectors import _number_rows, _timed
+from .selectors import number_rows, timed_rows
 
 
 def _snapshot(meeting: Meeting) -> list[dict]:
     items = list(AgendaItem.objects.filter(meeting=meeting))
-    rows = _timed(meeting, _number_rows(items))
+    rows = timed_rows(meeting, number_rows(items))
     by_id = {i.id: i for i in items}
     groups: dict[int, list[int]] = {}
     users: dict[int, list[int]] = {}

@@ -68,7 +68,7 @@ def committee_meetings(user: User, committee: Committee) -> tuple[list[Meeting],
     return upcoming, past
 
 
-def _number_rows(items: list[AgendaItem]) -> list[tuple[AgendaItem, str, int]]:
+def number_rows(items: list[AgendaItem]) -> list[tuple[AgendaItem, str, int]]:
     """Walk the tree in order: parts are 'Part N', items run 1, 2, 3 through the meeting, and
     sub-items are '5.1', '5.2'."""
     children: dict[int | None, list[AgendaItem]] = {}
@@ -102,7 +102,7 @@ def _number_rows(items: list[AgendaItem]) -> list[tuple[AgendaItem, str, int]]:
     return out
 
 
-def _timed(meeting: Meeting, numbered: list[tuple[AgendaItem, str, int]]) -> list[AgendaRow]:
+def timed_rows(meeting: Meeting, numbered: list[tuple[AgendaItem, str, int]]) -> list[AgendaRow]:
     """Give every row its planned start: leaves use their minutes; a parent's own minutes are a
     budget for its children."""
     kids: dict[int, int] = {}
@@ -152,7 +152,7 @@ def agenda_for(user: User, meeting: Meeting) -> Agenda:
             "id", "parent_id", "position", "kind", "planned_minutes", "restricted"
         )
     )
-    rows = _timed(meeting, _number_rows(structure))
+    rows = timed_rows(meeting, number_rows(structure))
     visible = (
         access.visible_agenda_items(user)
         .filter(meeting=meeting)

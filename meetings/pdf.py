@@ -1,0 +1,257 @@
+"""The agenda pack as a PDF, built for one person from the agenda they may see.
+
+Only `selectors.agenda_for` decides what is in it: a row whose item the person may not see is
+printed as its placeholder ("Restricted item 6") with its number and timing, and nothing else
+of it (no presenters, lead agency, recommendation or papers).
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+from xml.sax.saxutils import escape
+
+from django.utils import timezone
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from agencies.models import User
+
+from .models import AgendaItem
+from .selectors import Agenda, AgendaRow
+
+INDENT = 6 * mm
+BLACK = colors.HexColor("#0b0c0c")
+GREY = colors.HexColor("#505a5f")
+RULE = colors.HexColor("#b1b4b6")
+
+
+def _text(value: object) -> str:
+    """Escape plain text for reportlab's Paragraph markup, keeping line breaks."""
+    return escape(str(value)).replace("\r\n", "\n").replace("\n", "<br/>")
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    base = getSampleStyleSheet()
+    body = ParagraphStyle(
+        "PackBody",
+        parent=base["BodyText"],
+        fontName="Helvetica",
+        fontSize=10,
+        leading=13,
+        textColor=BLACK,
+        alignment=TA_LEFT,
+    )
+    return {
+        "caption": ParagraphStyle(
+            "PackCaption", parent=body, fontSize=14, leading=18, textColor=GREY
+        ),
+        "title": ParagraphStyle(
+            "PackTitle",
+            parent=body,
+            fontName="Helvetica-Bold",
+            fontSize=24,
+            leading=29,
+            spaceAfter=6 * mm,
+        ),
+        "h2": ParagraphStyle(
+            "PackHeading",
+            parent=body,
+            fontName="Helvetica-Bold",
+            fontSize=16,
+            leading=20,
+            spaceBefore=4 * mm,
+            spaceAfter=3 * mm,
+        ),
+        "body": body,
+        "small": ParagraphStyle("PackSmall", parent=body, fontSize=9, leading=12, textColor=GREY),
+        "cell_head": ParagraphStyle("PackCellHead", parent=body, fontName="Helvetica-Bold"),
+        "item": ParagraphStyle("PackItem", parent=body, fontName="Helvetica-Bold"),
+    }
+
+
+def _when(agenda: Agenda) -> tuple[str, str]:
+    """(date, "10:00 to 12:00") of the meeting in Europe/London time."""
+    starts = timezone.localtime(agenda.meeting.starts_at)
+    ends = timezone.localtime(agenda.meeting.ends_at)
+    date = f"{starts:%A} {starts.day} {starts:%B %Y}"
+    if ends.date() != starts.date():
+        return date, f"{starts:%H:%M} to {ends.day} {ends:%B %Y}, {ends:%H:%M}"
+    return date, f"{starts:%H:%M} to {ends:%H:%M}"
+
+
+def _names(people) -> str:
+    return ", ".join(person.full_name or person.email for person in people) or "None recorded"
+
+
+def _cover(agenda: Agenda, user: User, s: dict[str, ParagraphStyle]) -> list:
+    meeting = agenda.meeting
+    committee = meeting.committee
+    date, times = _when(agenda)
+    members = committee.member_agencies.exclude(pk=committee.host_id)
+    facts = [
+        ("Date", date),
+        ("Time", f"{times} (UK time)"),
+        ("Location", meeting.location or "To be confirmed"),
+        ("Chairs", _names(committee.chairs.all())),
+        ("Secretariat", _names(committee.secretariat.all())),
+        ("Host agency", committee.host.name),
+        ("Member agencies", ", ".join(agency.name for agency in members) or "None recorded"),
+    ]
+    rows = [
+        [Paragraph(_text(key), s["cell_head"]), Paragraph(_text(value), s["body"])]
+        for key, value in facts
+    ]
+    table = Table(rows, colWidths=[40 * mm, None], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
+                ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2 * mm),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    printed = timezone.localtime()
+    return [
+        Paragraph(_text(committee.name), s["caption"]),
+        Paragraph(_text(meeting.title), s["title"]),
+        table,
+        Spacer(1, 8 * mm),
+        Paragraph(
+            _text(
+                f"Agenda pack prepared for {user.full_name or user.email} on "
+                f"{printed.day} {printed:%B %Y} at {printed:%H:%M}. It holds only the items "
+                "you may see; do not pass it on."
+            ),
+            s["small"],
+        ),
+        PageBreak(),
+    ]
+
+
+def _item_cell(row: AgendaRow, s: dict[str, ParagraphStyle]) -> list[Paragraph]:
+    """The title column of one row: only the placeholder for an item the person may not see."""
+    indent = row.depth * INDENT
+    title_style = ParagraphStyle(f"Item{row.depth}", parent=s["item"], leftIndent=indent)
+    if row.item is None:
+        return [Paragraph(_text(row.label), title_style)]
+    item = row.item
+    detail_style = ParagraphStyle(f"Detail{row.depth}", parent=s["body"], leftIndent=indent)
+    title = _text(item.title)
+    if row.restricted:
+        title += " <font color='#d4351c'>[Restricted]</font>"
+    cell = [Paragraph(title, title_style)]
+    presenters = [p.full_name or p.email for p in item.presenters.all()]
+    who = []
+    if presenters:
+        who.append(f"Presented by {', '.join(presenters)}")
+    if item.lead_agency is not None:
+        who.append(f"Lead agency: {item.lead_agency.name}")
+    if who:
+        cell.append(Paragraph(_text(". ".join(who)), detail_style))
+    if item.recommendation:
+        cell.append(Paragraph(f"<b>Recommendation:</b> {_text(item.recommendation)}", detail_style))
+    return cell
+
+
+def _agenda(agenda: Agenda, s: dict[str, ParagraphStyle]) -> list:
+    flow: list = [Paragraph("Agenda", s["h2"])]
+    if not agenda.rows:
+        return [*flow, Paragraph("There are no items on this agenda yet.", s["body"])]
+    data = [
+        [
+            Paragraph("No.", s["cell_head"]),
+            Paragraph("Item", s["cell_head"]),
+            Paragraph("Time", s["cell_head"]),
+            Paragraph("Mins", s["cell_head"]),
+        ]
+    ]
+    part_rows = []
+    for index, row in enumerate(agenda.rows, start=1):
+        if row.kind == AgendaItem.Kind.PART:
+            part_rows.append(index)
+        data.append(
+            [
+                Paragraph(_text(row.number), s["item"]),
+                _item_cell(row, s),
+                Paragraph(f"{timezone.localtime(row.starts_at):%H:%M}", s["body"]),
+                Paragraph(_text(row.planned_minutes or ""), s["body"]),
+            ]
+        )
+    table = Table(data, colWidths=[18 * mm, None, 16 * mm, 14 * mm], repeatRows=1)
+    style = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, 0), 1, BLACK),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.5, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5 * mm),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5 * mm),
+        ("LEFTPADDING", (0, 0), (0, -1), 0),
+    ]
+    style += [("BACKGROUND", (0, i), (-1, i), colors.HexColor("#f3f2f1")) for i in part_rows]
+    table.setStyle(TableStyle(style))
+    flow.append(table)
+    return flow
+
+
+def _papers(agenda: Agenda, s: dict[str, ParagraphStyle]) -> list:
+    """Titles of the papers of the items the person may see, and nothing of the others."""
+    lines = [
+        Paragraph(f"<b>{_text(row.number)}</b>&nbsp;&nbsp;{_text(paper.title)}", s["body"])
+        for row in agenda.rows
+        if row.item is not None
+        for paper in row.item.papers.all()
+    ]
+    if not lines:
+        lines = [Paragraph("There are no papers for this meeting.", s["body"])]
+    return [KeepTogether([Paragraph("List of papers", s["h2"]), lines[0]]), *lines[1:]]
+
+
+def agenda_pack_pdf(agenda: Agenda, user: User) -> bytes:
+    """The agenda pack (cover, numbered agenda, list of papers) as this person may see it."""
+    meeting = agenda.meeting
+    styles = _styles()
+    buffer = BytesIO()
+    footer = f"{meeting.committee.name}: {meeting.title}"
+
+    def on_page(canvas, doc) -> None:
+        canvas.saveState()
+        canvas.setFont("Helvetica", 8)
+        canvas.setFillColor(GREY)
+        canvas.drawString(doc.leftMargin, 10 * mm, footer)
+        canvas.drawRightString(A4[0] - doc.rightMargin, 10 * mm, f"Page {doc.page}")
+        canvas.restoreState()
+
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
+        topMargin=20 * mm,
+        bottomMargin=20 * mm,
+        title=f"{meeting.committee.name}: {meeting.title}",
+        author="",
+        subject="",
+        creator="Partnership meetings",
+    )
+    story = [
+        *_cover(agenda, user, styles),
+        *_agenda(agenda, styles),
+        Spacer(1, 6 * mm),
+        *_papers(agenda, styles),
+    ]
+    doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
+    return buffer.getvalue()
