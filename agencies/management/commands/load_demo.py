@@ -1,9 +1,10 @@
-"""`manage.py load_demo`: the agencies, people and committees of the seed documents."""
+"""`manage.py load_demo`: the agencies, people, committees and meetings of the seed documents."""
 
 from django.core.management.base import BaseCommand
 
 from agencies.demo import load_people
-from meetings.demo import load_committees
+from meetings.demo import load_committees, load_meetings
+from meetings.models import AgendaItem
 
 
 class Command(BaseCommand):
@@ -19,9 +20,12 @@ class Command(BaseCommand):
     def handle(self, *args, password: str, **options) -> None:
         people, sign_ins = load_people(password=password)
         committees = load_committees(people=people)
+        meetings = load_meetings(people=people, committees=committees)
         self.stdout.write(
             f"Loaded {len(people)} people and {len(committees)} committees from the seed documents."
         )
+        items = AgendaItem.objects.filter(meeting__in=meetings).count()
+        self.stdout.write(f"Loaded {len(meetings)} meetings with {items} agenda items.")
         self.stdout.write(f"\nDemo sign-ins (password: {password})\n")
         rows = [("Email", "Name", "Role", "Agencies")]
         rows += [(s.email, s.name, s.role, s.agencies) for s in sign_ins]
