@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Layout, Size
 from django import forms
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from agencies.models import Agency, User
@@ -20,6 +21,15 @@ def _helper(*fields: str, submit: str) -> FormHelper:
     helper.label_size = Size.SMALL
     helper.layout = Layout(*fields, Button("submit", submit))
     return helper
+
+
+def committee_people(meeting: Meeting) -> tuple[QuerySet[Agency], QuerySet[User]]:
+    """The agencies of a meeting's committee (host and members) and their people, for choices."""
+    committee = meeting.committee
+    agency_ids = [committee.host_id, *committee.member_agencies.values_list("id", flat=True)]
+    agencies = Agency.objects.filter(id__in=agency_ids)
+    people = User.objects.filter(memberships__agency__in=agency_ids).distinct()
+    return agencies, people
 
 
 class RevisionForm(forms.Form):
@@ -120,15 +130,20 @@ class ItemForm(RevisionForm):
     def __init__(self, *args, meeting: Meeting, parents: list[tuple[int, str]], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["parent"].choices = [("", "Top level"), *parents]
-        committee = meeting.committee
-        agency_ids = [committee.host_id, *[a.id for a in committee.member_agencies.all()]]
-        self.fields["lead_agency"].queryset = Agency.objects.filter(id__in=agency_ids)
-        self.fields["presenters"].queryset = User.objects.filter(
-            memberships__agency__in=agency_ids
-        ).distinct()
+        agencies, people = committee_people(meeting)
+        self.fields["lead_agency"].queryset = agencies
+        self.fields["presenters"].queryset = people
         fields = ["revision", "title", "kind", "parent", "description", "presenters"]
         fields += ["lead_agency", "planned_minutes", "recommendation"]
         self.helper = _helper(*fields, submit="Save item")
+
+
+def item_edit_form(data, *, meeting: Meeting, initial: dict | None = None) -> ItemForm:
+    """The item form for an existing item: where it sits is changed by moving, not here."""
+    form = ItemForm(data, meeting=meeting, parents=[], initial=initial)
+    form.fields.pop("parent")
+    form.helper.layout.fields.remove("parent")
+    return form
 
 
 class MoveForm(RevisionForm):
@@ -155,12 +170,7 @@ class AccessForm(RevisionForm):
 
     def __init__(self, *args, meeting: Meeting, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        committee = meeting.committee
-        agency_ids = [committee.host_id, *[a.id for a in committee.member_agencies.all()]]
-        self.fields["agencies"].queryset = Agency.objects.filter(id__in=agency_ids)
-        self.fields["users"].queryset = User.objects.filter(
-            memberships__agency__in=agency_ids
-        ).distinct()
+        self.fields["agencies"].queryset, self.fields["users"].queryset = committee_people(meeting)
         self.helper = _helper("revision", "restricted", "agencies", "users", submit="Save access")
 
 
@@ -190,9 +200,5 @@ class QuestionForm(forms.Form):
 
     def __init__(self, *args, meeting: Meeting, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        committee = meeting.committee
-        agency_ids = [committee.host_id, *[a.id for a in committee.member_agencies.all()]]
-        self.fields["answered_by"].queryset = User.objects.filter(
-            memberships__agency__in=agency_ids
-        ).distinct()
+        self.fields["answered_by"].queryset = committee_people(meeting)[1]
         self.helper = _helper("question", "asked_by", "answered_by", submit="Add question")

@@ -10,7 +10,15 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from . import access, selectors, services
-from .forms import AccessForm, ItemForm, MeetingForm, MoveForm, PaperForm, QuestionForm
+from .forms import (
+    AccessForm,
+    ItemForm,
+    MeetingForm,
+    MoveForm,
+    PaperForm,
+    QuestionForm,
+    item_edit_form,
+)
 from .models import AgendaItem, Meeting
 from .publishing import agenda_publish as publish_agenda
 from .publishing import agenda_rows_for, changes_for
@@ -178,24 +186,40 @@ def item_add(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_editor(request, meeting, form, 400)
 
 
-def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    """Edit one item's content."""
-    item = _officer_item(request, pk)
-    meeting = item.meeting
-    initial = {
-        "revision": meeting.agenda_revision,
+def _item_initial(item: AgendaItem) -> dict:
+    return {
+        "revision": item.meeting.agenda_revision,
         "title": item.title,
         "kind": item.kind,
-        "parent": item.parent_id,
         "description": item.description,
         "presenters": list(item.presenters.all()),
         "lead_agency": item.lead_agency,
         "planned_minutes": item.planned_minutes,
         "recommendation": item.recommendation,
     }
-    form = ItemForm(request.POST or None, meeting=meeting, parents=[], initial=initial)
-    form.fields.pop("parent")
-    form.helper.layout.fields.remove("parent")
+
+
+def _item_page(
+    request, item: AgendaItem, *, form=None, paper_form=None, question_form=None, status=200
+) -> HttpResponse:
+    """The item page: its content form, its papers and its public questions."""
+    meeting = item.meeting
+    context = {
+        "form": form or item_edit_form(None, meeting=meeting, initial=_item_initial(item)),
+        "item": item,
+        "meeting": meeting,
+        "papers": item.papers.all(),
+        "questions": item.questions.select_related("answered_by"),
+        "paper_form": paper_form or PaperForm(),
+        "question_form": question_form or QuestionForm(meeting=meeting),
+    }
+    return render(request, "meetings/item_form.html", context, status=status)
+
+
+def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Edit one item's content."""
+    item = _officer_item(request, pk)
+    form = item_edit_form(request.POST or None, meeting=item.meeting, initial=_item_initial(item))
     status = 400 if form.is_bound else 200
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -207,17 +231,8 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
             status = _status(error)
         else:
             messages.success(request, "Item saved.")
-            return redirect("meetings:editor", pk=meeting.pk)
-    context = {
-        "form": form,
-        "item": item,
-        "meeting": meeting,
-        "papers": item.papers.all(),
-        "questions": item.questions.select_related("answered_by"),
-        "paper_form": PaperForm(),
-        "question_form": QuestionForm(meeting=meeting),
-    }
-    return render(request, "meetings/item_form.html", context, status=status)
+            return redirect("meetings:editor", pk=item.meeting_id)
+    return _item_page(request, item, form=form, status=status)
 
 
 @require_POST
@@ -311,7 +326,7 @@ def paper_add(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Paper uploaded.")
             return redirect("meetings:item_edit", pk=item.pk)
-    return _item_page_with(request, item, paper_form=form)
+    return _item_page(request, item, paper_form=form, status=400)
 
 
 @require_POST
@@ -323,24 +338,7 @@ def question_add(request: HttpRequest, pk: int) -> HttpResponse:
         services.question_add(item=item, **form.cleaned_data)
         messages.success(request, "Question added.")
         return redirect("meetings:item_edit", pk=item.pk)
-    return _item_page_with(request, item, question_form=form)
-
-
-def _item_page_with(request, item: AgendaItem, **forms) -> HttpResponse:
-    meeting = item.meeting
-    form = ItemForm(meeting=meeting, parents=[], initial={"revision": meeting.agenda_revision})
-    form.fields.pop("parent")
-    form.helper.layout.fields.remove("parent")
-    context = {
-        "form": form,
-        "item": item,
-        "meeting": meeting,
-        "papers": item.papers.all(),
-        "questions": item.questions.select_related("answered_by"),
-        "paper_form": forms.get("paper_form", PaperForm()),
-        "question_form": forms.get("question_form", QuestionForm(meeting=meeting)),
-    }
-    return render(request, "meetings/item_form.html", context, status=400)
+    return _item_page(request, item, question_form=form, status=400)
 
 
 def paper_download(request: HttpRequest, pk: int) -> FileResponse:

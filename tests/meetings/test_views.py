@@ -186,7 +186,9 @@ def test_wrong_type_paper_is_a_400_and_saves_nothing(world, meeting, signed_in):
         {"title": "Report", "upload": SimpleUploadedFile("report.pdf", b"<html>not a pdf</html>")},
     )
     assert response.status_code == 400
-    assert "not a PDF file" in response.content.decode()
+    body = response.content.decode()
+    assert "not a PDF file" in body
+    assert f'value="{item.title}"' in body  # the item form keeps its content
     assert not Paper.objects.exists()
 
 
