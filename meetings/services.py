@@ -113,6 +113,20 @@ def meeting_update(*, meeting: Meeting, expected_revision: int | None, **fields)
     return meeting
 
 
+@transaction.atomic
+def meeting_cancel(*, meeting: Meeting, expected_revision: int | None) -> Meeting:
+    """Cancel a meeting that has not been held; calendars then show it as cancelled."""
+    open_states = (Meeting.Status.DRAFT, Meeting.Status.PUBLISHED)
+    if meeting.status not in open_states:
+        raise ValidationError(
+            f"A meeting that is {meeting.get_status_display().lower()} cannot be cancelled."
+        )
+    _bump(meeting, expected_revision)
+    meeting.status = Meeting.Status.CANCELLED
+    meeting.save(update_fields=["status"])
+    return meeting
+
+
 def agenda_apply_template(*, meeting: Meeting, template: list[dict]) -> list[AgendaItem]:
     """Add the items of a standing agenda (a nested list of dicts) to a meeting."""
     created: list[AgendaItem] = []

@@ -366,6 +366,22 @@ def paper_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    """Cancel the meeting."""
+    meeting = _officer_meeting(request, pk)
+    form = MoveForm({"revision": request.POST.get("revision"), "direction": "up"})
+    try:
+        if not form.is_valid():
+            raise ValidationError("That request was not understood.")
+        services.meeting_cancel(meeting=meeting, expected_revision=form.cleaned_data["revision"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return _render_editor(request, meeting, status=_status(error))
+    messages.success(request, "The meeting is cancelled.")
+    return redirect(meeting.get_absolute_url())
+
+
+@require_POST
 def agenda_publish(request: HttpRequest, pk: int) -> HttpResponse:
     """Publish the agenda as a new version and tell the invitees."""
     meeting = _officer_meeting(request, pk)

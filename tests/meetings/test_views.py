@@ -257,3 +257,15 @@ def test_meeting_page_and_editor_queries_do_not_grow_with_items(world, meeting, 
     _grow_to(meeting, world, 60)
     assert meeting.items.count() >= 60
     assert [_count(client, url) for url in pages] == few
+
+
+def test_chair_cancels_a_meeting_and_partners_cannot(world, meeting, signed_in):
+    url = reverse("meetings:cancel", args=[meeting.pk])
+    assert signed_in(world.lead).post(url, {"revision": meeting.agenda_revision}).status_code == 403
+    response = signed_in(world.chair).post(url, {"revision": meeting.agenda_revision})
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.CANCELLED
+    again = signed_in(world.chair).post(url, {"revision": meeting.agenda_revision})
+    assert again.status_code == 400
+    assert "cannot be cancelled" in again.content.decode()
