@@ -1,1 +1,116 @@
-"""Actions and their chasing arrive with the actions register issue."""
+"""Actions promised at meetings (or in a report's recommendations) and their progress."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+
+class Action(models.Model):
+    """What an agency promised, until the chair accepts it as done (or drops it)."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        IN_PROGRESS = "in_progress", "In progress"
+        ONGOING = "ongoing", "Ongoing"
+        COMPLETED = "completed", "Completed"
+        CLOSED = "closed", "Closed"
+        DROPPED = "dropped", "Dropped"
+
+    OUTSTANDING = (Status.OPEN, Status.IN_PROGRESS, Status.ONGOING)
+
+    committee = models.ForeignKey(
+        "meetings.Committee", on_delete=models.PROTECT, related_name="actions"
+    )
+    meeting = models.ForeignKey(
+        "meetings.Meeting", null=True, blank=True, on_delete=models.PROTECT, related_name="actions"
+    )
+    agenda_item = models.ForeignKey(
+        "meetings.AgendaItem",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="actions",
+        help_text="The item it came from; a restricted item's actions are restricted with it.",
+    )
+    source = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Where it came from when not a meeting, e.g. \"Keeping London's Children Safe, "
+        'recommendation 3".',
+    )
+    reference = models.CharField(max_length=40, unique=True)
+    description = models.TextField()
+    owning_agency = models.ForeignKey(
+        "agencies.Agency", on_delete=models.PROTECT, related_name="owned_actions"
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="owned_actions",
+        help_text="Leave empty while the agency's lead has not assigned it.",
+    )
+    co_agencies = models.ManyToManyField(
+        "agencies.Agency", blank=True, related_name="co_owned_actions"
+    )
+    due_date = models.DateField(null=True, blank=True)
+    due_text = models.CharField(
+        max_length=100, blank=True, help_text='The deadline as promised, e.g. "By January 2015".'
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["due_date", "id"]
+        indexes = [
+            models.Index(fields=["status", "due_date"]),
+            models.Index(fields=["owning_agency", "status"]),
+            models.Index(fields=["committee", "status"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference}: {self.description[:60]}"
+
+    def get_absolute_url(self) -> str:
+        """The action's page."""
+        return reverse("actions:detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_outstanding(self) -> bool:
+        """Still to be done."""
+        return self.status in self.OUTSTANDING
+
+
+def evidence_upload_to(update: ActionUpdate, filename: str) -> str:
+    """Evidence is stored under an unguessable folder and served only through the app."""
+    return f"evidence/{update.action_id}/{secrets.token_hex(8)}/{filename}"
+
+
+class ActionUpdate(models.Model):
+    """A dated progress note, maybe a status change, maybe with evidence (the answering letter)."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    note = models.TextField(blank=True)
+    status_from = models.CharField(max_length=20, choices=Action.Status.choices, blank=True)
+    status_to = models.CharField(max_length=20, choices=Action.Status.choices, blank=True)
+    evidence = models.FileField(upload_to=evidence_upload_to, blank=True, max_length=300)
+    evidence_name = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"Update on {self.action_id} at {self.created_at:%Y-%m-%d}"

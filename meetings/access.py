@@ -8,6 +8,8 @@ with django-guardian object permissions given to agency groups or single users; 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
@@ -18,6 +20,9 @@ from agencies.models import User
 from .models import AgendaItem, Committee, Meeting
 
 VIEW_ITEM = "meetings.view_agendaitem"
+
+if TYPE_CHECKING:
+    from actions.models import Action
 
 AnyUser = User | AnonymousUser
 
@@ -124,3 +129,25 @@ def access_item(user: AnyUser, pk: int, *, edit: bool = False) -> AgendaItem:
     else:
         items = visible_agenda_items(user)
     return get_object_or_404(items.select_related("meeting", "meeting__committee"), pk=pk)
+
+
+def visible_actions(user: AnyUser) -> QuerySet:
+    """Actions this person may see: those of their committees, except actions of restricted
+    items they may not see (an action follows the access of the item it came from)."""
+    from actions.models import Action
+
+    if not user.is_authenticated or not user.is_active:
+        return Action.objects.none()
+    committees = partner_committees(user).values("id")
+    if user.is_superuser:
+        return Action.objects.filter(committee__in=committees)
+    return Action.objects.filter(committee__in=committees).filter(
+        Q(agenda_item__isnull=True) | Q(agenda_item__in=visible_agenda_items(user).values("id"))
+    )
+
+
+def access_action(user: AnyUser, pk: int) -> Action:
+    """Fetch an action the person may see, or 404."""
+    return get_object_or_404(
+        visible_actions(user).select_related("committee", "owning_agency", "owner"), pk=pk
+    )

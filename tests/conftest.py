@@ -18,6 +18,8 @@ from .factories import PASSWORD, AgencyFactory, CommitteeFactory, UserFactory, p
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
+pytest_plugins = ["tests.agenda_fixtures"]
+
 
 @dataclass
 class World:

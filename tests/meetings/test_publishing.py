@@ -7,8 +7,7 @@ from meetings import services
 from meetings.models import AgendaNotice, Meeting
 from meetings.notices import send_notice
 from meetings.publishing import agenda_publish
-
-from .conftest import SECRET, add
+from tests.agenda_fixtures import SECRET, add
 
 pytestmark = pytest.mark.django_db
 

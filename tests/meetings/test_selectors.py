@@ -4,9 +4,8 @@ import pytest
 
 from meetings import selectors, services
 from meetings.models import AgendaItem
+from tests.agenda_fixtures import SECRET, add, at
 from tests.factories import person_in
-
-from .conftest import SECRET, add, at
 
 pytestmark = pytest.mark.django_db
 

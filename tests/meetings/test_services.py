@@ -6,8 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from meetings import selectors, services
 from meetings.models import AgendaItem, Meeting, Paper
-
-from .conftest import add, at
+from tests.agenda_fixtures import add, at
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from meetings.models import AgendaItem, Meeting, Paper
+from tests.agenda_fixtures import SECRET, add
 from tests.factories import person_in
-
-from .conftest import SECRET, add
 
 pytestmark = pytest.mark.django_db
 

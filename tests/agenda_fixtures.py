@@ -1,4 +1,4 @@
-"""A meeting with an agenda, one item restricted to MOPAC."""
+"""Agenda fixtures shared by the suites: a meeting with one item restricted to MOPAC."""
 
 from __future__ import annotations
 

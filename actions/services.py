@@ -1,0 +1,184 @@
+"""Writes for actions: who may do what, and the allowed status changes."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from agencies.models import Agency, Membership, User
+from meetings import access
+from meetings.models import AgendaItem, Committee, Meeting
+
+from .models import Action, ActionUpdate
+
+S = Action.Status
+MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
+
+# Status changes an owner (or their agency's lead) may make; officers may make these and the
+# ones below.
+OWNER_MOVES = {
+    S.OPEN: {S.IN_PROGRESS, S.ONGOING, S.COMPLETED},
+    S.IN_PROGRESS: {S.ONGOING, S.COMPLETED},
+    S.ONGOING: {S.IN_PROGRESS, S.COMPLETED},
+}
+OFFICER_MOVES = {
+    S.OPEN: {S.DROPPED, S.CLOSED},
+    S.IN_PROGRESS: {S.DROPPED, S.CLOSED},
+    S.ONGOING: {S.DROPPED, S.CLOSED},
+    S.COMPLETED: {S.CLOSED, S.IN_PROGRESS},
+    S.CLOSED: {S.IN_PROGRESS},
+    S.DROPPED: {S.OPEN},
+}
+
+
+def _role_in(user: User, agency: Agency) -> str | None:
+    membership = Membership.objects.filter(user=user, agency=agency).first()
+    return membership.role if membership else None
+
+
+def is_officer(user: User, action: Action) -> bool:
+    """Chairs and secretariat of the action's committee."""
+    return access.is_committee_officer(user, action.committee)
+
+
+def can_assign(user: User, action: Action) -> bool:
+    """The owning agency's lead, or the committee's chairs and secretariat."""
+    return is_officer(user, action) or _role_in(user, action.owning_agency) == Membership.Role.LEAD
+
+
+def can_update(user: User, action: Action) -> bool:
+    """The owner, the owning agency's lead, or an officer."""
+    return action.owner_id == user.id or can_assign(user, action)
+
+
+def allowed_moves(user: User, action: Action) -> set[str]:
+    """The statuses this person may move the action to now."""
+    moves: set[str] = set()
+    if can_update(user, action):
+        moves |= OWNER_MOVES.get(action.status, set())
+    if is_officer(user, action):
+        moves |= OFFICER_MOVES.get(action.status, set())
+    return moves
+
+
+def _next_reference(committee: Committee) -> str:
+    count = Action.objects.filter(committee=committee).count() + 1
+    reference = f"{committee.short_name.upper()}-{count:04d}"
+    while Action.objects.filter(reference=reference).exists():
+        count += 1
+        reference = f"{committee.short_name.upper()}-{count:04d}"
+    return reference
+
+
+@transaction.atomic
+def action_create(
+    *,
+    by: User,
+    committee: Committee,
+    description: str,
+    owning_agency: Agency,
+    meeting: Meeting | None = None,
+    agenda_item: AgendaItem | None = None,
+    owner: User | None = None,
+    co_agencies: list[Agency] | None = None,
+    due_date: datetime.date | None = None,
+    due_text: str = "",
+    source: str = "",
+    reference: str = "",
+    status: str = S.OPEN,
+) -> tuple[Action, list[str]]:
+    """Record an action; only a committee's chairs and secretariat do. Returns the action and
+    warnings (a due date in the past is allowed but flagged)."""
+    if not access.is_committee_officer(by, committee):
+        raise PermissionDenied("Only the chairs and secretariat record actions.")
+    if agenda_item is not None:
+        meeting = meeting or agenda_item.meeting
+        if agenda_item.meeting_id != meeting.id:
+            raise ValidationError({"agenda_item": "That item belongs to another meeting."})
+    if meeting is not None and meeting.committee_id != committee.id:
+        raise ValidationError({"meeting": "That meeting belongs to another committee."})
+    if owner is not None and _role_in(owner, owning_agency) is None:
+        raise ValidationError({"owner": f"{owner} is not in {owning_agency}."})
+    action = Action(
+        committee=committee,
+        meeting=meeting,
+        agenda_item=agenda_item,
+        source=source,
+        reference=reference or _next_reference(committee),
+        description=description,
+        owning_agency=owning_agency,
+        owner=owner,
+        due_date=due_date,
+        due_text=due_text,
+        status=status,
+        created_by=by,
+    )
+    action.full_clean()
+    action.save()
+    if co_agencies:
+        action.co_agencies.set(co_agencies)
+    warnings = []
+    if due_date is not None and due_date < timezone.localdate():
+        warnings.append("The due date is in the past, so the action is already overdue.")
+    return action, warnings
+
+
+@transaction.atomic
+def action_assign(*, by: User, action: Action, owner: User | None) -> Action:
+    """Give the action to a person of the owning agency (or take it back to unassigned)."""
+    action = Action.objects.select_for_update().get(pk=action.pk)
+    if not can_assign(by, action):
+        raise PermissionDenied("Only the agency's lead or the chair assigns its actions.")
+    if owner is not None and _role_in(owner, action.owning_agency) is None:
+        raise ValidationError({"owner": f"{owner} is not in {action.owning_agency}."})
+    action.owner = owner
+    action.save(update_fields=["owner", "updated_at"])
+    note = f"Assigned to {owner}." if owner else "Unassigned."
+    ActionUpdate.objects.create(action=action, author=by, note=note)
+    return action
+
+
+@transaction.atomic
+def action_update(
+    *,
+    by: User,
+    action: Action,
+    note: str = "",
+    status: str | None = None,
+    evidence: UploadedFile | None = None,
+) -> ActionUpdate:
+    """Record progress: a note, a status change the person may make, and evidence."""
+    action = Action.objects.select_for_update().get(pk=action.pk)
+    if not can_update(by, action):
+        raise PermissionDenied("Only the owner, the agency's lead or the chair updates this.")
+    if status is not None and status != action.status:
+        if status not in allowed_moves(by, action):
+            raise ValidationError(
+                {
+                    "status": f"An action that is {action.get_status_display().lower()} cannot "
+                    f"be marked {S(status).label.lower()} by you."
+                }
+            )
+    elif not note.strip() and evidence is None:
+        raise ValidationError({"note": "Write a note, change the status or attach evidence."})
+    if evidence is not None and evidence.size > MAX_EVIDENCE_BYTES:
+        raise ValidationError({"evidence": "The file must be smaller than 20 MB."})
+    update = ActionUpdate(
+        action=action,
+        author=by,
+        note=note,
+        status_from=action.status if status and status != action.status else "",
+        status_to=status if status and status != action.status else "",
+    )
+    if evidence is not None:
+        update.evidence_name = evidence.name or "evidence"
+        update.evidence.save(update.evidence_name, evidence, save=False)
+    update.save()
+    if update.status_to:
+        action.status = update.status_to
+        action.save(update_fields=["status", "updated_at"])
+    return update
