@@ -45,6 +45,7 @@ urlpatterns = [
     path("account/", include(auth_patterns)),
     path("agencies/", include("agencies.urls")),
     path("meetings/", include("meetings.urls")),
+    path("actions/", include("actions.urls")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
 ]

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "axes",
     "crispy_forms",
     "crispy_forms_gds",
+    "django_filters",
     "agencies",
     "meetings",
     "actions",

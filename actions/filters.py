@@ -1,0 +1,61 @@
+"""Register filters (django-filter): status, agency, meeting, overdue, due range."""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from agencies.models import Agency
+from meetings import access
+from meetings.models import Meeting
+
+from .models import Action
+
+
+class ActionFilter(django_filters.FilterSet):
+    """Filters a register the person may already see; choices are limited to what they see."""
+
+    status = django_filters.MultipleChoiceFilter(
+        choices=Action.Status.choices, widget=forms.CheckboxSelectMultiple
+    )
+    owning_agency = django_filters.ModelChoiceFilter(
+        queryset=Agency.objects.none(), label="Agency", empty_label="Any agency"
+    )
+    meeting = django_filters.ModelChoiceFilter(
+        queryset=Meeting.objects.none(), label="Meeting", empty_label="Any meeting"
+    )
+    overdue = django_filters.BooleanFilter(
+        method="filter_overdue", label="Overdue only", widget=forms.CheckboxInput
+    )
+    due_after = django_filters.DateFilter(
+        field_name="due_date",
+        lookup_expr="gte",
+        label="Due from",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    due_before = django_filters.DateFilter(
+        field_name="due_date",
+        lookup_expr="lte",
+        label="Due by",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    class Meta:
+        model = Action
+        fields = ["status", "owning_agency", "meeting", "overdue", "due_after", "due_before"]
+
+    def __init__(self, *args, user, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        committees = access.partner_committees(user).values("id")
+        self.filters["owning_agency"].queryset = Agency.objects.filter(
+            owned_actions__committee__in=committees
+        ).distinct()
+        self.filters["meeting"].queryset = access.visible_meetings(user).select_related("committee")
+
+    def filter_overdue(self, queryset: QuerySet[Action], name: str, value: bool):
+        """Outstanding and past the due date."""
+        if not value:
+            return queryset
+        return queryset.filter(status__in=Action.OUTSTANDING, due_date__lt=timezone.localdate())

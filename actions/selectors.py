@@ -1,0 +1,47 @@
+"""Reads for actions, always through meetings.access.visible_actions."""
+
+from __future__ import annotations
+
+from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.utils import timezone
+
+from agencies.models import Membership, User
+from meetings import access
+
+from .models import Action
+
+
+def register(user: User) -> QuerySet[Action]:
+    """Every action this person may see, ready for a list page."""
+    return (
+        access.visible_actions(user)
+        .select_related("committee", "meeting", "agenda_item", "owning_agency", "owner")
+        .prefetch_related("co_agencies")
+    )
+
+
+def my_actions(user: User) -> QuerySet[Action]:
+    """Actions assigned to this person."""
+    return register(user).filter(owner=user)
+
+
+def agency_actions(user: User) -> QuerySet[Action]:
+    """Actions owned by this person's agencies, unassigned first (leads assign them)."""
+    agencies = Membership.objects.filter(user=user).values("agency_id")
+    return (
+        register(user)
+        .filter(owning_agency__in=agencies)
+        .annotate(
+            unassigned=Case(
+                When(owner__isnull=True, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("unassigned", "due_date", "id")
+    )
+
+
+def overdue(queryset: QuerySet[Action]) -> QuerySet[Action]:
+    """Outstanding actions whose due date has passed (London date)."""
+    return queryset.filter(status__in=Action.OUTSTANDING, due_date__lt=timezone.localdate())
