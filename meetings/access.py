@@ -76,11 +76,6 @@ def visible_meetings(user: AnyUser) -> QuerySet[Meeting]:
     )
 
 
-def editable_meetings(user: AnyUser) -> QuerySet[Meeting]:
-    """Meetings whose agenda this person may change: those of committees they chair or clerk."""
-    return Meeting.objects.filter(committee__in=officer_committees(user).values("id"))
-
-
 def granted_item_ids(user: AnyUser) -> QuerySet:
     """Ids of restricted items granted to this person or one of their agencies.
 
@@ -111,24 +106,16 @@ def visible_agenda_items(user: AnyUser) -> QuerySet[AgendaItem]:
     )
 
 
-def can_see_item(user: AnyUser, item: AgendaItem) -> bool:
-    """Whether this person may see this item's content."""
-    return visible_agenda_items(user).filter(pk=item.pk).exists()
+def access_meeting(user: AnyUser, pk: int) -> Meeting:
+    """Fetch a meeting the person may see, or 404: ids from URLs go through here."""
+    meetings = visible_meetings(user).select_related("committee", "committee__host")
+    return get_object_or_404(meetings, pk=pk)
 
 
-def access_meeting(user: AnyUser, pk: int, *, edit: bool = False) -> Meeting:
-    """Fetch a meeting the person may see (or edit), or 404: ids from URLs go through here."""
-    meetings = editable_meetings(user) if edit else visible_meetings(user)
-    return get_object_or_404(meetings.select_related("committee", "committee__host"), pk=pk)
-
-
-def access_item(user: AnyUser, pk: int, *, edit: bool = False) -> AgendaItem:
-    """Fetch an agenda item the person may see (or edit), or 404."""
-    if edit:
-        items = AgendaItem.objects.filter(meeting__in=editable_meetings(user).values("id"))
-    else:
-        items = visible_agenda_items(user)
-    return get_object_or_404(items.select_related("meeting", "meeting__committee"), pk=pk)
+def access_item(user: AnyUser, pk: int) -> AgendaItem:
+    """Fetch an agenda item whose content the person may see, or 404."""
+    items = visible_agenda_items(user).select_related("meeting", "meeting__committee")
+    return get_object_or_404(items, pk=pk)
 
 
 def visible_actions(user: AnyUser) -> QuerySet:
