@@ -7,6 +7,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 
 class Action(models.Model):
@@ -114,3 +115,111 @@ class ActionUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"Update on {self.action_id} at {self.created_at:%Y-%m-%d}"
+
+
+def default_remind_days() -> list[int]:
+    """Remind the owner a week and a day before the due date."""
+    return [7, 1]
+
+
+class ChasingPolicy(models.Model):
+    """When a committee's actions are chased, and how far up the ladder."""
+
+    committee = models.OneToOneField(
+        "meetings.Committee", on_delete=models.CASCADE, related_name="chasing_policy"
+    )
+    active = models.BooleanField(default=True)
+    remind_days_before = models.JSONField(
+        default=default_remind_days, help_text="Days before the due date to remind the owner."
+    )
+    remind_on_due_day = models.BooleanField(default=True)
+    overdue_repeat_days = models.PositiveSmallIntegerField(
+        default=7, help_text="Remind the owner of an overdue action again every so many days."
+    )
+    managers_after_days = models.PositiveSmallIntegerField(
+        default=7, help_text="Days overdue before the owning agency's managers are told."
+    )
+    officers_after_days = models.PositiveSmallIntegerField(
+        default=28, help_text="Days overdue before the chairs and secretariat are told."
+    )
+
+    class Meta:
+        verbose_name_plural = "chasing policies"
+
+    def __str__(self) -> str:
+        return f"Chasing policy for {self.committee}"
+
+
+class Notification(models.Model):
+    """One step of the chasing ladder that fell due for an action on a (London) day.
+
+    The unique key makes the sweep idempotent: running it twice, or two at once, writes nothing
+    new.
+    """
+
+    class Kind(models.TextChoices):
+        REMINDER = "reminder", "Reminder"
+        OVERDUE = "overdue", "Overdue"
+        ESCALATION = "escalation", "Escalation"
+
+    class Level(models.IntegerChoices):
+        OWNER = 0, "Owner (or the agency's lead when unassigned)"
+        MANAGERS = 1, "The owning agency's managers"
+        OFFICERS = 2, "The committee's chairs and secretariat"
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    level = models.PositiveSmallIntegerField(choices=Level.choices)
+    day = models.DateField(help_text="The London day this step fell due.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-day", "action_id", "level"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action", "kind", "level", "day"], name="notification_once_per_step"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} L{self.level} for {self.action_id} on {self.day}"
+
+
+class Delivery(models.Model):
+    """The outbox: one email (or one line of a daily digest) for one person."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", "Pending"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
+        CANCELLED = "cancelled", "Cancelled"
+
+    notification = models.ForeignKey(
+        Notification, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    digest = models.BooleanField(default=False, help_text="Sent in the day's digest.")
+    state = models.CharField(max_length=20, choices=State.choices, default=State.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    queued_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    subject = models.CharField(max_length=300, blank=True)
+    message_id = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "deliveries"
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["notification", "recipient"], name="delivery_once_per_person"
+            )
+        ]
+        indexes = [models.Index(fields=["state", "next_attempt_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_state_display()} to {self.recipient_id} for {self.notification_id}"
