@@ -46,6 +46,8 @@ urlpatterns = [
     path("agencies/", include("agencies.urls")),
     path("meetings/", include("meetings.urls")),
     path("actions/", include("actions.urls")),
+    path("attendance/", include("attendance.urls")),
+    path("minutes/", include("minutes.urls")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
 ]

@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "agencies",
     "meetings",
     "actions",
+    "attendance",
+    "minutes",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,4 @@
+"""URLs for attendance."""
+
+app_name = "attendance"
+urlpatterns: list = []

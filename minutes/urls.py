@@ -1,0 +1,4 @@
+"""URLs for minutes."""
+
+app_name = "minutes"
+urlpatterns: list = []
