@@ -1,0 +1,275 @@
+"""Reads for attendance: what the minutes say about who came, the quorum, and the attendance page.
+
+Everything here is filtered through meetings.access: a guest invited for a restricted item the
+viewer may not see is left out entirely (their name would say who is giving that testimony), and
+so is a declaration on such an item.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from agencies.models import User
+from meetings import access
+from meetings.models import Meeting
+
+from .models import Declaration, Invitation, QuorumRule
+
+Capacity = Invitation.Capacity
+Status = Invitation.Status
+
+
+@dataclass(frozen=True)
+class AttendeeLine:
+    """One person as the minutes list them.
+
+    `agency_name`/`agency_short_name` are "" for a guest who attends for no agency.
+    `arrived_at`/`left_at` are aware datetimes (UTC; show them in Europe/London) set only when the
+    person came late or left early. `substitute_for` is the name of the person a substitute stood
+    in for; `substituted_by` is the name of whoever substituted for someone who sent apologies.
+    `item_id` is the agenda item (or part) a guest was invited for, else None.
+    """
+
+    invitation_id: int
+    person_id: int
+    name: str
+    job_title: str
+    agency_name: str
+    agency_short_name: str
+    capacity: str
+    capacity_label: str
+    status: str
+    is_chair: bool = False
+    arrived_at: datetime | None = None
+    left_at: datetime | None = None
+    substitute_for: str | None = None
+    substituted_by: str | None = None
+    item_id: int | None = None
+
+    @property
+    def arrived_late(self) -> bool:
+        """Whether they came after the start."""
+        return self.arrived_at is not None
+
+    @property
+    def left_early(self) -> bool:
+        """Whether they left before the end."""
+        return self.left_at is not None
+
+
+@dataclass(frozen=True)
+class DeclarationLine:
+    """A declaration of interest: who, on which item (None: the meeting's business), what."""
+
+    declaration_id: int
+    person_id: int
+    name: str
+    item_id: int | None
+    nature: str
+
+
+@dataclass(frozen=True)
+class QuorumStatus:
+    """Whether a meeting is quorate now, and why not.
+
+    Members present counts members and substitutes in the room; a required agency counts as
+    present when one of its members or officers is in the room.
+    """
+
+    has_rule: bool
+    members_present: int
+    min_members_present: int
+    required_agencies: tuple[str, ...]
+    missing_agencies: tuple[str, ...]
+
+    @property
+    def members_short(self) -> int:
+        """How many more members are needed."""
+        return max(0, self.min_members_present - self.members_present)
+
+    @property
+    def met(self) -> bool:
+        """Whether the quorum is met (a committee with no rule is always quorate)."""
+        return self.members_short == 0 and not self.missing_agencies
+
+    def as_dict(self) -> dict:
+        """A JSON-ready form, for the page's live update."""
+        return {
+            "has_rule": self.has_rule,
+            "met": self.met,
+            "members_present": self.members_present,
+            "min_members_present": self.min_members_present,
+            "members_short": self.members_short,
+            "required_agencies": list(self.required_agencies),
+            "missing_agencies": list(self.missing_agencies),
+        }
+
+
+@dataclass(frozen=True)
+class MinutesAttendance:
+    """Who attended a meeting, as a given person may see it, for the minutes.
+
+    - present: members present (capacity member, status present), chairs first; late arrival and
+      early leaving are on each line.
+    - substitutes: people who attended as substitutes (`substitute_for` names whom).
+    - apologies: everyone visible who sent apologies, any capacity (`substituted_by` names the
+      substitute, if any); filter on `capacity` for members only.
+    - absent: everyone visible recorded absent (no apologies), any capacity.
+    - officers: officers present.
+    - observers: observers present.
+    - guests_by_item: guests present, keyed by the agenda item id they were invited for (None for
+      guests of the whole meeting). Guests of items the person may not see are omitted, keys and
+      all, so iterate over the agenda (meetings.selectors.agenda_for) and look rows up by id.
+    - declarations: in recording order; those on items the person may not see are omitted.
+    - quorum: whether the meeting is quorate on what was recorded.
+    """
+
+    meeting_id: int
+    present: tuple[AttendeeLine, ...]
+    substitutes: tuple[AttendeeLine, ...]
+    apologies: tuple[AttendeeLine, ...]
+    absent: tuple[AttendeeLine, ...]
+    officers: tuple[AttendeeLine, ...]
+    observers: tuple[AttendeeLine, ...]
+    guests_by_item: dict[int | None, tuple[AttendeeLine, ...]]
+    declarations: tuple[DeclarationLine, ...]
+    quorum: QuorumStatus
+
+
+def visible_item_ids(user: User, meeting: Meeting) -> set[int]:
+    """Ids of the meeting's agenda items whose content this person may see."""
+    return set(
+        access.visible_agenda_items(user).filter(meeting=meeting).values_list("id", flat=True)
+    )
+
+
+def visible_invitations(user: User) -> QuerySet[Invitation]:
+    """Invitations this person may see: of meetings they may see, and not tied to a restricted
+    item they may not see."""
+    return Invitation.objects.filter(meeting__in=access.visible_meetings(user).values("id")).filter(
+        Q(agenda_item__isnull=True)
+        | Q(agenda_item__in=access.visible_agenda_items(user).values("id"))
+    )
+
+
+def meeting_invitations(user: User, meeting: Meeting) -> list[Invitation]:
+    """The meeting's invitations this person may see, in order, with people and agencies."""
+    return list(
+        visible_invitations(user)
+        .filter(meeting=meeting)
+        .select_related("person", "agency", "substitute_for__person")
+        .order_by("position", "person__full_name", "id")
+    )
+
+
+def quorum_status(meeting: Meeting) -> QuorumStatus:
+    """Whether the meeting is quorate on the attendance recorded so far."""
+    rule = (
+        QuorumRule.objects.filter(committee_id=meeting.committee_id)
+        .prefetch_related("required_agencies")
+        .first()
+    )
+    in_room = Invitation.objects.filter(
+        meeting=meeting,
+        status__in=Invitation.ATTENDING,
+        capacity__in=[Capacity.MEMBER, Capacity.OFFICER],
+    ).values_list("capacity", "agency_id")
+    members = 0
+    agencies_present: set[int] = set()
+    for capacity, agency_id in in_room:
+        members += capacity == Capacity.MEMBER
+        agencies_present.add(agency_id)
+    if rule is None:
+        return QuorumStatus(False, members, 0, (), ())
+    required = sorted(rule.required_agencies.all(), key=lambda a: a.name)
+    return QuorumStatus(
+        has_rule=True,
+        members_present=members,
+        min_members_present=rule.min_members_present,
+        required_agencies=tuple(a.name for a in required),
+        missing_agencies=tuple(a.name for a in required if a.id not in agencies_present),
+    )
+
+
+def _line(inv: Invitation, chair_ids: set[int], substituted_by: dict[int, str]) -> AttendeeLine:
+    attending = inv.status in Invitation.ATTENDING
+    return AttendeeLine(
+        invitation_id=inv.id,
+        person_id=inv.person_id,
+        name=inv.person.full_name,
+        job_title=inv.person.job_title,
+        agency_name=inv.agency.name if inv.agency else "",
+        agency_short_name=inv.agency.short_name if inv.agency else "",
+        capacity=inv.capacity,
+        capacity_label=inv.get_capacity_display(),
+        status=inv.status,
+        is_chair=inv.person_id in chair_ids,
+        arrived_at=inv.arrived_at if attending else None,
+        left_at=inv.left_at if attending else None,
+        substitute_for=inv.substitute_for.person.full_name if inv.substitute_for else None,
+        substituted_by=substituted_by.get(inv.id),
+        item_id=inv.agenda_item_id,
+    )
+
+
+def minutes_attendance(meeting: Meeting, user: User) -> MinutesAttendance:
+    """Who attended, sent apologies, substituted or declared an interest, as `user` may see it.
+
+    Raises Http404 if the person may not see the meeting. See MinutesAttendance for the shape.
+    """
+    if not access.visible_meetings(user).filter(pk=meeting.pk).exists():
+        raise Http404("No such meeting.")
+    invitations = meeting_invitations(user, meeting)
+    chair_ids = set(meeting.chairs.values_list("id", flat=True))
+    substituted_by = {
+        inv.substitute_for_id: inv.person.full_name for inv in invitations if inv.substitute_for_id
+    }
+    lines = [_line(inv, chair_ids, substituted_by) for inv in invitations]
+
+    def pick(status: tuple[str, ...], capacity: str | None = None) -> tuple[AttendeeLine, ...]:
+        return tuple(
+            line
+            for line in lines
+            if line.status in status and (capacity is None or line.capacity == capacity)
+        )
+
+    present = sorted(pick((Status.PRESENT,), Capacity.MEMBER), key=lambda line: not line.is_chair)
+    guests: dict[int | None, list[AttendeeLine]] = {}
+    for line in pick(Invitation.ATTENDING, Capacity.GUEST):
+        guests.setdefault(line.item_id, []).append(line)
+    declarations = (
+        Declaration.objects.filter(meeting=meeting)
+        .filter(
+            Q(agenda_item__isnull=True)
+            | Q(agenda_item__in=access.visible_agenda_items(user).values("id"))
+        )
+        .select_related("person")
+        .order_by("id")
+    )
+    return MinutesAttendance(
+        meeting_id=meeting.id,
+        present=tuple(present),
+        substitutes=tuple(
+            line for line in pick((Status.SUBSTITUTE,)) if line.capacity != Capacity.GUEST
+        ),
+        apologies=pick((Status.APOLOGIES,)),
+        absent=pick((Status.ABSENT,)),
+        officers=pick((Status.PRESENT,), Capacity.OFFICER),
+        observers=pick((Status.PRESENT,), Capacity.OBSERVER),
+        guests_by_item={key: tuple(value) for key, value in guests.items()},
+        declarations=tuple(
+            DeclarationLine(
+                declaration_id=d.id,
+                person_id=d.person_id,
+                name=d.person.full_name,
+                item_id=d.agenda_item_id,
+                nature=d.nature,
+            )
+            for d in declarations
+        ),
+        quorum=quorum_status(meeting),
+    )
