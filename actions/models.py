@@ -172,6 +172,9 @@ class Notification(models.Model):
     level = models.PositiveSmallIntegerField(choices=Level.choices)
     day = models.DateField(help_text="The London day this step fell due.")
     created_at = models.DateTimeField(auto_now_add=True)
+    planned_at = models.DateTimeField(
+        null=True, blank=True, help_text="When its deliveries (recipients) were written."
+    )
 
     class Meta:
         ordering = ["-day", "action_id", "level"]

@@ -169,6 +169,16 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_TIMEOUT = 3
 
+# Chasing (DESIGN.md section 4): the beat sweeps every few minutes; the outbox's state, not the
+# broker, decides what is sent, so lost tasks are queued again after CHASING_REQUEUE_SECONDS.
+CHASING_SWEEP_SECONDS = env.float("CHASING_SWEEP_SECONDS", default=300.0)
+CHASING_REQUEUE_SECONDS = env.float("CHASING_REQUEUE_SECONDS", default=600.0)
+CHASING_RETRY_BASE_SECONDS = env.float("CHASING_RETRY_BASE_SECONDS", default=60.0)
+CHASING_MAX_ATTEMPTS = env.int("CHASING_MAX_ATTEMPTS", default=6)
+CELERY_BEAT_SCHEDULE = {
+    "chase-actions": {"task": "actions.tasks.chase_actions", "schedule": CHASING_SWEEP_SECONDS},
+}
+
 HEALTHZ_BROKER_TIMEOUT = 2.0
 
 LOGGING = {

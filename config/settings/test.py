@@ -1,5 +1,7 @@
 """Settings for the test suite: fast hashing, email kept in memory."""
 
+import os
+
 from .base import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -14,3 +16,10 @@ WHITENOISE_USE_FINDERS = True
 # Tasks queued after commit run in-process in unit tests; the worker tests start a real worker.
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
+
+# Several test runs may share one PostgreSQL server (developers, CI, a benchmark): each run gets
+# its own test database so that they never drop each other's.
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": f"test_{DATABASES['default']['NAME']}_{os.getpid()}"  # noqa: F405
+    }

@@ -1,0 +1,77 @@
+"""Admin for chasing: committee policies and the notification outbox with its states."""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+
+from .models import ChasingPolicy, Delivery
+
+
+@admin.register(ChasingPolicy)
+class ChasingPolicyAdmin(admin.ModelAdmin):
+    list_display = [
+        "committee",
+        "active",
+        "remind_days_before",
+        "overdue_repeat_days",
+        "managers_after_days",
+        "officers_after_days",
+    ]
+
+
+@admin.register(Delivery)
+class OutboxAdmin(admin.ModelAdmin):
+    """The outbox: every reminder and digest line, pending, sent, failed or cancelled.
+
+    It shows references and subjects only (never an action's description), so nothing of a
+    restricted item is shown here.
+    """
+
+    list_display = [
+        "created_at",
+        "state",
+        "kind",
+        "reference",
+        "recipient",
+        "digest",
+        "attempts",
+        "next_attempt_at",
+        "sent_at",
+        "last_error",
+    ]
+    list_filter = ["state", "digest", "notification__kind", "notification__level"]
+    search_fields = ["recipient__email", "notification__action__reference"]
+    list_select_related = ["recipient", "notification__action"]
+    date_hierarchy = "created_at"
+    actions = ["retry_now"]
+    readonly_fields = [f.name for f in Delivery._meta.fields]
+
+    @admin.display(description="Kind")
+    def kind(self, row: Delivery) -> str:
+        """Reminder, overdue or escalation, and the rung of the ladder."""
+        return f"{row.notification.get_kind_display()} (level {row.notification.level})"
+
+    @admin.display(description="Action")
+    def reference(self, row: Delivery) -> str:
+        """The action's reference only."""
+        return row.notification.action.reference
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Delivery | None = None) -> bool:
+        return False
+
+    @admin.action(description="Send again at the next sweep")
+    def retry_now(self, request: HttpRequest, queryset: QuerySet[Delivery]) -> None:
+        """Put failed rows back to pending with a fresh attempt count."""
+        count = queryset.filter(state=Delivery.State.FAILED).update(
+            state=Delivery.State.PENDING,
+            attempts=0,
+            next_attempt_at=timezone.now(),
+            queued_at=None,
+        )
+        self.message_user(request, f"{count} deliveries will be sent again.", messages.SUCCESS)

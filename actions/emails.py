@@ -1,0 +1,122 @@
+"""Reminder and digest emails, in the recipient's words and filtered by what they may see."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+
+from agencies.models import User
+from meetings import access
+
+from .models import Action, Delivery
+
+
+@dataclass(frozen=True)
+class ActionLine:
+    """What one email says about one action; `visible` False hides every detail."""
+
+    reference: str
+    link: str
+    visible: bool
+    description: str
+    origin: str
+    agency: str
+    owner: str
+    deadline: str
+    lateness: str
+    days_late: int
+    unassigned: bool
+
+
+def lateness(due: datetime.date, today: datetime.date) -> str:
+    """ "due in 3 days", "due today", "1 day overdue"."""
+    days = (today - due).days
+    if days == 0:
+        return "due today"
+    count = abs(days)
+    unit = "day" if count == 1 else "days"
+    return f"{count} {unit} overdue" if days > 0 else f"due in {count} {unit}"
+
+
+def _origin(action: Action) -> str:
+    if action.meeting is None:
+        return action.source or action.committee.name
+    origin = f"{action.committee.name}, {action.meeting.starts_at:%d %B %Y}"
+    if action.agenda_item is not None:
+        origin += f", item: {action.agenda_item.title}"
+    return origin
+
+
+def action_line(action: Action, today: datetime.date, visible: bool) -> ActionLine:
+    """One action as an email shows it to someone who may (or may not) see its details."""
+    return ActionLine(
+        reference=action.reference,
+        link=f"{settings.SITE_URL}{action.get_absolute_url()}",
+        visible=visible,
+        description=action.description if visible else "",
+        origin=_origin(action) if visible else action.committee.name,
+        agency=action.owning_agency.name,
+        owner=action.owner.full_name if action.owner and visible else "",
+        deadline=action.due_text or f"{action.due_date:%d %B %Y}",
+        lateness=lateness(action.due_date, today),
+        days_late=(today - action.due_date).days,
+        unassigned=action.owner_id is None,
+    )
+
+
+def visible_ids(user: User, actions: list[Action]) -> set[int]:
+    """Which of these actions this person may see in full (the access rule, once per email)."""
+    ids = [action.pk for action in actions]
+    return set(access.visible_actions(user).filter(pk__in=ids).values_list("pk", flat=True))
+
+
+def _message(
+    user: User, subject: str, template: str, context: dict, message_id: str
+) -> EmailMultiAlternatives:
+    context = {"user": user, "site_url": settings.SITE_URL, **context}
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=render_to_string(f"actions/email/{template}.txt", context),
+        to=[user.email],
+        headers={"Message-ID": message_id},
+    )
+    message.attach_alternative(
+        render_to_string(f"actions/email/{template}.html", context), "text/html"
+    )
+    return message
+
+
+def _message_id(key: str) -> str:
+    domain = settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip("> ")
+    return f"<{key}@{domain}>"
+
+
+def reminder(delivery: Delivery, today: datetime.date) -> EmailMultiAlternatives:
+    """The email for one reminder or overdue notice to an owner (or the lead of an unassigned
+    action). Its Message-ID is fixed per delivery so a resend after a crash is recognisable."""
+    action = delivery.notification.action
+    user = delivery.recipient
+    line = action_line(action, today, bool(visible_ids(user, [action])))
+    verb = "Unassigned action" if line.unassigned and action.owner_id != user.pk else "Action"
+    subject = f"{verb} {action.reference} is {line.lateness}"
+    context = {"line": line, "for_lead": verb != "Action", "subject": subject}
+    return _message(user, subject, "reminder", context, _message_id(f"delivery-{delivery.pk}"))
+
+
+def digest(user: User, deliveries: list[Delivery], today: datetime.date) -> EmailMultiAlternatives:
+    """One email a day for a manager or committee officer: the actions escalated to them."""
+    actions = {d.notification.action_id: d.notification.action for d in deliveries}
+    seen = visible_ids(user, list(actions.values()))
+    lines = sorted(
+        (action_line(a, today, a.pk in seen) for a in actions.values()),
+        key=lambda line: (-line.days_late, line.reference),
+    )
+    count = len(lines)
+    subject = f"Overdue actions: {count} need{'s' if count == 1 else ''} your attention"
+    context = {"lines": lines, "today": today, "subject": subject}
+    key = f"digest-{user.pk}-{today:%Y%m%d}-{min(d.pk for d in deliveries)}"
+    return _message(user, subject, "digest", context, _message_id(key))

@@ -1,0 +1,42 @@
+"""Celery tasks for chasing: thin, ids in, state in the database (DESIGN.md section 4)."""
+
+from __future__ import annotations
+
+import logging
+
+from celery import shared_task
+from kombu.exceptions import OperationalError
+
+from . import chasing, outbox
+
+log = logging.getLogger(__name__)
+
+
+@shared_task
+def chase_actions() -> str:
+    """The beat's sweep: write the ladder steps that fell due and queue their delivery."""
+    return chasing.sweep().summary()
+
+
+@shared_task
+def deliver_email(delivery_id: int) -> str:
+    """Send one reminder; safe to run twice or concurrently."""
+    return outbox.deliver(delivery_id)
+
+
+@shared_task
+def deliver_digest(recipient_id: int) -> str:
+    """Send one person's daily digest; safe to run twice or concurrently."""
+    return outbox.deliver_digest(recipient_id)
+
+
+def queue_deliveries(delivery_ids: list[int], recipient_ids: list[int]) -> None:
+    """Queue delivery tasks. A broker that is down loses nothing: the rows stay pending in the
+    database and the next sweep after `CHASING_REQUEUE_SECONDS` queues them again."""
+    try:
+        for delivery_id in delivery_ids:
+            deliver_email.delay(delivery_id)
+        for recipient_id in recipient_ids:
+            deliver_digest.delay(recipient_id)
+    except OperationalError as error:
+        log.warning("Broker unavailable, deliveries left for the next sweep: %s", error)
