@@ -59,7 +59,19 @@ class Invitation(models.Model):
         "meetings.Meeting", on_delete=models.CASCADE, related_name="invitations"
     )
     person = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="invitations"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="invitations",
+        help_text="Empty only for an anonymous guest recorded by a pseudonym.",
+    )
+    pseudonym = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text=(
+            "For a survivor or witness who must stay anonymous: never linked to an account."
+        ),
     )
     agency = models.ForeignKey(
         "agencies.Agency",
@@ -101,6 +113,16 @@ class Invitation(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["meeting", "person"], name="one_invitation_per_person"),
             models.UniqueConstraint(
+                fields=["meeting", "pseudonym"],
+                condition=~Q(pseudonym=""),
+                name="one_invitation_per_pseudonym",
+            ),
+            models.CheckConstraint(
+                condition=(Q(person__isnull=False) & Q(pseudonym=""))
+                | (Q(person__isnull=True) & ~Q(pseudonym="") & Q(capacity="guest")),
+                name="person_or_pseudonymous_guest",
+            ),
+            models.UniqueConstraint(
                 fields=["substitute_for"],
                 condition=Q(substitute_for__isnull=False),
                 name="one_substitute_per_invitation",
@@ -120,7 +142,12 @@ class Invitation(models.Model):
         indexes = [models.Index(fields=["meeting", "capacity"])]
 
     def __str__(self) -> str:
-        return f"{self.person} at {self.meeting_id} ({self.get_capacity_display()})"
+        return f"{self.name} at {self.meeting_id} ({self.get_capacity_display()})"
+
+    @property
+    def name(self) -> str:
+        """The person's name, or the pseudonym an anonymous guest is recorded by."""
+        return self.person.full_name if self.person_id else self.pseudonym
 
     @property
     def attending(self) -> bool:

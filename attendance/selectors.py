@@ -32,10 +32,11 @@ class AttendeeLine:
     person came late or left early. `substitute_for` is the name of the person a substitute stood
     in for; `substituted_by` is the name of whoever substituted for someone who sent apologies.
     `item_id` is the agenda item (or part) a guest was invited for, else None.
+    `person_id` is None (and `name` a pseudonym) for an anonymous guest such as a survivor.
     """
 
     invitation_id: int
-    person_id: int
+    person_id: int | None
     name: str
     job_title: str
     agency_name: str
@@ -200,8 +201,8 @@ def _line(inv: Invitation, chair_ids: set[int], substituted_by: dict[int, str]) 
     return AttendeeLine(
         invitation_id=inv.id,
         person_id=inv.person_id,
-        name=inv.person.full_name,
-        job_title=inv.person.job_title,
+        name=inv.name,
+        job_title=inv.person.job_title if inv.person_id else "",
         agency_name=inv.agency.name if inv.agency else "",
         agency_short_name=inv.agency.short_name if inv.agency else "",
         capacity=inv.capacity,
@@ -210,7 +211,7 @@ def _line(inv: Invitation, chair_ids: set[int], substituted_by: dict[int, str]) 
         is_chair=inv.person_id in chair_ids,
         arrived_at=inv.arrived_at if attending else None,
         left_at=inv.left_at if attending else None,
-        substitute_for=inv.substitute_for.person.full_name if inv.substitute_for else None,
+        substitute_for=inv.substitute_for.name if inv.substitute_for else None,
         substituted_by=substituted_by.get(inv.id),
         item_id=inv.agenda_item_id,
     )
@@ -226,7 +227,7 @@ def minutes_attendance(meeting: Meeting, user: User) -> MinutesAttendance:
     invitations = meeting_invitations(user, meeting)
     chair_ids = set(meeting.chairs.values_list("id", flat=True))
     substituted_by = {
-        inv.substitute_for_id: inv.person.full_name for inv in invitations if inv.substitute_for_id
+        inv.substitute_for_id: inv.name for inv in invitations if inv.substitute_for_id
     }
     lines = [_line(inv, chair_ids, substituted_by) for inv in invitations]
 

@@ -1,0 +1,63 @@
+"""Who may record whose attendance at a meeting: one small policy object, read once per request.
+
+The chair and secretariat (committee officers) record anyone; an agency lead records the people
+attending for their own agency, and only theirs; anyone may send their own apologies ahead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from agencies.models import Membership, User
+from meetings import access
+from meetings.models import Meeting
+
+from .models import Invitation
+
+
+@dataclass(frozen=True)
+class Recorder:
+    """What one person may record at one meeting."""
+
+    user: User
+    is_officer: bool
+    lead_agency_ids: frozenset[int]
+    visible_item_ids: frozenset[int]
+
+    @property
+    def records_anything(self) -> bool:
+        """Whether this person may record anyone's attendance at all."""
+        return self.is_officer or bool(self.lead_agency_ids)
+
+    def may_record(self, invitation: Invitation) -> bool:
+        """Whether this person may record this invitation's attendance."""
+        if self.is_officer:
+            return True
+        if invitation.agency_id is None or invitation.agency_id not in self.lead_agency_ids:
+            return False
+        # A lead never records (and so never learns of) a guest of an item they may not see.
+        return invitation.agenda_item_id is None or (
+            invitation.agenda_item_id in self.visible_item_ids
+        )
+
+    def is_self(self, invitation: Invitation) -> bool:
+        """Whether the invitation is this person's own."""
+        return invitation.person_id is not None and invitation.person_id == self.user.id
+
+
+def recorder_for(user: User, meeting: Meeting) -> Recorder:
+    """The recording rights of a person at a meeting (they must be able to see the meeting)."""
+    if not user.is_authenticated:
+        return Recorder(user, False, frozenset(), frozenset())
+    is_officer = access.is_committee_officer(user, meeting.committee)
+    leads = frozenset(
+        Membership.objects.filter(user=user, role=Membership.Role.LEAD).values_list(
+            "agency_id", flat=True
+        )
+    )
+    items: frozenset[int] = frozenset()
+    if leads and not is_officer:
+        items = frozenset(
+            access.visible_agenda_items(user).filter(meeting=meeting).values_list("id", flat=True)
+        )
+    return Recorder(user, is_officer, leads, items)
