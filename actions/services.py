@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+import filetype
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -12,11 +13,14 @@ from django.utils import timezone
 from agencies.models import Agency, Membership, User
 from meetings import access
 from meetings.models import AgendaItem, Committee, Meeting
+from meetings.services import PAPER_TYPES, TEXT_TYPES
 
 from .models import Action, ActionUpdate
 
 S = Action.Status
 MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
+# Evidence is the letter or report that answers an action: the same kinds of file as a paper.
+EVIDENCE_EXTENSIONS = sorted([*PAPER_TYPES, *TEXT_TYPES])
 
 # Status changes an owner (or their agency's lead) may make; officers may make these and the
 # ones below.
@@ -142,6 +146,47 @@ def action_assign(*, by: User, action: Action, owner: User | None) -> Action:
     return action
 
 
+def check_evidence(upload: UploadedFile) -> None:
+    """Refuse evidence that is too large, empty, or whose content is not of an allowed type
+    (the content is sniffed; the file name and the browser's word are not trusted)."""
+    allowed = ", ".join(extension.upper() for extension in EVIDENCE_EXTENSIONS)
+    if upload.size > MAX_EVIDENCE_BYTES:
+        raise ValidationError({"evidence": "The file must be smaller than 20 MB."})
+    if upload.size == 0:
+        raise ValidationError({"evidence": "The file is empty."})
+    name = upload.name or ""
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    upload.seek(0)
+    head = upload.read(8192)
+    upload.seek(0)
+    if extension in TEXT_TYPES:
+        # A multi-byte character cut at the 8 KiB boundary is fine; binary content is not.
+        if b"\x00" in head:
+            raise ValidationError(
+                {"evidence": f"The file's content is not a {extension.upper()} file."}
+            )
+        return
+    if extension not in PAPER_TYPES:
+        raise ValidationError({"evidence": f"The file must be a {allowed}."})
+    kind = filetype.guess(head)
+    if kind is None or kind.mime not in PAPER_TYPES[extension]:
+        raise ValidationError(
+            {
+                "evidence": f"The file's content is not a {extension.upper()} file. "
+                f"The file must be a {allowed}."
+            }
+        )
+
+
+def evidence_content_type(name: str) -> str:
+    """The content type to serve stored evidence with, from its (sniffed at upload) extension."""
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if extension in TEXT_TYPES:
+        return TEXT_TYPES[extension]
+    types = sorted(PAPER_TYPES.get(extension, ()), key=lambda mime: mime == "application/zip")
+    return types[0] if types else "application/octet-stream"
+
+
 @transaction.atomic
 def action_update(
     *,
@@ -165,8 +210,8 @@ def action_update(
             )
     elif not note.strip() and evidence is None:
         raise ValidationError({"note": "Write a note, change the status or attach evidence."})
-    if evidence is not None and evidence.size > MAX_EVIDENCE_BYTES:
-        raise ValidationError({"evidence": "The file must be smaller than 20 MB."})
+    if evidence is not None:
+        check_evidence(evidence)
     update = ActionUpdate(
         action=action,
         author=by,

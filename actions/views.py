@@ -1,19 +1,36 @@
-"""The actions register: my actions, my agency's, a committee's; CSV of what you may see."""
+"""The actions register (my actions, my agency's, a committee's; CSV of what you may see), the
+forms that record, assign and update actions, the Summary of actions and the dashboard.
+
+Thin: every id from a URL goes through `meetings.access`; writes go through `services`.
+"""
 
 from __future__ import annotations
 
 import csv
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST, require_safe
 
+from agencies.models import Agency
 from meetings import access
+from meetings.models import AgendaItem, Committee, Meeting
+from meetings.selectors import agenda_for
 
-from . import selectors
+from . import selectors, services
+from .dashboard import agency_dashboard, managed_agencies
 from .filters import ActionFilter
-from .models import Action
+from .forms import ActionForm, AssignForm, UpdateForm
+from .models import Action, ActionUpdate
+from .pdf import summary_pdf
+from .summary import meeting_summary
 
 PAGE_SIZE = 50
 SCOPES = {
@@ -57,6 +74,7 @@ def register(request: HttpRequest) -> HttpResponse:
         "filter": filters,
         "page": page,
         "query": query.urlencode(),
+        "dashboard_agency": managed_agencies(request.user).first(),
     }
     return render(request, "actions/register.html", context, status=status)
 
@@ -102,12 +120,263 @@ def register_csv(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """One action with its progress updates."""
-    action = access.access_action(request.user, pk)
+def _apply_errors(form, error: ValidationError) -> None:
+    """Put a service's ValidationError on the form, by field where it names one."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _int(value: str | None) -> int | None:
+    """An id from the query string; anything else is a page that does not exist."""
+    if value in (None, ""):
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        raise Http404("Not an id.") from None
+
+
+def _safe_next(request: HttpRequest) -> str | None:
+    target = request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return None
+
+
+def _origin(
+    request: HttpRequest,
+) -> tuple[Committee | None, Meeting | None, AgendaItem | None]:
+    """The committee, meeting and item an action is recorded from, from the query string.
+
+    Ids are resolved through meetings.access (404 for what the person may not see); only the
+    committee's chairs and secretariat record actions (403 for the others).
+    """
+    user = request.user
+    meeting_id, item_id = _int(request.GET.get("meeting")), _int(request.GET.get("item"))
+    meeting = access.access_meeting(user, meeting_id) if meeting_id else None
+    item = access.access_item(user, item_id) if item_id else None
+    if item is not None:
+        if meeting is not None and item.meeting_id != meeting.id:
+            raise Http404("That item is not on that meeting's agenda.")
+        meeting = item.meeting
+    committee = meeting.committee if meeting else None
+    if committee is None and request.GET.get("committee"):
+        committee = get_object_or_404(
+            access.partner_committees(user), short_name=request.GET["committee"]
+        )
+    if committee is not None:
+        if not access.is_committee_officer(user, committee):
+            raise PermissionDenied
+        return committee, meeting, item
+    officer_of = list(access.officer_committees(user).order_by("name")[:2])
+    if not officer_of:
+        raise PermissionDenied
+    if len(officer_of) == 1:
+        return officer_of[0], None, None
+    return None, None, None
+
+
+def action_create(request: HttpRequest) -> HttpResponse:
+    """A chair or clerk records an action, from a meeting's item, a minute or a report."""
+    committee, meeting, item = _origin(request)
+    if committee is None:
+        context = {"committees": access.officer_committees(request.user).order_by("name")}
+        return render(request, "actions/choose_committee.html", context)
+    rows = None
+    items: dict[int, AgendaItem] = {}
+    if meeting is not None:
+        rows = [
+            row
+            for row in agenda_for(request.user, meeting).rows
+            if row.item is not None and row.kind != AgendaItem.Kind.PART
+        ]
+        items = {row.id: row.item for row in rows}
+    initial = {"agenda_item": item.pk if item else None}
+    form = ActionForm(request.POST or None, committee=committee, items=rows, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        chosen = data.get("agenda_item")
+        try:
+            action, warnings = services.action_create(
+                by=request.user,
+                committee=committee,
+                meeting=meeting,
+                agenda_item=items.get(chosen) if chosen else None,
+                description=data["description"],
+                owning_agency=data["owning_agency"],
+                owner=data["owner"],
+                co_agencies=list(data["co_agencies"]),
+                due_date=data["due_date"],
+                due_text=data["due_text"],
+                source=data["source"],
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            messages.success(request, f"Action {action.reference} recorded.")
+            for warning in warnings:
+                messages.warning(request, warning)
+            return redirect(_safe_next(request) or action.get_absolute_url())
+    context = {
+        "form": form,
+        "committee": committee,
+        "meeting": meeting,
+        "item": item,
+        "next": _safe_next(request),
+    }
+    status = 400 if form.is_bound else 200
+    return render(request, "actions/action_form.html", context, status=status)
+
+
+def _detail_page(
+    request: HttpRequest,
+    action: Action,
+    *,
+    assign_form: AssignForm | None = None,
+    update_form: UpdateForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The action page, with the forms this person may use."""
+    user = request.user
+    may_assign = services.can_assign(user, action)
+    may_update = services.can_update(user, action)
+    moves = services.allowed_moves(user, action) if may_update else set()
+    if may_assign and assign_form is None:
+        assign_form = AssignForm(action=action, initial={"owner": action.owner_id})
+    if may_update and update_form is None:
+        update_form = UpdateForm(action=action, moves=moves)
     context = {
         "action": action,
         "updates": action.updates.select_related("author"),
         "co_agencies": action.co_agencies.all(),
+        "assign_form": assign_form if may_assign else None,
+        "update_form": update_form if may_update else None,
+        "origin_number": _origin_number(user, action),
     }
-    return render(request, "actions/detail.html", context)
+    return render(request, "actions/detail.html", context, status=status)
+
+
+def _origin_number(user, action: Action) -> str:
+    if not action.agenda_item_id or action.meeting is None:
+        return ""
+    for row in agenda_for(user, action.meeting).rows:
+        if row.id == action.agenda_item_id:
+            return row.number
+    return ""
+
+
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One action with its progress updates, and the forms this person may use."""
+    return _detail_page(request, access.access_action(request.user, pk))
+
+
+@require_POST
+def assign(request: HttpRequest, pk: int) -> HttpResponse:
+    """The owning agency's lead (or an officer) gives the action to one of its people."""
+    action = access.access_action(request.user, pk)
+    if not services.can_assign(request.user, action):
+        raise PermissionDenied
+    form = AssignForm(request.POST, action=action)
+    if form.is_valid():
+        owner = form.cleaned_data["owner"]
+        try:
+            services.action_assign(by=request.user, action=action, owner=owner)
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            who = owner.full_name if owner else "nobody (unassigned)"
+            messages.success(request, f"{action.reference} is now assigned to {who}.")
+            return redirect(action.get_absolute_url())
+    return _detail_page(request, action, assign_form=form, status=400)
+
+
+@require_POST
+def update(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record progress: a note, a status change, evidence; officers close, drop and reopen."""
+    action = access.access_action(request.user, pk)
+    if not services.can_update(request.user, action):
+        raise PermissionDenied
+    moves = services.allowed_moves(request.user, action)
+    form = UpdateForm(request.POST, request.FILES, action=action, moves=moves)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.action_update(
+                by=request.user,
+                action=action,
+                note=data["note"],
+                status=data.get("status") or None,
+                evidence=data["evidence"] or None,
+            )
+        except ValidationError as error:
+            _apply_errors(form, error)
+        else:
+            action.refresh_from_db(fields=["status"])
+            messages.success(
+                request, f"Update saved. {action.reference} is {action.get_status_display()}."
+            )
+            return redirect(action.get_absolute_url())
+    return _detail_page(request, action, update_form=form, status=400)
+
+
+@require_safe
+def evidence(request: HttpRequest, pk: int) -> FileResponse:
+    """Download an update's evidence file, for people who may see the action."""
+    found = get_object_or_404(
+        ActionUpdate.objects.filter(
+            action__in=access.visible_actions(request.user).values("id")
+        ).exclude(evidence=""),
+        pk=pk,
+    )
+    return FileResponse(
+        found.evidence.open("rb"),
+        as_attachment=True,
+        filename=found.evidence_name,
+        content_type=services.evidence_content_type(found.evidence_name),
+    )
+
+
+@require_safe
+def summary(request: HttpRequest, pk: int) -> HttpResponse:
+    """A meeting's Summary of actions as this person may see it."""
+    meeting = access.access_meeting(request.user, pk)
+    context = {"meeting": meeting, "summary": meeting_summary(request.user, meeting)}
+    return render(request, "actions/summary.html", context)
+
+
+@require_safe
+@never_cache
+def summary_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """The Summary of actions as a PDF, as this person may see it."""
+    meeting = access.access_meeting(request.user, pk)
+    content = summary_pdf(meeting_summary(request.user, meeting), request.user)
+    stem = f"{meeting.committee.short_name}-{timezone.localtime(meeting.starts_at):%Y-%m-%d}"
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(
+        True, f"{stem}-summary-of-actions.pdf"
+    )
+    return response
+
+
+@require_safe
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """A manager's (or lead's) dashboard of their agency's actions."""
+    agencies = list(managed_agencies(request.user))
+    if not agencies:
+        raise PermissionDenied
+    wanted = request.GET.get("agency")
+    agency: Agency | None = agencies[0]
+    if wanted:
+        agency = next((a for a in agencies if a.short_name == wanted), None)
+        if agency is None:
+            raise Http404("You do not manage that agency.")
+    context = {
+        "dashboard": agency_dashboard(request.user, agency),
+        "agencies": agencies,
+    }
+    return render(request, "actions/dashboard.html", context)

@@ -1,0 +1,265 @@
+"""Forms for recording, assigning and updating actions, laid out with the GOV.UK Design System."""
+
+from __future__ import annotations
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Button, Field, Layout, Size
+from django import forms
+from django.db.models import QuerySet
+from django.utils.text import slugify
+
+from agencies.models import Agency, Membership, User
+from meetings.models import Committee
+from meetings.selectors import AgendaRow
+
+from . import services
+from .models import Action
+
+S = Action.Status
+# How a move reads as a choice: the plain status name, except where the move means more.
+MOVE_LABELS = {
+    S.OPEN: "Open (reinstate it)",
+    S.IN_PROGRESS: "In progress",
+    S.ONGOING: "Ongoing",
+    S.COMPLETED: "Completed",
+    S.CLOSED: "Closed (accepted as done)",
+    S.DROPPED: "Dropped (no longer needed)",
+}
+
+
+def _helper(*fields, submit: str) -> FormHelper:
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.label_size = Size.SMALL
+    helper.legend_size = Size.SMALL
+    # One button name per form: the action page shows two forms, and ids must stay unique.
+    helper.layout = Layout(*fields, Button(slugify(submit), submit))
+    return helper
+
+
+def committee_agencies(committee: Committee) -> QuerySet[Agency]:
+    """The agencies that may own a committee's actions: its host and its member agencies."""
+    ids = [committee.host_id, *committee.member_agencies.values_list("id", flat=True)]
+    return Agency.objects.filter(id__in=ids).order_by("name")
+
+
+def _people_choices(agencies: QuerySet[Agency]) -> list:
+    """People grouped by agency, for a select with one group per agency."""
+    memberships = (
+        Membership.objects.filter(agency__in=agencies)
+        .select_related("user", "agency")
+        .order_by("agency__name", "user__full_name")
+    )
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for membership in memberships:
+        label = membership.user.full_name or membership.user.email
+        if membership.role != Membership.Role.MEMBER:
+            label += f" ({membership.get_role_display().lower()})"
+        groups.setdefault(membership.agency.name, []).append((membership.user_id, label))
+    return list(groups.items())
+
+
+class PersonField(forms.TypedChoiceField):
+    """A person chosen from a grouped list; cleans to the User (or None)."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(coerce=int, empty_value=None, **kwargs)
+
+    def clean(self, value) -> User | None:
+        """The chosen person, who must be one of the listed people."""
+        pk = super().clean(value)
+        return None if pk is None else User.objects.get(pk=pk)
+
+
+class ActionForm(forms.Form):
+    """Record an action: what, who by, by when, and where it came from."""
+
+    description = forms.CharField(
+        label="What was agreed",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Enter what was agreed"},
+    )
+    agenda_item = forms.TypedChoiceField(
+        label="Agenda item it came from",
+        coerce=int,
+        empty_value=None,
+        required=False,
+        error_messages={"invalid_choice": "Choose an item of this meeting's agenda"},
+    )
+    source = forms.CharField(
+        label="Source",
+        max_length=200,
+        required=False,
+        help_text="When it is not from a meeting, e.g. \u201cKeeping London\u2019s Children Safe, "
+        "recommendation 3\u201d.",
+    )
+    owning_agency = forms.ModelChoiceField(
+        label="Owning agency",
+        queryset=Agency.objects.none(),
+        empty_label="Choose an agency",
+        error_messages={
+            "required": "Choose an agency to own the action",
+            "invalid_choice": "Choose an agency of this committee from the list",
+        },
+    )
+    owner = PersonField(
+        label="Owner",
+        required=False,
+        help_text="Optional. Leave it unassigned and the agency\u2019s lead will assign it.",
+        error_messages={"invalid_choice": "Choose a person from the list"},
+    )
+    co_agencies = forms.ModelMultipleChoiceField(
+        label="Co-owning agencies",
+        queryset=Agency.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Choose co-owning agencies of this committee"},
+    )
+    due_date = forms.DateField(
+        label="Due date",
+        required=False,
+        help_text="Optional. A date in the past is allowed: the action is then already overdue.",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Enter a real date"},
+    )
+    due_text = forms.CharField(
+        label="Deadline as promised",
+        max_length=100,
+        required=False,
+        help_text="Optional, e.g. \u201cBy January 2015\u201d or \u201cwithin 12 months\u201d.",
+    )
+
+    def __init__(
+        self, *args, committee: Committee, items: list[AgendaRow] | None = None, **kwargs
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        agencies = committee_agencies(committee)
+        self.fields["owning_agency"].queryset = agencies
+        self.fields["co_agencies"].queryset = agencies
+        self.fields["owner"].choices = [("", "Unassigned"), *_people_choices(agencies)]
+        fields: list = ["description"]
+        if items is None:
+            self.fields.pop("agenda_item")
+        else:
+            self.fields["agenda_item"].choices = [
+                ("", "Not from a particular item"),
+                *((row.id, f"{row.number}. {row.label}") for row in items),
+            ]
+            fields.append("agenda_item")
+        fields += [
+            "source",
+            "owning_agency",
+            "owner",
+            Field.checkboxes("co_agencies", small=True),
+            "due_date",
+            "due_text",
+        ]
+        self.helper = _helper(*fields, submit="Record the action")
+
+    def clean(self) -> dict:
+        """The owner must belong to the owning agency, which is not also a co-owner."""
+        data = super().clean()
+        agency, owner = data.get("owning_agency"), data.get("owner")
+        if (
+            agency is not None
+            and owner is not None
+            and not Membership.objects.filter(user=owner, agency=agency).exists()
+        ):
+            self.add_error(
+                "owner",
+                f"{owner} is not in {agency.name}. Choose someone from the owning agency "
+                "or leave it unassigned.",
+            )
+        if agency is not None and data.get("co_agencies") is not None:
+            data["co_agencies"] = [a for a in data["co_agencies"] if a.pk != agency.pk]
+        return data
+
+
+class AssignForm(forms.Form):
+    """Give an action to a person of its owning agency, or take it back."""
+
+    owner = PersonField(
+        label="Assign to",
+        required=False,
+        error_messages={"invalid_choice": "Choose a person of the owning agency from the list"},
+    )
+
+    def __init__(self, *args, action: Action, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        agency = Agency.objects.filter(pk=action.owning_agency_id)
+        self.fields["owner"].choices = [("", "Unassigned"), *_people_choices(agency)]
+        self.fields["owner"].help_text = f"People of {action.owning_agency.name}."
+        self.helper = _helper("owner", submit="Save the owner")
+
+
+class MoveField(forms.ChoiceField):
+    """A status choice that knows every status, so that a move the person may not make gets
+    a clear message from the form rather than "not one of the available choices"."""
+
+    def valid_value(self, value) -> bool:
+        """Any status (or no change) is understood; whether it is allowed is checked later."""
+        return value in ("", *S.values)
+
+
+class UpdateForm(forms.Form):
+    """A progress note, a status change the person may make, and evidence."""
+
+    note = forms.CharField(
+        label="Progress note", widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    status = MoveField(label="Status", required=False)
+    evidence = forms.FileField(
+        label="Evidence (optional)",
+        required=False,
+        help_text="The letter or report that answers the action: "
+        f"{', '.join(e.upper() for e in services.EVIDENCE_EXTENSIONS)}, up to 20 MB.",
+    )
+
+    def __init__(self, *args, action: Action, moves: set[str], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.action = action
+        self.moves = moves
+        ordered = [value for value in S.values if value in moves]
+        self.fields["status"].choices = [
+            ("", f"Keep it {action.get_status_display().lower()}"),
+            *((value, MOVE_LABELS[value]) for value in ordered),
+        ]
+        fields = ["note"]
+        # Without moves to offer the field is not shown, but a posted status is still checked so
+        # that a stale or forged move is refused with a message instead of being ignored.
+        if ordered:
+            fields.append(Field.radios("status", small=True))
+        fields.append("evidence")
+        self.helper = _helper(*fields, submit="Save the update")
+
+    def clean_status(self) -> str:
+        """Only a move this person may make from the action's status now."""
+        status = self.cleaned_data.get("status") or ""
+        if status and status != self.action.status and status not in self.moves:
+            current = self.action.get_status_display().lower()
+            raise forms.ValidationError(
+                f"This action is {current}, so you cannot mark it {S(status).label.lower()}."
+                + (" Only the chair or secretariat can reopen it." if current == "closed" else "")
+            )
+        return status
+
+    def clean_evidence(self):
+        """Refuse an oversized, empty or unexpected file before anything is saved."""
+        upload = self.cleaned_data.get("evidence")
+        if upload:
+            try:
+                services.check_evidence(upload)
+            except forms.ValidationError as error:
+                raise forms.ValidationError(error.message_dict["evidence"]) from None
+        return upload
+
+    def clean(self) -> dict:
+        """Something must be recorded."""
+        data = super().clean()
+        if not self.errors and not (
+            (data.get("note") or "").strip()
+            or data.get("evidence")
+            or (data.get("status") and data["status"] != self.action.status)
+        ):
+            self.add_error("note", "Write a note, change the status or attach evidence")
+        return data

@@ -1,0 +1,131 @@
+"""The Summary of actions as a PDF (reportlab), built from `summary.meeting_summary` only, so it
+holds exactly what the person who asked may see."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from django.utils import timezone
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from agencies.models import User
+from meetings.pdf import BLACK, GREY, RULE, _styles, _text
+
+from .summary import Summary, SummaryGroup
+
+COLUMNS = ["Minute item", "Subject and action required", "Status", "Action by", "Deadline"]
+WIDTHS = [22 * mm, None, 45 * mm, 55 * mm, 35 * mm]
+
+
+def _group(group: SummaryGroup, s: dict[str, ParagraphStyle]) -> list:
+    head = [Paragraph(_text(column), s["cell_head"]) for column in COLUMNS]
+    data = [head]
+    for row in group.rows:
+        action = row.action
+        subject = []
+        if action.agenda_item_id:
+            subject.append(Paragraph(f"<b>{_text(action.agenda_item.title)}</b>", s["body"]))
+        elif action.source:
+            subject.append(Paragraph(f"<b>{_text(action.source)}</b>", s["body"]))
+        subject.append(Paragraph(_text(action.description), s["body"]))
+        subject.append(Paragraph(_text(action.reference), s["small"]))
+        status = [Paragraph(_text(action.get_status_display()), s["body"])]
+        status += [
+            Paragraph(_text(f"Evidence: {update.evidence_name}"), s["small"])
+            for update in row.evidence
+        ]
+        data.append(
+            [
+                Paragraph(_text(row.minute_item), s["item"]),
+                subject,
+                status,
+                Paragraph(_text(row.action_by), s["body"]),
+                Paragraph(_text(row.deadline), s["body"]),
+            ]
+        )
+    table = Table(data, colWidths=WIDTHS, repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, 0), 1, BLACK),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.5, RULE),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5 * mm),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5 * mm),
+                ("LEFTPADDING", (0, 0), (0, -1), 0),
+            ]
+        )
+    )
+    heading = [Paragraph(_text(group.heading), s["h2"])]
+    if group.caption:
+        heading.append(Paragraph(_text(group.caption), s["small"]))
+    return [KeepTogether([*heading, Spacer(1, 2 * mm)]), table]
+
+
+def summary_pdf(summary: Summary, user: User) -> bytes:
+    """The Summary of actions of a meeting as this person may see it."""
+    meeting = summary.meeting
+    s = _styles()
+    buffer = BytesIO()
+    footer = f"{meeting.committee.name}: {meeting.title}. Summary of actions"
+    pagesize = landscape(A4)
+
+    def on_page(canvas, doc) -> None:
+        canvas.saveState()
+        canvas.setFont("Helvetica", 8)
+        canvas.setFillColor(GREY)
+        canvas.drawString(doc.leftMargin, 10 * mm, footer)
+        canvas.drawRightString(pagesize[0] - doc.rightMargin, 10 * mm, f"Page {doc.page}")
+        canvas.restoreState()
+
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=pagesize,
+        leftMargin=15 * mm,
+        rightMargin=15 * mm,
+        topMargin=15 * mm,
+        bottomMargin=18 * mm,
+        title=f"{meeting.committee.name}: {meeting.title}. Summary of actions",
+        author="",
+        subject="",
+        creator="Partnership meetings",
+    )
+    starts = timezone.localtime(meeting.starts_at)
+    printed = timezone.localtime()
+    if summary.previous:
+        since = timezone.localtime(summary.previous.starts_at)
+        scope = (
+            "Outstanding actions arising from previous meetings of the committee, and those "
+            f"completed since its meeting of {since.day} {since:%B %Y}."
+        )
+    else:
+        scope = "Outstanding and completed actions arising from previous meetings."
+    story: list = [
+        Paragraph(_text(meeting.committee.name), s["caption"]),
+        Paragraph("Summary List of Actions", s["title"]),
+        Paragraph(
+            _text(f"For the meeting of {starts.day} {starts:%B %Y}: {meeting.title}"), s["body"]
+        ),
+        Paragraph(
+            _text(f"{scope} {summary.outstanding} outstanding, {summary.done} completed."),
+            s["body"],
+        ),
+        Paragraph(
+            _text(
+                f"Prepared for {user.full_name or user.email} on {printed.day} {printed:%B %Y} "
+                f"at {printed:%H:%M}, with statuses as at then. It holds only the actions you "
+                "may see; do not pass it on."
+            ),
+            s["small"],
+        ),
+        Spacer(1, 4 * mm),
+    ]
+    if not summary.groups:
+        story.append(Paragraph("There are no actions to report.", s["body"]))
+    for group in summary.groups:
+        story += _group(group, s)
+    doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
+    return buffer.getvalue()

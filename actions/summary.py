@@ -1,0 +1,193 @@
+"""The Summary of actions for a meeting, as the committee's papers print it.
+
+Every action of the meeting's committee still outstanding, and those completed or closed since
+the committee's previous meeting, grouped under the meeting they came from (newest first, then
+report sources), with the minute item, the action, its status, who it is by and its deadline.
+Only `access.visible_actions` decides what is in it: an action of a restricted item is neither
+shown nor counted for someone who may not see the item.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.utils import timezone
+
+from agencies.models import User
+from meetings import access
+from meetings.models import AgendaItem, Meeting
+from meetings.selectors import number_rows
+
+from .models import Action, ActionUpdate
+
+S = Action.Status
+DONE = (S.COMPLETED, S.CLOSED)
+# "Keeping London's Children Safe, recommendation 3": the report, then the recommendation.
+RECOMMENDATION = re.compile(r"[\s,;:\u2013-]*\brecommendation\s+(\d+[a-z]?)\s*$", re.IGNORECASE)
+
+
+@dataclass
+class SummaryRow:
+    """One line of the summary."""
+
+    action: Action
+    minute_item: str
+    evidence: list[ActionUpdate]
+
+    @property
+    def action_by(self) -> str:
+        """The owning agency, then the co-owning agencies."""
+        agencies = [self.action.owning_agency, *self.action.co_agencies.all()]
+        return ", ".join(f"{a.name} ({a.short_name})" for a in agencies)
+
+    @property
+    def deadline(self) -> str:
+        """The deadline as promised, else the due date, else n/a (as the seed prints it)."""
+        if self.action.due_text:
+            return self.action.due_text
+        if self.action.due_date:
+            return f"{self.action.due_date.day} {self.action.due_date:%B %Y}"
+        return "n/a"
+
+
+@dataclass
+class SummaryGroup:
+    """The actions that came from one meeting, or from one report."""
+
+    heading: str
+    caption: str
+    meeting: Meeting | None
+    rows: list[SummaryRow] = field(default_factory=list)
+
+
+@dataclass
+class Summary:
+    """A meeting's Summary of actions as one person may see it."""
+
+    meeting: Meeting
+    previous: Meeting | None
+    groups: list[SummaryGroup]
+    outstanding: int
+    done: int
+
+    @property
+    def since(self) -> datetime | None:
+        """Completed and closed actions are shown from this moment on."""
+        return self.previous.starts_at if self.previous else None
+
+
+def previous_meeting(user: User, meeting: Meeting) -> Meeting | None:
+    """The committee's last meeting before this one (neither a draft nor cancelled)."""
+    return (
+        access.visible_meetings(user)
+        .filter(committee_id=meeting.committee_id, starts_at__lt=meeting.starts_at)
+        .exclude(status__in=[Meeting.Status.DRAFT, Meeting.Status.CANCELLED])
+        .order_by("-starts_at")
+        .first()
+    )
+
+
+def summary_actions(user: User, meeting: Meeting, since: datetime | None):
+    """The actions of the summary: outstanding, or done since `since`; none from this meeting
+    or a later one (those are reported at the next meeting)."""
+    done = Q(status__in=DONE)
+    if since is not None:
+        done_since = Exists(
+            ActionUpdate.objects.filter(
+                action=OuterRef("pk"), status_to__in=DONE, created_at__gte=since
+            )
+        )
+        # Actions recorded as already done (imported from a paper) have no status update.
+        never_moved = ~Exists(
+            ActionUpdate.objects.filter(action=OuterRef("pk"), status_to__in=DONE)
+        )
+        done &= done_since | (never_moved & Q(updated_at__gte=since))
+    return (
+        access.visible_actions(user)
+        .filter(committee_id=meeting.committee_id)
+        .filter(Q(status__in=Action.OUTSTANDING) | done)
+        .exclude(meeting__starts_at__gte=meeting.starts_at)
+        .select_related("meeting", "agenda_item", "owning_agency")
+        .prefetch_related(
+            "co_agencies",
+            Prefetch(
+                "updates",
+                queryset=ActionUpdate.objects.exclude(evidence="").order_by("created_at", "id"),
+                to_attr="evidence_updates",
+            ),
+        )
+    )
+
+
+def _numbers(meeting_ids: set[int]) -> dict[int, str]:
+    """Agenda numbers of every item of these meetings, numbered as their agendas number them.
+
+    Numbers are not restricted (placeholders show them too); only the structure is read.
+    """
+    structure = AgendaItem.objects.filter(meeting_id__in=meeting_ids).only(
+        "id", "meeting_id", "parent_id", "position", "kind"
+    )
+    by_meeting: dict[int, list[AgendaItem]] = {}
+    for item in structure:
+        by_meeting.setdefault(item.meeting_id, []).append(item)
+    numbers: dict[int, str] = {}
+    for items in by_meeting.values():
+        numbers.update((item.id, number) for item, number, _ in number_rows(items))
+    return numbers
+
+
+def split_source(source: str) -> tuple[str, str]:
+    """(the report, "Rec. 3") from a source such as "A report, recommendation 3"."""
+    match = RECOMMENDATION.search(source)
+    if match is None:
+        return source.strip() or "Other actions", ""
+    return source[: match.start()].strip() or "Other actions", f"Rec. {match.group(1)}"
+
+
+def _sort_key(number: str) -> tuple:
+    """Items in agenda order ("2" before "10", "5.2" after "5"); unnumbered rows last."""
+    return (not number, [int(part) for part in re.findall(r"\d+", number)])
+
+
+def meeting_summary(user: User, meeting: Meeting) -> Summary:
+    """Build the Summary of actions of a meeting for this person."""
+    previous = previous_meeting(user, meeting)
+    actions = list(summary_actions(user, meeting, previous.starts_at if previous else None))
+    numbers = _numbers({a.meeting_id for a in actions if a.meeting_id and a.agenda_item_id})
+    meetings: dict[int, SummaryGroup] = {}
+    sources: dict[str, SummaryGroup] = {}
+    for action in actions:
+        row = SummaryRow(
+            action=action,
+            minute_item=numbers.get(action.agenda_item_id, "") if action.agenda_item_id else "",
+            evidence=action.evidence_updates,
+        )
+        if not action.meeting_id:
+            source, row.minute_item = split_source(action.source)
+            sources.setdefault(source, SummaryGroup(heading=source, caption="", meeting=None))
+            sources[source].rows.append(row)
+        else:
+            origin = action.meeting
+            if origin.id not in meetings:
+                starts = timezone.localtime(origin.starts_at)
+                meetings[origin.id] = SummaryGroup(
+                    heading=f"Meeting of {starts.day} {starts:%B %Y}",
+                    caption=origin.title,
+                    meeting=origin,
+                )
+            meetings[origin.id].rows.append(row)
+    groups = sorted(meetings.values(), key=lambda g: g.meeting.starts_at, reverse=True)
+    groups += sorted(sources.values(), key=lambda g: g.heading.lower())
+    for group in groups:
+        group.rows.sort(key=lambda r: (_sort_key(r.minute_item), r.action.reference))
+    outstanding = sum(a.status in Action.OUTSTANDING for a in actions)
+    return Summary(
+        meeting=meeting,
+        previous=previous,
+        groups=groups,
+        outstanding=outstanding,
+        done=len(actions) - outstanding,
+    )
