@@ -481,3 +481,20 @@ def question_add(
     entry.full_clean()
     entry.save()
     return entry
+
+
+@transaction.atomic
+def meeting_minutes_progress(*, meeting: Meeting, approved: bool) -> Meeting:
+    """Move a meeting on to "minutes drafted" or "minutes approved" (never backwards, and never
+    a draft or cancelled meeting): the minutes app calls this as its minutes progress."""
+    order = [
+        Meeting.Status.PUBLISHED,
+        Meeting.Status.HELD,
+        Meeting.Status.MINUTES_DRAFTED,
+        Meeting.Status.MINUTES_APPROVED,
+    ]
+    target = Meeting.Status.MINUTES_APPROVED if approved else Meeting.Status.MINUTES_DRAFTED
+    if meeting.status in order and order.index(meeting.status) < order.index(target):
+        Meeting.objects.filter(pk=meeting.pk).update(status=target)
+        meeting.status = target
+    return meeting

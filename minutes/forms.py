@@ -1,0 +1,90 @@
+"""Forms for minutes, laid out with the GOV.UK Design System."""
+
+from __future__ import annotations
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Button, Layout, Size
+from django import forms
+
+from .models import split_paragraphs
+
+
+def _helper(*fields: str, submit: str) -> FormHelper:
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.label_size = Size.SMALL
+    helper.layout = Layout(*fields, Button("submit", submit))
+    return helper
+
+
+class MinuteForm(forms.Form):
+    """One item's minute: its narrative and its resolutions."""
+
+    revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    narrative = forms.CharField(
+        label="What was said",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        max_length=50_000,
+        help_text="Leave a blank line between paragraphs; each paragraph is numbered (5.1, 5.2).",
+    )
+    resolutions = forms.CharField(
+        label="Resolved",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=20_000,
+        help_text="Each resolution starts “That …”. Leave a blank line between parts; several "
+        "parts are lettered (a), (b), (c).",
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("revision", "narrative", "resolutions", submit="Save minute")
+
+    def resolution_parts(self) -> list[str]:
+        """The resolutions typed, one per paragraph."""
+        return split_paragraphs(self.cleaned_data["resolutions"])
+
+
+class AmendmentForm(MinuteForm):
+    """A correction to an approved minute, with its reason."""
+
+    reason = forms.CharField(
+        label="Why is the minute being amended?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages={"required": "Give the reason for the amendment"},
+        help_text="For example “The year of the next meeting was misprinted.” This is recorded "
+        "with your name and the text before and after.",
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            "revision", "narrative", "resolutions", "reason", submit="Record the amendment"
+        )
+
+
+class CommentForm(forms.Form):
+    """A partner's comment on circulated minutes."""
+
+    item = forms.TypedChoiceField(
+        label="Which item is your comment about?", coerce=int, required=False, empty_value=None
+    )
+    text = forms.CharField(
+        label="Your comment",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+        error_messages={"required": "Enter your comment"},
+    )
+
+    def __init__(self, *args, items: list[tuple[int, str]], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["item"].choices = [("", "The minutes as a whole"), *items]
+        self.helper = _helper("item", "text", submit="Send comment")
+
+
+class ApproveForm(forms.Form):
+    """Which earlier minutes this meeting approves."""
+
+    minutes = forms.IntegerField(widget=forms.HiddenInput, min_value=1)

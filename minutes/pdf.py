@@ -1,0 +1,279 @@
+"""The minutes as a PDF (reportlab), built only from `selectors.minutes_document` for one person.
+
+A section whose item the person may not see prints as its placeholder ("Restricted item 6") and
+nothing else; guests and declarations of such items are not in the document the selector gives.
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+from xml.sax.saxutils import escape
+
+from django.utils import timezone
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from agencies.models import User
+from meetings.pdf import BLACK, GREY, RULE
+
+from .attendance import AttendanceView
+from .selectors import MinutesDocument, Section, declaration_lines
+
+NUMBER_WIDTH = 14 * mm
+
+
+def _text(value: object) -> str:
+    return escape(str(value)).replace("\r\n", "\n").replace("\n", "<br/>")
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    base = getSampleStyleSheet()
+    body = ParagraphStyle(
+        "MinBody",
+        parent=base["BodyText"],
+        fontName="Helvetica",
+        fontSize=10,
+        leading=13,
+        textColor=BLACK,
+        alignment=TA_LEFT,
+    )
+    bold = ParagraphStyle("MinBold", parent=body, fontName="Helvetica-Bold")
+    return {
+        "caption": ParagraphStyle(
+            "MinCaption", parent=body, fontSize=14, leading=18, textColor=GREY
+        ),
+        "title": ParagraphStyle(
+            "MinTitle", parent=bold, fontSize=24, leading=29, spaceAfter=4 * mm
+        ),
+        "h2": ParagraphStyle(
+            "MinH2", parent=bold, fontSize=14, leading=18, spaceBefore=5 * mm, spaceAfter=2 * mm
+        ),
+        "h3": ParagraphStyle(
+            "MinH3", parent=bold, fontSize=11, leading=14, spaceBefore=4 * mm, spaceAfter=1 * mm
+        ),
+        "body": body,
+        "bold": bold,
+        "small": ParagraphStyle("MinSmall", parent=body, fontSize=9, leading=12, textColor=GREY),
+    }
+
+
+def _numbered(number: str, flowables: list, s) -> Table:
+    table = Table(
+        [[Paragraph(_text(number), s["body"]), flowables]],
+        colWidths=[NUMBER_WIDTH, None],
+        hAlign="LEFT",
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1 * mm),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1 * mm),
+            ]
+        )
+    )
+    return table
+
+
+def _when(doc: MinutesDocument) -> str:
+    start = timezone.localtime(doc.meeting.starts_at)
+    return f"{start:%A} {start.day} {start:%B %Y}, {start:%H:%M}"
+
+
+def _stage(doc: MinutesDocument) -> str:
+    record = doc.record
+    if record is None or not record.is_locked:
+        return doc.stage
+    later = timezone.localtime(record.approved_at_meeting.starts_at)
+    return f"Approved at the meeting of {later.day} {later:%B %Y}, and locked"
+
+
+def _cover(doc: MinutesDocument, s) -> list:
+    facts = [
+        ("Meeting", doc.meeting.committee.name),
+        ("Date", _when(doc)),
+        ("Place", doc.meeting.location or "Not recorded"),
+        ("Stage", _stage(doc)),
+    ]
+    table = Table(
+        [[Paragraph(_text(k), s["bold"]), Paragraph(_text(v), s["body"])] for k, v in facts],
+        colWidths=[30 * mm, None],
+        hAlign="LEFT",
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return [
+        Paragraph(_text(doc.meeting.committee.name), s["caption"]),
+        Paragraph("Minutes", s["title"]),
+        Paragraph(_text(doc.meeting.title), s["h3"]),
+        table,
+    ]
+
+
+def _person(line, *, with_agency: bool = True) -> str:
+    text = line.name
+    if line.is_chair:
+        text += " (Chair)"
+    if line.substitute_for:
+        text += f" (substitute for {line.substitute_for})"
+    if with_agency and line.agency_name:
+        text += f", {line.agency_name}"
+    if line.arrived_at:
+        text += f", arrived {timezone.localtime(line.arrived_at):%H:%M}"
+    if line.left_at:
+        text += f", left {timezone.localtime(line.left_at):%H:%M}"
+    return text
+
+
+def _people(title: str, lines: list[str], s) -> list:
+    if not lines:
+        return []
+    return [
+        KeepTogether(
+            [Paragraph(_text(title), s["bold"]), *[Paragraph(_text(x), s["body"]) for x in lines]]
+        ),
+        Spacer(1, 2 * mm),
+    ]
+
+
+def _attendance(doc: MinutesDocument, view: AttendanceView, s) -> list:
+    flow: list = [Paragraph("Attendance", s["h2"])]
+    if not view.recorded:
+        flow.append(Paragraph("No attendance was recorded.", s["body"]))
+    flow += _people("Present", [_person(x) for x in view.attending], s)
+    apologies = [
+        f"{x.name}" + (f" ({x.substituted_by} substituted)" if x.substituted_by else "")
+        for x in view.apologies
+    ]
+    flow += _people("Apologies", apologies, s)
+    flow += _people("Absent", [_person(x) for x in view.absent], s)
+    officers = [f"{x.name}" + (f", {x.job_title}" if x.job_title else "") for x in view.officers]
+    flow += _people("Officers", officers, s)
+    flow += _people("Observers", [_person(x) for x in view.observers], s)
+    flow += _people("Guests", [_person(x) for x in view.meeting_guests], s)
+    for section in doc.sections:
+        guests = view.guests_by_item.get(section.row.id) if section.heading else None
+        if guests and section.visible:
+            title = f"Guests for item {section.row.number}, {section.label}"
+            flow += _people(title, [_person(x) for x in guests], s)
+    if view.declarations and not doc.declarations_item:
+        flow += _people("Declarations of interest", declaration_lines(view, doc.item_labels), s)
+    return flow
+
+
+def _section(section: Section, s) -> list:
+    flow: list = []
+    if section.heading:
+        indent = section.row.depth * 6 * mm
+        style = ParagraphStyle(f"MinHead{section.row.depth}", parent=s["h3"], leftIndent=indent)
+        title = _text(section.label)
+        if not section.visible:
+            pass  # the placeholder already carries the number, and nothing else is shown
+        elif section.row.depth:
+            title += f" (item {_text(section.row.number)})"
+        else:
+            title = f"{_text(section.row.number)}&nbsp;&nbsp;{title}"
+        flow.append(Paragraph(title, style))
+    for paragraph in section.paragraphs:
+        flow.append(_numbered(paragraph.number, [Paragraph(_text(paragraph.text), s["body"])], s))
+    if section.resolutions:
+        parts = [Paragraph("<b>Resolved:</b>", s["body"])]
+        for part in section.resolutions:
+            label = f"{part.label}&nbsp;" if part.label else ""
+            parts.append(Paragraph(f"<b>{label}{_text(part.text)}</b>", s["body"]))
+        flow.append(_numbered(section.resolved_number or "", parts, s))
+    return flow
+
+
+def _amendments(doc: MinutesDocument, s) -> list:
+    amendments = doc.amendments
+    if not amendments:
+        return []
+    flow: list = [Paragraph("Amendments after approval", s["h2"])]
+    for section, amendment in amendments:
+        made = timezone.localtime(amendment.made_at)
+        who = amendment.made_by.full_name if amendment.made_by else "someone no longer recorded"
+        flow.append(
+            Paragraph(
+                f"<b>Item {_text(section.row.number)}</b>, amended on {made.day} "
+                f"{made:%B %Y} at {made:%H:%M} by {_text(who)}. Reason: "
+                f"{_text(amendment.reason)}",
+                s["body"],
+            )
+        )
+        before = "\n\n".join([amendment.narrative_before, *amendment.resolutions_before]).strip()
+        after = "\n\n".join([amendment.narrative_after, *amendment.resolutions_after]).strip()
+        flow.append(Paragraph(f"Before: {_text(before or '(empty)')}", s["small"]))
+        flow.append(Paragraph(f"After: {_text(after or '(empty)')}", s["small"]))
+        flow.append(Spacer(1, 2 * mm))
+    return flow
+
+
+def minutes_pdf(doc: MinutesDocument, user: User) -> bytes:
+    """The minutes document (attendance, item by item, resolutions, amendments) for one
+    person, as they may see it."""
+    styles = _styles()
+    buffer = BytesIO()
+    meeting = doc.meeting
+    day = timezone.localtime(meeting.starts_at)
+    footer = f"{meeting.committee.name}: minutes of {day.day} {day:%B %Y} ({doc.stage})"
+
+    def on_page(canvas, pdf) -> None:
+        canvas.saveState()
+        canvas.setFont("Helvetica", 8)
+        canvas.setFillColor(GREY)
+        canvas.drawString(pdf.leftMargin, 10 * mm, footer)
+        canvas.drawRightString(A4[0] - pdf.rightMargin, 10 * mm, f"Page {pdf.page}")
+        canvas.restoreState()
+
+    story = _cover(doc, styles)
+    if doc.attendance is not None:
+        story += _attendance(doc, doc.attendance, styles)
+    story.append(Paragraph("Minutes", styles["h2"]))
+    for section in doc.sections:
+        story += _section(section, styles)
+    if doc.close is not None:
+        story.append(
+            Paragraph(f"{_text(doc.close_number)}&nbsp;&nbsp;Close of Meeting", styles["h3"])
+        )
+        story.append(
+            _numbered(doc.close.number, [Paragraph(_text(doc.close.text), styles["body"])], styles)
+        )
+    story += _amendments(doc, styles)
+    printed = timezone.localtime()
+    story += [
+        Spacer(1, 8 * mm),
+        Paragraph(
+            _text(
+                f"Prepared for {user.full_name or user.email} on {printed.day} "
+                f"{printed:%B %Y} at {printed:%H:%M}. It holds only the items you may see; do "
+                "not pass it on."
+            ),
+            styles["small"],
+        ),
+    ]
+    pdf = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
+        topMargin=20 * mm,
+        bottomMargin=20 * mm,
+        title=f"{meeting.committee.name}: minutes of {day.day} {day:%B %Y}",
+        author="",
+        subject="",
+        creator="Partnership meetings",
+    )
+    pdf.build(story, onFirstPage=on_page, onLaterPages=on_page)
+    return buffer.getvalue()
