@@ -139,6 +139,8 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
 
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+# A mail server that hangs must not hold a delivery (and its claimed outbox row) for ever.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 DEFAULT_FROM_EMAIL = env(
     "DEFAULT_FROM_EMAIL", default="Partnership meetings <no-reply@meetings.example>"
 )
