@@ -8,16 +8,18 @@ so is a declaration on such an item.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from agencies.models import User
 from meetings import access
-from meetings.models import Meeting
+from meetings.models import Committee, Meeting
 
-from .models import Declaration, Invitation, QuorumRule
+from .models import AttendanceChange, Declaration, Invitation, QuorumRule
+from .rules import Recorder, recorder_for
 
 Capacity = Invitation.Capacity
 Status = Invitation.Status
@@ -273,4 +275,232 @@ def minutes_attendance(meeting: Meeting, user: User) -> MinutesAttendance:
             for d in declarations
         ),
         quorum=quorum_status(meeting),
+    )
+
+
+@dataclass
+class AttendanceRow:
+    """One invited person on the attendance page, as the viewer may see and change it."""
+
+    invitation: Invitation
+    editable: bool
+    is_self: bool
+    item_label: str = ""
+    substituted_by: Invitation | None = None
+
+
+@dataclass
+class AttendancePage:
+    """A meeting's attendance for one viewer: rows grouped by capacity, and the quorum."""
+
+    meeting: Meeting
+    groups: list[tuple[str, list[AttendanceRow]]]
+    quorum: QuorumStatus
+    recorder: Recorder
+    own: Invitation | None
+    item_labels: dict[int, str]
+
+    @property
+    def rows(self) -> list[AttendanceRow]:
+        """Every row, in page order."""
+        return [row for _, rows in self.groups for row in rows]
+
+    @property
+    def editable_rows(self) -> list[AttendanceRow]:
+        """The rows this viewer may record."""
+        return [row for row in self.rows if row.editable]
+
+
+GROUP_TITLES = {
+    Capacity.MEMBER: "Members",
+    Capacity.OFFICER: "Officers",
+    Capacity.GUEST: "Guests",
+    Capacity.OBSERVER: "Observers",
+}
+
+
+def item_labels(user: User, meeting: Meeting) -> dict[int, str]:
+    """'5.1 Part A: ...' labels of the items this person may see, by id."""
+    from meetings.selectors import number_rows
+
+    items = list(access.visible_agenda_items(user).filter(meeting=meeting).only("id", "title"))
+    structure = list(
+        meeting.items.only("id", "parent_id", "position", "kind").order_by("position", "id")
+    )
+    numbers = {item.id: number for item, number, _ in number_rows(structure)}
+    return {item.id: f"{numbers.get(item.id, '')} {item.title}".strip() for item in items}
+
+
+def attendance_page(user: User, meeting: Meeting) -> AttendancePage:
+    """Everything the attendance page shows, in a fixed number of queries."""
+    recorder = recorder_for(user, meeting)
+    invitations = meeting_invitations(user, meeting)
+    labels = item_labels(user, meeting)
+    substitutes = {inv.substitute_for_id: inv for inv in invitations if inv.substitute_for_id}
+    groups: dict[str, list[AttendanceRow]] = {capacity: [] for capacity in GROUP_TITLES}
+    own = None
+    for inv in invitations:
+        is_self = recorder.is_self(inv)
+        if is_self:
+            own = inv
+        groups[inv.capacity].append(
+            AttendanceRow(
+                invitation=inv,
+                editable=recorder.may_record(inv),
+                is_self=is_self,
+                item_label=labels.get(inv.agenda_item_id, "") if inv.agenda_item_id else "",
+                substituted_by=substitutes.get(inv.id),
+            )
+        )
+    return AttendancePage(
+        meeting=meeting,
+        groups=[(GROUP_TITLES[c], rows) for c, rows in groups.items() if rows],
+        quorum=quorum_status(meeting),
+        recorder=recorder,
+        own=own,
+        item_labels=labels,
+    )
+
+
+def attendance_history(user: User, meeting: Meeting) -> QuerySet[AttendanceChange]:
+    """The recorded changes of the attendance this person may see, newest first."""
+    return (
+        AttendanceChange.objects.filter(
+            invitation__in=visible_invitations(user).filter(meeting=meeting).values("id")
+        )
+        .select_related("changed_by", "invitation__person")
+        .order_by("-changed_at", "-id")
+    )
+
+
+def meeting_declarations(user: User, meeting: Meeting) -> QuerySet[Declaration]:
+    """Declarations at a meeting, leaving out those on items this person may not see."""
+    return (
+        Declaration.objects.filter(meeting=meeting)
+        .filter(
+            Q(agenda_item__isnull=True)
+            | Q(agenda_item__in=access.visible_agenda_items(user).values("id"))
+        )
+        .select_related("person", "recorded_by")
+        .order_by("id")
+    )
+
+
+@dataclass(frozen=True)
+class StatsRow:
+    """Attendance of one agency, or one person for one agency, over a period.
+
+    expected: times they were expected (invited, not as a substitute); present, apologies,
+    absent: what was recorded for those; not_recorded: still "expected" (unrecorded or future);
+    substitute: times someone attended as a substitute. The rate is over recorded meetings:
+    for an agency, (present + substitutes) / recorded, since a substitute keeps the agency at
+    the table; for a person, present / recorded.
+    """
+
+    name: str
+    agency: str
+    expected: int
+    present: int
+    apologies: int
+    absent: int
+    substitute: int
+    not_recorded: int
+    counts_substitutes: bool
+
+    @property
+    def recorded(self) -> int:
+        """Expected attendances whose outcome was recorded."""
+        return self.expected - self.not_recorded
+
+    @property
+    def rate(self) -> float | None:
+        """Share of recorded expected attendances that were kept, or None if none recorded."""
+        if not self.recorded:
+            return None
+        attended = self.present + (self.substitute if self.counts_substitutes else 0)
+        return min(1.0, attended / self.recorded)
+
+    @property
+    def rate_percent(self) -> str:
+        """The rate as '85%', or 'n/a' when nothing was recorded."""
+        return "n/a" if self.rate is None else f"{round(self.rate * 100)}%"
+
+
+@dataclass(frozen=True)
+class Statistics:
+    """Attendance per agency and per person for a period, as one viewer may see it."""
+
+    start: date
+    end: date
+    committee: Committee | None
+    meetings: int
+    agencies: tuple[StatsRow, ...]
+    people: tuple[StatsRow, ...]
+
+
+def _counts() -> dict:
+    return {
+        "expected": Count("id", filter=~Q(status=Status.SUBSTITUTE)),
+        "present": Count("id", filter=Q(status=Status.PRESENT)),
+        "apologies": Count("id", filter=Q(status=Status.APOLOGIES)),
+        "absent": Count("id", filter=Q(status=Status.ABSENT)),
+        "substitute": Count("id", filter=Q(status=Status.SUBSTITUTE)),
+        "not_recorded": Count("id", filter=Q(status=Status.EXPECTED)),
+    }
+
+
+def attendance_statistics(
+    user: User, *, start: date, end: date, committee: Committee | None = None
+) -> Statistics:
+    """Attendance per agency and per person at the meetings this person may see that took place
+    (or are planned) from `start` to `end` inclusive, London dates; cancelled meetings left out.
+    Anonymous guests and guests of items this person may not see are never counted."""
+    tz = ZoneInfo("Europe/London")
+    since = datetime.combine(start, time.min, tzinfo=tz)
+    until = datetime.combine(end + timedelta(days=1), time.min, tzinfo=tz)
+    meetings = (
+        access.visible_meetings(user)
+        .filter(starts_at__gte=since, starts_at__lt=until)
+        .exclude(status=Meeting.Status.CANCELLED)
+    )
+    if committee is not None:
+        meetings = meetings.filter(committee=committee)
+    invitations = visible_invitations(user).filter(
+        meeting__in=meetings.values("id"), person__isnull=False
+    )
+    by_agency = (
+        invitations.filter(agency__isnull=False)
+        .values("agency_id", "agency__name")
+        .annotate(**_counts())
+        .order_by("agency__name")
+    )
+    by_person = (
+        invitations.values("person_id", "person__full_name", "agency__name")
+        .annotate(**_counts())
+        .order_by("person__full_name", "agency__name")
+    )
+    fields = ("expected", "present", "apologies", "absent", "substitute", "not_recorded")
+    return Statistics(
+        start=start,
+        end=end,
+        committee=committee,
+        meetings=meetings.count(),
+        agencies=tuple(
+            StatsRow(
+                name=row["agency__name"],
+                agency=row["agency__name"],
+                counts_substitutes=True,
+                **{f: row[f] for f in fields},
+            )
+            for row in by_agency
+        ),
+        people=tuple(
+            StatsRow(
+                name=row["person__full_name"],
+                agency=row["agency__name"] or "",
+                counts_substitutes=False,
+                **{f: row[f] for f in fields},
+            )
+            for row in by_person
+        ),
     )

@@ -1,0 +1,310 @@
+"""Forms for attendance, laid out with the GOV.UK Design System."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Button, Layout, Size
+from django import forms
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from agencies.models import Agency, User
+from meetings.models import Committee, Meeting
+
+from .models import Invitation
+from .selectors import AttendanceRow
+
+LONDON = ZoneInfo("Europe/London")
+Status = Invitation.Status
+RECORDABLE = [
+    (Status.EXPECTED, "Expected (not recorded)"),
+    (Status.PRESENT, "Present"),
+    (Status.APOLOGIES, "Apologies"),
+    (Status.ABSENT, "Absent"),
+]
+TIME_ERRORS = {"invalid": "Enter a time like 10:45"}
+
+
+def _helper(*fields: str, submit: str) -> FormHelper:
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.label_size = Size.SMALL
+    helper.layout = Layout(*fields, Button("submit", submit))
+    return helper
+
+
+def _time_field(label: str, css: str = "") -> forms.TimeField:
+    attrs = {"type": "time"}
+    if css:
+        attrs["class"] = css
+    return forms.TimeField(
+        required=False,
+        label=label,
+        widget=forms.TimeInput(attrs=attrs, format="%H:%M"),
+        error_messages=TIME_ERRORS,
+    )
+
+
+def on_meeting_day(meeting: Meeting, value: time | None) -> datetime | None:
+    """A London wall-clock time on the meeting's date, as an aware datetime."""
+    if value is None:
+        return None
+    day = timezone.localtime(meeting.starts_at, LONDON).date()
+    return datetime.combine(day, value, tzinfo=LONDON)
+
+
+def _local_time(value: datetime | None) -> time | None:
+    return (
+        timezone.localtime(value, LONDON).time().replace(second=0, microsecond=0) if value else None
+    )
+
+
+class RecordForm(forms.Form):
+    """The attendance of every row the viewer may record, saved together or not at all."""
+
+    def __init__(self, *args, meeting: Meeting, rows: list[AttendanceRow], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.meeting = meeting
+        self.rows = rows
+        for row in rows:
+            inv = row.invitation
+            pk = inv.pk
+            choices = (
+                [(Status.SUBSTITUTE, f"Substitute for {inv.substitute_for.name}")]
+                if inv.status == Status.SUBSTITUTE
+                else [(Status.APOLOGIES, "Apologies (substitute recorded)")]
+                if row.substituted_by
+                else RECORDABLE
+            )
+            self.fields[f"status_{pk}"] = forms.ChoiceField(
+                choices=choices,
+                initial=inv.status,
+                label=f"Attendance of {inv.name}",
+                widget=forms.Select(attrs={"class": "govuk-select"}),
+                error_messages={"invalid_choice": f"Choose an attendance for {inv.name}"},
+            )
+            css = "govuk-input govuk-input--width-5"
+            self.fields[f"arrived_{pk}"] = _time_field(f"{inv.name} arrived late at", css)
+            self.fields[f"left_{pk}"] = _time_field(f"{inv.name} left early at", css)
+            self.fields[f"revision_{pk}"] = forms.IntegerField(
+                widget=forms.HiddenInput, min_value=0, initial=inv.revision
+            )
+            self.initial.setdefault(f"arrived_{pk}", _local_time(inv.arrived_at))
+            self.initial.setdefault(f"left_{pk}", _local_time(inv.left_at))
+
+    def fields_by_pk(self) -> dict[int, dict]:
+        """Each row's bound fields by invitation id, for the table."""
+        return {
+            row.invitation.pk: {
+                name: self[f"{name}_{row.invitation.pk}"]
+                for name in ("status", "arrived", "left", "revision")
+            }
+            for row in self.rows
+        }
+
+    def changes(self) -> list[tuple[Invitation, dict]]:
+        """The rows whose submitted attendance differs from what is stored."""
+        out = []
+        for row in self.rows:
+            inv, pk = row.invitation, row.invitation.pk
+            wanted = {
+                "status": self.cleaned_data[f"status_{pk}"],
+                "arrived_at": on_meeting_day(self.meeting, self.cleaned_data[f"arrived_{pk}"]),
+                "left_at": on_meeting_day(self.meeting, self.cleaned_data[f"left_{pk}"]),
+            }
+            current = {"status": inv.status, "arrived_at": inv.arrived_at, "left_at": inv.left_at}
+            if wanted != current:
+                wanted["expected_revision"] = self.cleaned_data[f"revision_{pk}"]
+                out.append((inv, wanted))
+        return out
+
+
+class SubstituteForm(forms.Form):
+    """Someone attending in place of an invited person."""
+
+    original = forms.TypedChoiceField(
+        coerce=int,
+        label="Substituting for",
+        error_messages={"required": "Choose who they substitute for"},
+    )
+    person = forms.ModelChoiceField(
+        queryset=User.objects.none(),
+        label="Substitute",
+        error_messages={"required": "Choose the substitute", "invalid_choice": "Choose a person"},
+    )
+    arrived = _time_field("Arrived late at (optional)", "govuk-input govuk-input--width-5")
+    left = _time_field("Left early at (optional)", "govuk-input govuk-input--width-5")
+
+    def __init__(self, *args, rows: list[AttendanceRow], people: QuerySet[User], **kwargs) -> None:
+        super().__init__(*args, prefix="sub", **kwargs)
+        self.fields["original"].choices = [("", "Choose a person")] + [
+            (row.invitation.pk, f"{row.invitation.name} ({row.invitation.agency or 'no agency'})")
+            for row in rows
+        ]
+        self.fields["person"].queryset = people
+        self.helper = _helper("original", "person", "arrived", "left", submit="Record substitute")
+
+
+class ApologiesForm(forms.Form):
+    """A person's own apologies, sent ahead."""
+
+    note = forms.CharField(
+        max_length=300, required=False, label="Reason (optional)", help_text="Shown to the clerk."
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, prefix="apologies", **kwargs)
+        self.helper = _helper("note", submit="Send my apologies")
+
+
+class InviteForm(forms.Form):
+    """Invite one person, or an anonymous guest by pseudonym."""
+
+    person = forms.ModelChoiceField(
+        queryset=User.objects.none(),
+        required=False,
+        error_messages={"invalid_choice": "Choose a person from the list"},
+    )
+    pseudonym = forms.CharField(
+        max_length=100,
+        required=False,
+        help_text="Only for a guest who must stay anonymous (a survivor or witness): leave the "
+        "person empty. Never linked to an account.",
+    )
+    agency = forms.ModelChoiceField(
+        queryset=Agency.objects.order_by("name"),
+        required=False,
+        help_text="The agency they attend for. Members must have one.",
+    )
+    capacity = forms.ChoiceField(
+        choices=Invitation.Capacity.choices, initial=Invitation.Capacity.GUEST
+    )
+    agenda_item = forms.TypedChoiceField(
+        coerce=int,
+        required=False,
+        empty_value=None,
+        label="For one item or part only",
+        help_text="For a guest on a panel: leave as the whole meeting otherwise.",
+    )
+    note = forms.CharField(max_length=300, required=False)
+
+    def __init__(self, *args, items: dict[int, str], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = User.objects.filter(is_active=True).order_by("full_name")
+        self.fields["agenda_item"].choices = [("", "The whole meeting"), *items.items()]
+        self.helper = _helper(
+            "person", "pseudonym", "agency", "capacity", "agenda_item", "note", submit="Invite"
+        )
+
+    def clean(self) -> dict:
+        """A person or a pseudonym, not both."""
+        data = super().clean()
+        if not data.get("person") and not (data.get("pseudonym") or "").strip():
+            if "person" not in self.errors:
+                self.add_error("person", "Choose a person, or give a pseudonym for a guest")
+        elif data.get("person") and (data.get("pseudonym") or "").strip():
+            self.add_error("pseudonym", "Leave the pseudonym empty when you choose a person")
+        return data
+
+
+class DeclarationForm(forms.Form):
+    """A declaration of interest."""
+
+    person = forms.ModelChoiceField(
+        queryset=User.objects.none(),
+        error_messages={"required": "Choose who is declaring", "invalid_choice": "Choose a person"},
+    )
+    agenda_item = forms.TypedChoiceField(coerce=int, required=False, empty_value=None, label="Item")
+    nature = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        label="Interest declared",
+        help_text='As it will read in the minutes, e.g. "A trustee of Safer London".',
+        error_messages={"required": "Enter the interest being declared"},
+    )
+
+    def __init__(self, *args, people: QuerySet[User], items: dict[int, str], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people
+        self.fields["agenda_item"].choices = [
+            ("", "The meeting's business generally"),
+            *items.items(),
+        ]
+        self.helper = _helper("person", "agenda_item", "nature", submit="Record declaration")
+
+
+class QuorumRuleForm(forms.Form):
+    """A committee's quorum."""
+
+    min_members_present = forms.IntegerField(
+        min_value=0,
+        max_value=500,
+        label="Members who must be present",
+        help_text="Members and their substitutes count; officers, guests and observers do not.",
+        error_messages={
+            "required": "Enter how many members must be present",
+            "invalid": "Enter a whole number",
+            "min_value": "Enter 0 or more",
+            "max_value": "Enter 500 or fewer",
+        },
+    )
+    required_agencies = forms.ModelMultipleChoiceField(
+        queryset=Agency.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Agencies that must be present",
+    )
+
+    def __init__(self, *args, committee: Committee, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        ids = [committee.host_id, *committee.member_agencies.values_list("id", flat=True)]
+        self.fields["required_agencies"].queryset = Agency.objects.filter(id__in=ids)
+        self.helper = _helper("min_members_present", "required_agencies", submit="Save quorum")
+
+
+class StatisticsForm(forms.Form):
+    """The period (and committee) of the attendance statistics."""
+
+    start = forms.DateField(
+        label="From",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"required": "Enter the first date", "invalid": "Enter a real date"},
+    )
+    end = forms.DateField(
+        label="To",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"required": "Enter the last date", "invalid": "Enter a real date"},
+    )
+    committee = forms.ModelChoiceField(
+        queryset=Committee.objects.none(),
+        required=False,
+        empty_label="All my committees",
+        to_field_name="short_name",
+        error_messages={"invalid_choice": "Choose one of your committees"},
+    )
+
+    def __init__(self, *args, committees: QuerySet[Committee], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["committee"].queryset = committees
+        helper = _helper("start", "end", "committee", submit="Show")
+        helper.form_method = "get"
+        self.helper = helper
+
+    @staticmethod
+    def default_period(today: date) -> dict:
+        """The last twelve months."""
+        return {"start": today - timedelta(days=365), "end": today}
+
+    def clean(self) -> dict:
+        """The period runs forwards and is at most ten years long."""
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end:
+            if end < start:
+                self.add_error("end", "The last date must be on or after the first date")
+            elif (end - start).days > 3660:
+                self.add_error("end", "Choose a period of ten years or less")
+        return data
