@@ -22,7 +22,7 @@ Capacity = Invitation.Capacity
 pytestmark = pytest.mark.django_db
 
 
-# --- invitations ---------------------------------------------------------------------------
+# --- invitations ------------------------------------------------------------
 
 
 def test_generate_invites_chairs_officers_and_agency_people(world, meeting):
@@ -289,7 +289,7 @@ def test_cancelled_meeting_is_closed(world, invited, meeting):
         services.attendance_record(invitation=invited.member, by=world.clerk, status="present")
 
 
-# --- substitutes -----------------------------------------------------------------------------
+# --- substitutes ------------------------------------------------------------
 
 
 def test_substitute_for_someone_expected(world, invited):
@@ -373,7 +373,7 @@ def test_substitute_times_and_removal(world, invited):
     assert not Invitation.objects.filter(person=stand_in).exists()
 
 
-# --- apologies ahead ---------------------------------------------------------------------------
+# --- apologies ahead ------------------------------------------------------------
 
 
 def test_person_sends_own_apologies_ahead(world, invited):
@@ -416,7 +416,7 @@ def test_apologies_ahead_not_after_being_recorded(world, invited):
         services.apologies_send(invitation=invited.member, by=world.member)
 
 
-# --- quorum rule ---------------------------------------------------------------------------------
+# --- quorum rule ------------------------------------------------------------
 
 
 def test_quorum_rule_set_by_officers_only(world):
@@ -447,7 +447,7 @@ def test_quorum_rule_bad_input(world):
     assert not QuorumRule.objects.exists()
 
 
-# --- declarations ---------------------------------------------------------------------------------
+# --- declarations ------------------------------------------------------------
 
 
 def test_person_declares_own_interest(world, invited, meeting):
