@@ -265,7 +265,12 @@ def test_amendment_refusals(world, drafted, meeting, later_meeting):
     services.minutes_approve(minutes=drafted, at_meeting=later_meeting, by=world.chair)
     with pytest.raises(ValidationError, match="reason"):
         services.minute_amend(
-            item=aob, by=world.chair, reason="  ", narrative="y", resolutions=[], expected_revision=1
+            item=aob,
+            by=world.chair,
+            reason="  ",
+            narrative="y",
+            resolutions=[],
+            expected_revision=1,
         )
     with pytest.raises(ValidationError, match="unchanged"):
         services.minute_amend(
