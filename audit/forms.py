@@ -1,0 +1,44 @@
+"""The audit log's filter form (a GET form laid out with the GOV.UK Design System)."""
+
+from __future__ import annotations
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Button, Layout, Size
+from django import forms
+from django.db.models import QuerySet
+
+from agencies.models import Agency
+from meetings.models import Committee
+
+
+class LogFilterForm(forms.Form):
+    """Narrow the log to one committee, or to the reads of one agency's people."""
+
+    committee = forms.ModelChoiceField(
+        queryset=Committee.objects.none(),
+        required=False,
+        empty_label="All committees",
+        to_field_name="short_name",
+        error_messages={"invalid_choice": "Choose one of the committees in the list"},
+    )
+    agency = forms.ModelChoiceField(
+        queryset=Agency.objects.none(),
+        required=False,
+        empty_label="All agencies",
+        label="Read by people of",
+        to_field_name="short_name",
+        error_messages={"invalid_choice": "Choose one of the agencies in the list"},
+    )
+
+    def __init__(
+        self, *args, committees: QuerySet[Committee], agencies: QuerySet[Agency], **kwargs
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["committee"].queryset = committees
+        self.fields["agency"].queryset = agencies
+        helper = FormHelper()
+        helper.form_tag = False
+        helper.form_method = "get"
+        helper.label_size = Size.SMALL
+        helper.layout = Layout("committee", "agency", Button("submit", "Show"))
+        self.helper = helper

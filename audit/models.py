@@ -1,0 +1,73 @@
+"""The log of reads of restricted content (DESIGN.md section 3: reads of restricted items are
+audited).
+
+A row says who read what (the kind of object and its id, and the restricted agenda item it
+belongs to), on which surface (the URL name of the page, PDF or download) and when. It never
+copies a title or any text of the item: the log is shown to agency leads who may not see the
+item itself.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class RestrictedRead(models.Model):
+    """One person reading one restricted object's content on one surface."""
+
+    class Kind(models.TextChoices):
+        ITEM = "item", "Agenda item"
+        PAPER = "paper", "Paper"
+        MINUTE = "minute", "Minute"
+        ACTION = "action", "Action"
+        EVIDENCE = "evidence", "Evidence"
+
+    reader = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="restricted_reads",
+    )
+    reader_name = models.CharField(
+        max_length=150, help_text="The reader's name when they read it (kept if they are deleted)."
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    object_id = models.PositiveBigIntegerField(help_text="The id of the object read.")
+    # SET_NULL, not a bare id: a new item that is given a deleted item's id must not inherit
+    # the deleted item's log.
+    item = models.ForeignKey(
+        "meetings.AgendaItem",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="restricted_reads",
+        help_text="The restricted agenda item the object belongs to (empty once it is deleted).",
+    )
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="restricted_reads",
+    )
+    committee = models.ForeignKey(
+        "meetings.Committee", on_delete=models.CASCADE, related_name="restricted_reads"
+    )
+    surface = models.CharField(
+        max_length=100, help_text='Where it was read: the URL name, e.g. "meetings:meeting".'
+    )
+    read_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-read_at", "-id"]
+        indexes = [
+            models.Index(fields=["committee", "read_at"]),
+            models.Index(fields=["reader", "read_at"]),
+            models.Index(fields=["item", "read_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reader_name} read {self.kind} {self.object_id} on {self.surface}"
