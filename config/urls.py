@@ -48,6 +48,7 @@ urlpatterns = [
     path("actions/", include("actions.urls")),
     path("attendance/", include("attendance.urls")),
     path("minutes/", include("minutes.urls")),
+    path("audit/", include("audit.urls")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
 ]

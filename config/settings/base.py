@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "actions",
     "attendance",
     "minutes",
+    "audit",
 ]
 
 MIDDLEWARE = [
