@@ -69,6 +69,8 @@ class RecordForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.meeting = meeting
         self.rows = rows
+        self.helper = FormHelper()  # rendered by hand in a table; the helper drives the summary
+        self.helper.form_tag = False
         for row in rows:
             inv = row.invitation
             pk = inv.pk
@@ -94,6 +96,13 @@ class RecordForm(forms.Form):
             )
             self.initial.setdefault(f"arrived_{pk}", _local_time(inv.arrived_at))
             self.initial.setdefault(f"left_{pk}", _local_time(inv.left_at))
+
+    def clean(self) -> dict:
+        """A damaged hidden revision can only mean a damaged page: say so where it shows."""
+        data = super().clean()
+        if any(name.startswith("revision_") for name in self.errors):
+            raise forms.ValidationError("This page was damaged or out of date; reload it.")
+        return data
 
     def fields_by_pk(self) -> dict[int, dict]:
         """Each row's bound fields by invitation id, for the table."""
