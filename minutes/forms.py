@@ -69,7 +69,7 @@ class CommentForm(forms.Form):
     """A partner's comment on circulated minutes."""
 
     item = forms.TypedChoiceField(
-        label="Which item is your comment about?", coerce=int, required=False, empty_value=None
+        label="Which item is it about?", coerce=int, required=False, empty_value=None
     )
     text = forms.CharField(
         label="Your comment",
