@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
+from actions.demo import load_actions_demo
 from agencies.demo import load_people
 from meetings.demo import load_committees, load_meetings
 from meetings.models import AgendaItem
@@ -26,6 +27,8 @@ class Command(BaseCommand):
         )
         items = AgendaItem.objects.filter(meeting__in=meetings).count()
         self.stdout.write(f"Loaded {len(meetings)} meetings with {items} agenda items.")
+        actions = load_actions_demo(people=people)
+        self.stdout.write(f"Loaded {len(actions)} actions.")
         self.stdout.write(f"\nDemo sign-ins (password: {password})\n")
         rows = [("Email", "Name", "Role", "Agencies")]
         rows += [(s.email, s.name, s.role, s.agencies) for s in sign_ins]
