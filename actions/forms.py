@@ -207,7 +207,7 @@ class UpdateForm(forms.Form):
     note = forms.CharField(
         label="Progress note", widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
-    status = MoveField(label="Status", required=False)
+    status = MoveField(label="Status", required=False, widget=forms.RadioSelect)
     evidence = forms.FileField(
         label="Evidence (optional)",
         required=False,
@@ -220,10 +220,14 @@ class UpdateForm(forms.Form):
         self.action = action
         self.moves = moves
         ordered = [value for value in S.values if value in moves]
+        labels = dict(MOVE_LABELS)
+        if action.status in (S.COMPLETED, S.CLOSED):
+            labels[S.IN_PROGRESS] = "In progress (reopen it)"
         self.fields["status"].choices = [
             ("", f"Keep it {action.get_status_display().lower()}"),
-            *((value, MOVE_LABELS[value]) for value in ordered),
+            *((value, labels[value]) for value in ordered),
         ]
+        self.fields["status"].initial = ""
         fields = ["note"]
         # Without moves to offer the field is not shown, but a posted status is still checked so
         # that a stale or forged move is refused with a message instead of being ignored.
