@@ -219,3 +219,25 @@ def test_meeting_page_links(world, meeting, secret_item, signed_in):
     member_page = signed_in(world.member).get(meeting.get_absolute_url()).content.decode()
     assert reverse("actions:summary", args=[meeting.pk]) in member_page
     assert "Record an action" not in member_page and f"item={secret_item.pk}" not in member_page
+
+
+def test_from_a_minute_the_item_alone_gives_the_meeting(world, meeting, signed_in):
+    """The minutes app links with the item and its own page as `next`."""
+    item = _item(meeting)
+    back = f"/minutes/{meeting.pk}/%23minute-{item.pk}"
+    client = signed_in(world.clerk)
+    url = _url(item=item.pk, next=back)
+    assert meeting.title in client.get(url).content.decode()
+    response = client.post(url, _data(world, agenda_item=item.pk))
+    assert response["Location"] == f"/minutes/{meeting.pk}/#minute-{item.pk}"
+    action = Action.objects.get()
+    assert (action.meeting, action.agenda_item) == (meeting, item)
+
+
+@pytest.mark.parametrize("target", ["//evil.example/", "https://evil.example/", "javascript:x"])
+def test_off_site_next_urls_are_not_followed(world, meeting, signed_in, target):
+    from urllib.parse import quote
+
+    url = _url(meeting=meeting.pk, next=quote(target, safe=""))
+    response = signed_in(world.chair).post(url, _data(world, owner=""))
+    assert response["Location"] == Action.objects.get().get_absolute_url()
