@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 
 from actions.demo import load_actions_demo
 from agencies.demo import load_people
+from attendance.demo import load_attendance_demo
 from meetings.demo import load_committees, load_meetings
 from meetings.models import AgendaItem
 
@@ -27,6 +28,8 @@ class Command(BaseCommand):
         )
         items = AgendaItem.objects.filter(meeting__in=meetings).count()
         self.stdout.write(f"Loaded {len(meetings)} meetings with {items} agenda items.")
+        invited = load_attendance_demo()
+        self.stdout.write(f"Loaded the attendance of the seed meetings ({invited} invitations).")
         actions = load_actions_demo(people=people)
         self.stdout.write(f"Loaded {len(actions)} actions.")
         self.stdout.write(f"\nDemo sign-ins (password: {password})\n")
