@@ -22,11 +22,19 @@ def attendance_panel(context: template.Context) -> dict:
         if user.is_authenticated
         else None
     )
+    recorder = recorder_for(user, meeting)
+    records = recorder.is_officer or (
+        bool(recorder.lead_agency_ids)
+        and Invitation.objects.filter(
+            meeting=meeting, agency_id__in=recorder.lead_agency_ids
+        ).exists()
+    )
     return {
         "meeting": meeting,
         "quorum": quorum_status(meeting),
         "own": own,
-        "records": recorder_for(user, meeting).records_anything,
+        "records": records,
+        "is_officer": recorder.is_officer,
         "upcoming": timezone.now() < meeting.starts_at,
     }
 

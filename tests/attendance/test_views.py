@@ -561,3 +561,31 @@ def test_csv_neutralises_formulas(world, meeting, signed_in):
     )
     body = signed_in(world.clerk).get(url("statistics_csv"), PERIOD).content.decode()
     assert "'=HYPERLINK(1)" in body
+
+
+@pytest.mark.parametrize(
+    ("who", "link"),
+    [
+        ("clerk", "Record attendance"),
+        ("lead", "Record attendance"),
+        ("member", "Who is attending"),
+        ("partner_member", "Who is attending"),
+    ],
+)
+def test_meeting_page_panel_links(world, invited, meeting, signed_in, who, link):
+    client = signed_in(getattr(world, who))
+    html = client.get(reverse("meetings:meeting", args=[meeting.pk])).content.decode()
+    assert link in html
+    assert ("Set the quorum" in html) == (who == "clerk")
+    stats = client.get(url("statistics"), {"committee": world.committee.short_name})
+    assert stats.status_code == 200
+
+
+def test_meeting_page_panel_shows_own_invitation(world, invited, meeting, signed_in):
+    services.apologies_send(invitation=invited.partner_member, by=world.partner_member)
+    html = (
+        signed_in(world.partner_member)
+        .get(reverse("meetings:meeting", args=[meeting.pk]))
+        .content.decode()
+    )
+    assert "You are invited as member for Safer London" in html and "Apologies" in html
