@@ -13,6 +13,7 @@ import re
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from agencies.models import User
@@ -185,7 +186,8 @@ def minutes_item(meeting: Meeting) -> AgendaItem | None:
     """The "Minutes" item of a meeting's agenda, under which earlier minutes are approved."""
     return (
         AgendaItem.objects.filter(meeting=meeting, kind=AgendaItem.Kind.MINUTES)
-        .order_by("parent_id", "position", "id")
+        # A top-level "Minutes" item first (PostgreSQL sorts NULLs last unless told).
+        .order_by(F("parent_id").asc(nulls_first=True), "position", "id")
         .first()
     )
 

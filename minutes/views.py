@@ -22,7 +22,7 @@ from meetings.selectors import agenda_for
 
 from . import selectors, services
 from .forms import AmendmentForm, ApproveForm, CommentForm, MinuteForm
-from .models import Minute, Minutes
+from .models import Minute, Minutes, MinutesComment
 from .pdf import minutes_pdf as build_pdf
 
 CONFLICT_CODES = {"stale", "locked", "stage"}
@@ -138,6 +138,7 @@ def _minute_page(request, item, form, *, amending: bool, minute, status: int) ->
         "minute": minute,
         "approvals": [r for r in minute.resolutions.all() if r.approves_id] if minute else [],
         "amendments": minute.amendments.select_related("made_by") if minute else [],
+        "comments": MinutesComment.objects.filter(item=item).select_related("author"),
         "doc_url": f"{doc_url}#item-{item.pk}",
     }
     return render(request, "minutes/minute_form.html", context, status=status)

@@ -336,3 +336,16 @@ def test_no_comment_on_a_restricted_item_one_may_not_see(world, circulated, secr
 def test_comments_close_once_approved(world, approved, meeting):
     with pytest.raises(ValidationError):
         services.minutes_comment_add(meeting=meeting, item=None, author=world.member, text="Late")
+
+
+def test_approval_goes_under_the_top_level_minutes_item(world, circulated, later_meeting):
+    add(
+        later_meeting,
+        "Minutes of the sub-group",
+        kind=AgendaItem.Kind.MINUTES,
+        parent=item(later_meeting, 1),
+    )
+    resolution = services.minutes_approve(
+        minutes=circulated, at_meeting=later_meeting, by=world.chair
+    )
+    assert resolution.minute.item == item(later_meeting, 2)

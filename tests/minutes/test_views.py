@@ -203,6 +203,7 @@ def test_chair_drafts_circulates_partner_comments_and_next_meeting_approves(
     assert MinutesComment.objects.get().item == aob
 
     chair = signed_in(world.chair)
+    assert "Please name the letter." in page(chair, reverse("minutes:edit", args=[aob.pk]))
     later = page(chair, doc_url(later_meeting))
     assert "Approve the minutes of 28 November 2026" in later
     record = Minutes.objects.get(meeting=meeting)
