@@ -119,16 +119,23 @@ def access_item(user: AnyUser, pk: int) -> AgendaItem:
 
 
 def visible_actions(user: AnyUser) -> QuerySet:
-    """Actions this person may see: those of their committees, except actions of restricted
-    items they may not see (an action follows the access of the item it came from)."""
+    """Actions this person may see: those of their committees and those their agencies own or
+    co-own (an agency outside the committee still sees what it was asked to do), except
+    actions of restricted items they may not see (an action follows its item's access)."""
     from actions.models import Action
 
     if not user.is_authenticated or not user.is_active:
         return Action.objects.none()
-    committees = partner_committees(user).values("id")
+    agencies = user.memberships.values("agency_id")
+    co_owned = Action.co_agencies.through.objects.filter(agency__in=agencies).values("action_id")
+    actions = Action.objects.filter(
+        Q(committee__in=partner_committees(user).values("id"))
+        | Q(owning_agency__in=agencies)
+        | Q(pk__in=co_owned)
+    )
     if user.is_superuser:
-        return Action.objects.filter(committee__in=committees)
-    return Action.objects.filter(committee__in=committees).filter(
+        return actions
+    return actions.filter(
         Q(agenda_item__isnull=True) | Q(agenda_item__in=visible_agenda_items(user).values("id"))
     )
 
