@@ -88,7 +88,7 @@ class RecordForm(forms.Form):
                 widget=forms.Select(attrs={"class": "govuk-select"}),
                 error_messages={"invalid_choice": f"Choose an attendance for {inv.name}"},
             )
-            css = "govuk-input govuk-input--width-5"
+            css = "govuk-input govuk-input--width-10"
             self.fields[f"arrived_{pk}"] = _time_field(f"{inv.name} arrived late at", css)
             self.fields[f"left_{pk}"] = _time_field(f"{inv.name} left early at", css)
             self.fields[f"revision_{pk}"] = forms.IntegerField(
@@ -144,8 +144,8 @@ class SubstituteForm(forms.Form):
         label="Substitute",
         error_messages={"required": "Choose the substitute", "invalid_choice": "Choose a person"},
     )
-    arrived = _time_field("Arrived late at (optional)", "govuk-input govuk-input--width-5")
-    left = _time_field("Left early at (optional)", "govuk-input govuk-input--width-5")
+    arrived = _time_field("Arrived late at (optional)", "govuk-input govuk-input--width-10")
+    left = _time_field("Left early at (optional)", "govuk-input govuk-input--width-10")
 
     def __init__(self, *args, rows: list[AttendanceRow], people: QuerySet[User], **kwargs) -> None:
         super().__init__(*args, prefix="sub", **kwargs)
