@@ -7,6 +7,7 @@ from agencies.demo import load_people
 from attendance.demo import load_attendance_demo
 from meetings.demo import load_committees, load_meetings
 from meetings.models import AgendaItem
+from minutes.demo import load_minutes_demo
 
 
 class Command(BaseCommand):
@@ -30,6 +31,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Loaded {len(meetings)} meetings with {items} agenda items.")
         invited = load_attendance_demo()
         self.stdout.write(f"Loaded the attendance of the seed meetings ({invited} invitations).")
+        minutes = load_minutes_demo()
+        self.stdout.write(f"Loaded the minutes of {len(minutes)} meetings.")
         actions = load_actions_demo(people=people)
         self.stdout.write(f"Loaded {len(actions)} actions.")
         self.stdout.write(f"\nDemo sign-ins (password: {password})\n")
