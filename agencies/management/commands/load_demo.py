@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
+from actions import chasing
 from actions.demo import load_actions_demo
 from agencies.demo import load_people
 from attendance.demo import load_attendance_demo
@@ -35,6 +36,9 @@ class Command(BaseCommand):
         self.stdout.write(f"Loaded the minutes of {len(minutes)} meetings.")
         actions = load_actions_demo(people=people)
         self.stdout.write(f"Loaded {len(actions)} actions.")
+        # The demo's due dates are set around today, so the first sweep already has reminders
+        # and escalations for the worker to send (make run shows them in the console and outbox).
+        self.stdout.write(f"Chasing sweep: {chasing.sweep().summary()}")
         self.stdout.write(f"\nDemo sign-ins (password: {password})\n")
         rows = [("Email", "Name", "Role", "Agencies")]
         rows += [(s.email, s.name, s.role, s.agencies) for s in sign_ins]
