@@ -52,7 +52,13 @@ def _styles() -> dict[str, ParagraphStyle]:
             "MinH2", parent=bold, fontSize=14, leading=18, spaceBefore=5 * mm, spaceAfter=2 * mm
         ),
         "h3": ParagraphStyle(
-            "MinH3", parent=bold, fontSize=11, leading=14, spaceBefore=4 * mm, spaceAfter=1 * mm
+            "MinH3",
+            parent=bold,
+            fontSize=11,
+            leading=14,
+            spaceBefore=4 * mm,
+            spaceAfter=1 * mm,
+            keepWithNext=1,
         ),
         "body": body,
         "bold": bold,

@@ -58,6 +58,13 @@ def test_december_minutes_read_as_the_pack_prints_them(demo):
     assert doc.can_read and doc.is_locked
     assert doc.record.approved_at_meeting == january
     paragraphs = {p.number: p.text for s in doc.sections for p in s.paragraphs}
+    # Generated from the attendance demo, frozen when the minutes were approved.
+    assert paragraphs["1.1"] == (
+        "Apologies for absence were received from Roger Evans, for whom James Cleverly "
+        "substituted, and from Jennette Arnold."
+    )
+    present = [line.name for line in doc.attendance.attending]
+    assert present[0] == "Joanne McCartney" and "James Cleverly" in present
     assert (
         paragraphs["4.1"]
         == "The Committee received the report of the Executive Director of Secretariat."
