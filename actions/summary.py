@@ -122,7 +122,7 @@ def summary_actions(user: User, meeting: Meeting, since: datetime | None):
     )
 
 
-def _numbers(meeting_ids: set[int]) -> dict[int, str]:
+def agenda_numbers(meeting_ids: set[int]) -> dict[int, str]:
     """Agenda numbers of every item of these meetings, numbered as their agendas number them.
 
     Numbers are not restricted (placeholders show them too); only the structure is read.
@@ -156,7 +156,7 @@ def meeting_summary(user: User, meeting: Meeting) -> Summary:
     """Build the Summary of actions of a meeting for this person."""
     previous = previous_meeting(user, meeting)
     actions = list(summary_actions(user, meeting, previous.starts_at if previous else None))
-    numbers = _numbers({a.meeting_id for a in actions if a.meeting_id and a.agenda_item_id})
+    numbers = agenda_numbers({a.meeting_id for a in actions if a.meeting_id and a.agenda_item_id})
     meetings: dict[int, SummaryGroup] = {}
     sources: dict[str, SummaryGroup] = {}
     for action in actions:

@@ -20,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from agencies.models import Agency
+from audit.services import record_reads
 from meetings import access
 from meetings.models import AgendaItem, Committee, Meeting
 from meetings.selectors import agenda_for
@@ -30,7 +31,7 @@ from .filters import ActionFilter
 from .forms import ActionForm, AssignForm, UpdateForm
 from .models import Action, ActionUpdate
 from .pdf import summary_pdf
-from .summary import meeting_summary
+from .summary import agenda_numbers, meeting_summary
 
 PAGE_SIZE = 50
 SCOPES = {
@@ -76,6 +77,7 @@ def register(request: HttpRequest) -> HttpResponse:
         "query": query.urlencode(),
         "dashboard_agency": managed_agencies(request.user).first(),
     }
+    record_reads(request.user, page, "actions:register")
     return render(request, "actions/register.html", context, status=status)
 
 
@@ -102,6 +104,7 @@ def register_csv(request: HttpRequest) -> HttpResponse:
             "Due date",
         ]
     )
+    record_reads(request.user, filters.qs.filter(agenda_item__restricted=True), "actions:csv")
     for action in filters.qs.iterator(chunk_size=500):
         writer.writerow(
             [
@@ -229,6 +232,7 @@ def action_create(request: HttpRequest) -> HttpResponse:
         "item": item,
         "next": _safe_next(request),
     }
+    record_reads(request.user, [item, *(rows or [])], "actions:create")
     status = 400 if form.is_bound else 200
     return render(request, "actions/action_form.html", context, status=status)
 
@@ -256,18 +260,17 @@ def _detail_page(
         "co_agencies": action.co_agencies.all(),
         "assign_form": assign_form if may_assign else None,
         "update_form": update_form if may_update else None,
-        "origin_number": _origin_number(user, action),
+        "origin_number": _origin_number(action),
     }
+    record_reads(user, [action], request.resolver_match.view_name)
     return render(request, "actions/detail.html", context, status=status)
 
 
-def _origin_number(user, action: Action) -> str:
-    if not action.agenda_item_id or action.meeting is None:
+def _origin_number(action: Action) -> str:
+    """The number of the agenda item the action came from, as its agenda numbers it."""
+    if not action.agenda_item_id:
         return ""
-    for row in agenda_for(user, action.meeting).rows:
-        if row.id == action.agenda_item_id:
-            return row.number
-    return ""
+    return agenda_numbers({action.agenda_item.meeting_id}).get(action.agenda_item_id, "")
 
 
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -333,6 +336,7 @@ def evidence(request: HttpRequest, pk: int) -> FileResponse:
         ).exclude(evidence=""),
         pk=pk,
     )
+    record_reads(request.user, [found], "actions:evidence")
     return FileResponse(
         found.evidence.open("rb"),
         as_attachment=True,
@@ -346,6 +350,7 @@ def summary(request: HttpRequest, pk: int) -> HttpResponse:
     """A meeting's Summary of actions as this person may see it."""
     meeting = access.access_meeting(request.user, pk)
     context = {"meeting": meeting, "summary": meeting_summary(request.user, meeting)}
+    record_reads(request.user, [context["summary"]], "actions:summary")
     return render(request, "actions/summary.html", context)
 
 
@@ -354,7 +359,9 @@ def summary(request: HttpRequest, pk: int) -> HttpResponse:
 def summary_download(request: HttpRequest, pk: int) -> HttpResponse:
     """The Summary of actions as a PDF, as this person may see it."""
     meeting = access.access_meeting(request.user, pk)
-    content = summary_pdf(meeting_summary(request.user, meeting), request.user)
+    summary_of_actions = meeting_summary(request.user, meeting)
+    record_reads(request.user, [summary_of_actions], "actions:summary_pdf")
+    content = summary_pdf(summary_of_actions, request.user)
     stem = f"{meeting.committee.short_name}-{timezone.localtime(meeting.starts_at):%Y-%m-%d}"
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(
@@ -379,4 +386,5 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "dashboard": agency_dashboard(request.user, agency),
         "agencies": agencies,
     }
+    record_reads(request.user, context["dashboard"].oldest_overdue, "actions:dashboard")
     return render(request, "actions/dashboard.html", context)

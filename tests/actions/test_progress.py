@@ -70,6 +70,7 @@ def test_the_lead_sees_the_assign_and_update_forms(world, action, signed_in):
     body = _page(signed_in(world.lead), action)
     assert f'action="{_assign(action)}"' in body
     assert f'action="{_update(action)}"' in body
+    assert "item 2: Minutes of the last meeting" in body
     # The lead moves the action along like its owner, but cannot close or drop it.
     assert "Completed" in body and "Closed (accepted as done)" not in body
 
