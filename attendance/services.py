@@ -75,7 +75,7 @@ def _require_recorder(by: User, invitation: Invitation) -> None:
 def _locked(invitation: Invitation) -> Invitation:
     """Re-read the invitation under a row lock, so two recorders cannot interleave."""
     return (
-        Invitation.objects.select_for_update()
+        Invitation.objects.select_for_update(of=("self",))
         .select_related("meeting__committee", "person", "agency")
         .get(pk=invitation.pk)
     )
