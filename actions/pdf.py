@@ -9,7 +9,7 @@ from django.utils import timezone
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from agencies.models import User
 from meetings.pdf import BLACK, GREY, RULE, _styles, _text
@@ -21,14 +21,20 @@ WIDTHS = [22 * mm, None, 45 * mm, 55 * mm, 35 * mm]
 
 
 def _group(group: SummaryGroup, s: dict[str, ParagraphStyle]) -> list:
-    head = [Paragraph(_text(column), s["cell_head"]) for column in COLUMNS]
-    data = [head]
+    # The group's heading is the table's first row, repeated with the column headings on every
+    # page the group runs onto, so a heading never stands alone at the foot of a page.
+    heading = [Paragraph(_text(group.heading), s["h2"])]
+    if group.caption:
+        heading.append(Paragraph(_text(group.caption), s["small"]))
+    columns = [group.number_label, *COLUMNS[1:]]
+    head = [Paragraph(_text(column), s["cell_head"]) for column in columns]
+    data = [[heading, "", "", "", ""], head]
     for row in group.rows:
         action = row.action
         subject = []
-        if action.agenda_item_id:
-            subject.append(Paragraph(f"<b>{_text(action.agenda_item.title)}</b>", s["body"]))
-        elif action.source:
+        if row.subject:
+            subject.append(Paragraph(f"<b>{_text(row.subject)}</b>", s["body"]))
+        elif action.source and group.meeting:
             subject.append(Paragraph(f"<b>{_text(action.source)}</b>", s["body"]))
         subject.append(Paragraph(_text(action.description), s["body"]))
         subject.append(Paragraph(_text(action.reference), s["small"]))
@@ -46,23 +52,21 @@ def _group(group: SummaryGroup, s: dict[str, ParagraphStyle]) -> list:
                 Paragraph(_text(row.deadline), s["body"]),
             ]
         )
-    table = Table(data, colWidths=WIDTHS, repeatRows=1)
+    table = Table(data, colWidths=WIDTHS, repeatRows=2)
     table.setStyle(
         TableStyle(
             [
+                ("SPAN", (0, 0), (-1, 0)),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, 0), 1, BLACK),
-                ("LINEBELOW", (0, 1), (-1, -1), 0.5, RULE),
+                ("LINEBELOW", (0, 1), (-1, 1), 1, BLACK),
+                ("LINEBELOW", (0, 2), (-1, -1), 0.5, RULE),
                 ("TOPPADDING", (0, 0), (-1, -1), 1.5 * mm),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5 * mm),
                 ("LEFTPADDING", (0, 0), (0, -1), 0),
             ]
         )
     )
-    heading = [Paragraph(_text(group.heading), s["h2"])]
-    if group.caption:
-        heading.append(Paragraph(_text(group.caption), s["small"]))
-    return [KeepTogether([*heading, Spacer(1, 2 * mm)]), table]
+    return [table, Spacer(1, 4 * mm)]
 
 
 def summary_pdf(summary: Summary, user: User) -> bytes:

@@ -25,8 +25,14 @@ from .models import Action, ActionUpdate
 
 S = Action.Status
 DONE = (S.COMPLETED, S.CLOSED)
-# "Keeping London's Children Safe, recommendation 3": the report, then the recommendation.
-RECOMMENDATION = re.compile(r"[\s,;:\u2013-]*\brecommendation\s+(\d+[a-z]?)\s*$", re.IGNORECASE)
+# A source names its report or earlier meeting, then where in it: "Keeping London's Children
+# Safe, recommendation 3", "Meeting of 9 October 2014, minute 8".
+WHERE_IN_SOURCE = re.compile(
+    r"[\s,;:\u2013-]*\b(?P<kind>recommendation|minute item|minute|item)\s+"
+    r"(?P<number>\d+(?:\.\d+)*[a-z]?)\s*$",
+    re.IGNORECASE,
+)
+MEETING_OF = re.compile(r"^Meeting of (\d{1,2} [A-Z][a-z]+ \d{4})\b")
 
 
 @dataclass
@@ -42,6 +48,12 @@ class SummaryRow:
         """The owning agency, then the co-owning agencies."""
         agencies = [self.action.owning_agency, *self.action.co_agencies.all()]
         return ", ".join(f"{a.name} ({a.short_name})" for a in agencies)
+
+    @property
+    def subject(self) -> str:
+        """The item it came from, unless the action's wording already starts with it."""
+        title = self.action.agenda_item.title if self.action.agenda_item_id else ""
+        return "" if self.action.description.startswith(title) else title
 
     @property
     def deadline(self) -> str:
@@ -61,6 +73,13 @@ class SummaryGroup:
     caption: str
     meeting: Meeting | None
     rows: list[SummaryRow] = field(default_factory=list)
+
+    @property
+    def number_label(self) -> str:
+        """What the first column numbers: a report's recommendations or a meeting's minutes."""
+        if any(row.minute_item.startswith("Rec.") for row in self.rows):
+            return "Recommendation"
+        return "Minute item"
 
 
 @dataclass
@@ -140,11 +159,40 @@ def agenda_numbers(meeting_ids: set[int]) -> dict[int, str]:
 
 
 def split_source(source: str) -> tuple[str, str]:
-    """(the report, "Rec. 3") from a source such as "A report, recommendation 3"."""
-    match = RECOMMENDATION.search(source)
+    """(its group, its number) from a source: ("A report", "Rec. 3") from "A report,
+    recommendation 3"; ("Meeting of 9 October 2014", "8") from "..., minute 8"."""
+    match = WHERE_IN_SOURCE.search(source)
     if match is None:
         return source.strip() or "Other actions", ""
-    return source[: match.start()].strip() or "Other actions", f"Rec. {match.group(1)}"
+    group = source[: match.start()].strip() or "Other actions"
+    number = match.group("number")
+    if match.group("kind").lower() == "recommendation":
+        number = f"Rec. {number}"
+    return group, number
+
+
+def _source_date(heading: str) -> datetime | None:
+    """The date of an earlier meeting named by a source group ("Meeting of 9 October 2014")."""
+    match = MEETING_OF.match(heading)
+    if match is None:
+        return None
+    try:
+        day = datetime.strptime(match.group(1), "%d %B %Y")
+    except ValueError:
+        return None
+    return timezone.make_aware(day)
+
+
+def _group_order(groups: list[SummaryGroup]) -> list[SummaryGroup]:
+    """Meetings newest first, as the seed lists them (earlier meetings named only in a source
+    take their place by date), then the other sources in the order they were recorded."""
+    dated, undated = [], []
+    for group in groups:
+        when = group.meeting.starts_at if group.meeting else _source_date(group.heading)
+        (dated if when else undated).append((when, group))
+    dated.sort(key=lambda pair: pair[0], reverse=True)
+    undated.sort(key=lambda pair: min(row.action.pk for row in pair[1].rows))
+    return [group for _, group in dated + undated]
 
 
 def _sort_key(number: str) -> tuple:
@@ -179,8 +227,7 @@ def meeting_summary(user: User, meeting: Meeting) -> Summary:
                     meeting=origin,
                 )
             meetings[origin.id].rows.append(row)
-    groups = sorted(meetings.values(), key=lambda g: g.meeting.starts_at, reverse=True)
-    groups += sorted(sources.values(), key=lambda g: g.heading.lower())
+    groups = _group_order([*meetings.values(), *sources.values()])
     for group in groups:
         group.rows.sort(key=lambda r: (_sort_key(r.minute_item), r.action.reference))
     outstanding = sum(a.status in Action.OUTSTANDING for a in actions)

@@ -115,6 +115,16 @@ def story(world):
         meeting=s.previous,
         status=S.CLOSED,
     )
+    s.letter = make(
+        "Respond to the topics not covered at the meeting",
+        source="Additional correspondence",
+        status=S.ONGOING,
+    )
+    s.earlier = make(
+        "Confirm when payment by results comes into effect",
+        source="Meeting of 9 October 2014, minute 5",
+        status=S.IN_PROGRESS,
+    )
     s.secret = make(SECRET, agenda_item=s.secret_item, owning_agency=world.mopac)
     return s
 
@@ -142,21 +152,27 @@ def test_what_is_in_the_summary(world, story):
         story.completed,
         story.report,
         story.imported,
+        story.letter,
+        story.earlier,
         story.secret,
     }
-    assert (summary.outstanding, summary.done) == (3, 2)
+    assert (summary.outstanding, summary.done) == (5, 2)
 
 
 def test_grouped_by_origin_meeting_newest_first_then_reports(world, story):
     summary = meeting_summary(world.chair, story.current)
     previous_day = timezone.localtime(story.previous.starts_at)
+    older_day = timezone.localtime(story.older.starts_at)
+    # Meetings newest first, an earlier meeting named by a source in its place by date, then
+    # the other sources in the order they were recorded.
     assert [g.heading for g in summary.groups] == [
         f"Meeting of {previous_day.day} {previous_day:%B %Y}",
-        f"Meeting of {timezone.localtime(story.older.starts_at).day} "
-        f"{timezone.localtime(story.older.starts_at):%B %Y}",
+        f"Meeting of {older_day.day} {older_day:%B %Y}",
+        "Meeting of 9 October 2014",
         "Keeping London's Children Safe",
+        "Additional correspondence",
     ]
-    previous, older, report = summary.groups
+    previous, older, earlier, report, letter = summary.groups
     assert [(r.minute_item, r.action) for r in previous.rows] == [
         ("2.1", story.completed),
         ("", story.imported),
@@ -165,7 +181,14 @@ def test_grouped_by_origin_meeting_newest_first_then_reports(world, story):
         ("2", story.outstanding),
         ("3", story.secret),
     ]
+    assert [(r.minute_item, r.action) for r in earlier.rows] == [("5", story.earlier)]
     assert [(r.minute_item, r.action) for r in report.rows] == [("Rec. 3", story.report)]
+    assert [(r.minute_item, r.action) for r in letter.rows] == [("", story.letter)]
+    assert (previous.number_label, earlier.number_label, report.number_label) == (
+        "Minute item",
+        "Minute item",
+        "Recommendation",
+    )
     row = older.rows[0]
     assert row.action_by == "Metropolitan Police Service (MPS), Safer London (SL)"
     assert row.deadline == "n/a"
@@ -176,10 +199,28 @@ def test_grouped_by_origin_meeting_newest_first_then_reports(world, story):
 
 
 def test_with_no_earlier_meeting_every_completed_action_shows(world, story):
+    answered, _ = services.action_create(
+        by=world.clerk,
+        committee=world.committee,
+        description="Answered long ago",
+        owning_agency=world.mps,
+        source="Additional correspondence",
+    )
+    services.action_update(by=world.lead, action=answered, status=S.COMPLETED)
+    ActionUpdate.objects.filter(action=answered).update(
+        created_at=story.older.starts_at - datetime.timedelta(days=400)
+    )
+    later = meeting_summary(world.chair, story.current)
+    assert answered not in [row.action for g in later.groups for row in g.rows]
     first = meeting_summary(world.chair, story.older)
     assert first.previous is None
-    # Only actions from before the first meeting (none) and the report are carried.
-    assert [row.action for g in first.groups for row in g.rows] == [story.report]
+    # No demo meeting came before it: only the actions recorded from sources are carried.
+    assert [row.action for g in first.groups for row in g.rows] == [
+        story.earlier,
+        story.report,
+        story.letter,
+        answered,
+    ]
 
 
 def test_split_source():
@@ -189,6 +230,14 @@ def test_split_source():
         "",
     )
     assert split_source("") == ("Other actions", "")
+    assert split_source("Meeting of 9 October 2014, minute 8") == (
+        "Meeting of 9 October 2014",
+        "8",
+    )
+    assert split_source("Complaints about MOPAC, minute item 5.2") == (
+        "Complaints about MOPAC",
+        "5.2",
+    )
 
 
 def test_page_as_the_chair(world, story, signed_in):
@@ -200,7 +249,7 @@ def test_page_as_the_chair(world, story, signed_in):
     assert "appendix-1.pdf" in body and "By January 2015" in body
     assert "Confirm the payment by results date" not in body
     assert "Write about blacklisting" not in body and "Reported at the next meeting" not in body
-    assert "<strong>3</strong> outstanding, <strong>2</strong> completed" in body
+    assert "<strong>5</strong> outstanding, <strong>2</strong> completed" in body
     assert body.index("Local Policing Model was undertaken") < body.index("emotional abuse")
 
 
@@ -210,16 +259,16 @@ def test_restricted_actions_are_neither_shown_nor_counted(world, story, signed_i
         body = _page(client, story.current)
         assert SECRET not in body and "Survivor testimony" not in body
         assert "emotional abuse" in body
-        assert "<strong>2</strong> outstanding, <strong>2</strong> completed" in body
+        assert "<strong>4</strong> outstanding, <strong>2</strong> completed" in body
         text = _pdf(client, story.current)
         assert "ISVA" not in text and "Survivor" not in text
-        assert "2 outstanding, 2 completed" in text
+        assert "4 outstanding, 2 completed" in text
 
 
 def test_pdf_as_the_chair(world, story, signed_in):
     text = _pdf(signed_in(world.chair), story.current)
     assert "Summary List of Actions" in text
-    assert "ISVA support" in text and "3 outstanding, 2 completed" in text
+    assert "ISVA support" in text and "5 outstanding, 2 completed" in text
     assert "emotional abuse" in text and "By January 2015" in text
     assert "Keeping London's Children Safe" in text and "Rec. 3" in text
     assert "Evidence: appendix-1.pdf" in text
