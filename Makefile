@@ -6,7 +6,7 @@ DEMO_PASSWORD ?= partnership-demo
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-test assets lint format clean
+.PHONY: run test install install-test assets lint format clean bench
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,10 @@ $(VENV)/.installed: pyproject.toml | $(PY)
 
 $(VENV)/.installed-test: pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+$(VENV)/.installed-bench: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[bench]'
 	touch $@ $(VENV)/.installed
 
 node_modules/.package-lock.json: package.json package-lock.json
@@ -43,6 +47,10 @@ lint: $(VENV)/.installed-test
 
 test: install-test lint
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Benchmarks at partnership scale on the local PostgreSQL and Redis (README, "Benchmarks").
+bench: $(VENV)/.installed-bench
+	$(PY) -m bench.run $(BENCH_ARGS)
 
 format: $(VENV)/.installed-test
 	$(VENV)/bin/ruff format .

@@ -1,0 +1,19 @@
+"""The product's URLs plus the floor views under /bench/floor/ (bench settings only)."""
+
+from django.urls import include, path
+
+from config.urls import urlpatterns as product_urlpatterns
+
+from . import floors
+
+floor_patterns = [
+    path("agenda/<int:pk>/", floors.agenda, name="agenda"),
+    path("register/", floors.register, name="register"),
+    path("summary/<int:pk>/", floors.summary, name="summary"),
+    path("dashboard/<int:pk>/", floors.dashboard, name="dashboard"),
+]
+
+urlpatterns = [
+    *product_urlpatterns,
+    path("bench/floor/", include((floor_patterns, "floor"))),
+]

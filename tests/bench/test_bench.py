@@ -1,0 +1,122 @@
+"""Smoke tests of the benchmark at its smallest scale: the generator writes a consistent
+partnership, the floor views and the query-count header work, and none of it is reachable from
+the product's own URLs."""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import Resolver404, resolve
+from django.utils import timezone
+
+from actions.models import Action, Delivery
+from agencies.models import Agency, User
+from bench import run
+from bench.generate import MEASURED_ITEMS, Sizes, generate, personas
+from bench.middleware import HEADER
+from meetings import access
+from meetings.models import AgendaItem, AgendaItemGroupObjectPermission, Meeting
+
+
+@pytest.fixture
+def dataset(db):
+    """The smallest dataset the generator makes, and who the runner measures with."""
+    built = generate(scale=0)
+    return built, personas()
+
+
+def test_sizes_at_scale_one_are_the_issues_partnership():
+    sizes = Sizes.at(1)
+    assert sizes.agencies >= 300
+    assert sizes.users == 3000
+    assert sizes.committees == 40
+    assert sizes.meetings == 5000
+    assert sizes.items == 60_000
+    assert sizes.actions == 100_000
+    assert sizes.due == 10_000
+
+
+def test_generator_writes_a_consistent_partnership(dataset):
+    built, found = dataset
+    sizes = built.sizes
+    assert Agency.objects.count() == sizes.agencies
+    assert Meeting.objects.count() == sizes.meetings
+    assert AgendaItem.objects.count() == sizes.items
+    assert Action.objects.count() == sizes.actions
+    assert AgendaItem.objects.filter(meeting_id=found.measured_meeting).count() == MEASURED_ITEMS
+    restricted = AgendaItem.objects.filter(restricted=True)
+    assert restricted.count() == pytest.approx(sizes.items / 10, abs=5)
+    # Every restricted item is granted to some agency, and sub-items follow their parents.
+    granted = set(AgendaItemGroupObjectPermission.objects.values_list("content_object", flat=True))
+    assert set(restricted.values_list("id", flat=True)) <= granted
+    assert not AgendaItem.objects.filter(parent__restricted=True, restricted=False).exists()
+    horizon = timezone.localdate() + datetime.timedelta(days=7)
+    due = Action.objects.filter(status__in=Action.OUTSTANDING, due_date__lte=horizon)
+    assert due.count() == sizes.due + 5  # the small charity's five are due or overdue too
+    # History only for actions already done, so the first sweep finds every step to write.
+    assert not Delivery.objects.filter(notification__action__status__in=Action.OUTSTANDING).exists()
+
+
+@pytest.mark.urls("bench.urls")
+def test_floor_views_return_the_rows_of_their_pages(dataset, signed_in):
+    _, found = dataset
+    member = signed_in(User.objects.get(pk=found.member))
+    agenda = member.get(f"/meetings/{found.measured_meeting}/").content.decode()
+    floor = member.get(f"/bench/floor/agenda/{found.measured_meeting}/")
+    assert floor.status_code == 200
+    assert run.count_rows("agenda", agenda) == len(floor.json()["rows"]) == MEASURED_ITEMS
+    # The page hides what the member may not see; the floor has no access logic at all.
+    assert "Restricted item" in agenda
+    register = member.get(f"/bench/floor/register/?agency={found.big_agency}")
+    assert len(register.json()["rows"]) == 50
+    summary = member.get(f"/bench/floor/summary/{found.measured_meeting}/").json()
+    assert summary["rows"]
+    dashboard = member.get(f"/bench/floor/dashboard/{found.big_agency}/").json()
+    overdue = Action.objects.filter(
+        owning_agency_id=found.big_agency,
+        status__in=Action.OUTSTANDING,
+        due_date__lt=timezone.localdate(),
+    )
+    assert len(dashboard["rows"]) == min(overdue.count(), 10) > 0
+    assert (
+        sum(dashboard["counts"].values())
+        == Action.objects.filter(owning_agency_id=found.big_agency).count()
+    )
+
+
+@pytest.mark.urls("bench.urls")
+def test_the_header_counts_every_query_of_the_request(dataset, signed_in, settings):
+    settings.MIDDLEWARE = ["bench.middleware.QueryCountMiddleware", *settings.MIDDLEWARE]
+    _, found = dataset
+    client = signed_in(User.objects.get(pk=found.lead))
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/actions/?scope=agency")
+    assert response.status_code == 200
+    assert int(response[HEADER]) == len(queries.captured_queries) > 0
+    lead = User.objects.get(pk=found.lead)
+    visible = access.visible_actions(lead).filter(owning_agency_id=found.big_agency).count()
+    assert run.count_rows("register", response.content.decode()) == min(visible, 50) > 0
+
+
+def test_floor_views_are_not_in_the_products_urls():
+    with pytest.raises(Resolver404):
+        resolve("/bench/floor/register/")
+
+
+def test_count_rows_reads_json_and_pages():
+    assert run.count_rows("register", json.dumps({"rows": [1, 2, 3]})) == 3
+    page = '<a href="/actions/4/">A4</a> <a href="/actions/4/">again</a> <a href="/actions/9/">'
+    assert run.count_rows("summary", page) == 2
+
+
+def test_the_runner_refuses_to_recreate_a_shared_database():
+    with pytest.raises(SystemExit):
+        run._admin_url("postgres://postgres@127.0.0.1:5432/postgres")
+    assert run._admin_url("postgres://postgres@127.0.0.1:5432/bench") == (
+        "postgres://postgres@127.0.0.1:5432/postgres",
+        "bench",
+    )
