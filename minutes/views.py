@@ -74,7 +74,6 @@ def _document_page(
         "comment_form": comment_form,
         "approve_errors": approve_errors or [],
         "minutes_item": services.minutes_item(meeting) if doc.candidates else None,
-        "here": request.get_full_path(),
     }
     return render(request, "minutes/minutes.html", context, status=status)
 
