@@ -229,12 +229,17 @@ class Generator:
         """Seed agencies first (MOPAC, MPS...), then borough services, then a small charity."""
         wanted = self.sizes.agencies - 1
         specs = [(a["name"], a["short_name"], a["kind"]) for a in SEED_AGENCIES][:wanted]
-        for index in range(wanted - len(specs)):
+        names = {name for name, _, _ in specs}
+        index = 0
+        while len(specs) < wanted:
             borough = BOROUGHS[index % len(BOROUGHS)]
             service, kind = SERVICES[(index // len(BOROUGHS)) % len(SERVICES)]
             round_ = index // (len(BOROUGHS) * len(SERVICES))
             name = f"{borough} {service}" + (f" {round_ + 1}" if round_ else "")
-            specs.append((name, f"B{index:04d}", kind))
+            if name not in names:
+                names.add(name)
+                specs.append((name, f"B{index:04d}", kind))
+            index += 1
         specs.append(("Bench Small Charity", SMALL_AGENCY, Agency.Kind.VOLUNTARY))
         groups = _bulk(Group, [Group(name=f"agency:{s}") for _, s, _ in specs], self.built.counts)
         rows = [
