@@ -1,7 +1,7 @@
 """One chasing sweep in a fresh process: its wall time, peak memory and queries, as JSON.
 
 `python -m bench.sweep [--profile FILE]` under the bench settings. The peak is the process's
-maximum resident set size (getrusage), so it counts Django itself too; the baseline before
+maximum resident set size (VmHWM), so it counts Django itself too; the baseline before
 the sweep is reported alongside.
 """
 
@@ -13,12 +13,22 @@ import io
 import json
 import os
 import pstats
+import re
 import resource
 import time
+from pathlib import Path
 
 
 def _rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """Peak resident set size of this process so far, in MB.
+
+    VmHWM belongs to the process's own memory map, so unlike getrusage's ru_maxrss it does not
+    carry over the parent's peak across fork and exec."""
+    try:
+        status = Path("/proc/self/status").read_text()
+        return int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024
+    except (OSError, AttributeError):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main() -> None:
