@@ -10,6 +10,8 @@ changed in the product, through its services.
 from __future__ import annotations
 
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin as BaseGroupAdmin
+from django.contrib.auth.models import Group
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
@@ -18,7 +20,11 @@ from meetings import access
 from meetings.models import AgendaItem
 
 from . import selectors
+from .guarded import GuardedDeletionMixin
 from .models import RestrictedRead
+from .services import record_reads
+
+AUTOCOMPLETE_PAGE = 20  # what the admin's autocomplete shows at once
 
 
 class AccessRuleAdmin(admin.ModelAdmin):
@@ -53,6 +59,37 @@ class AccessRuleAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
         return request.user.is_superuser
+
+    # Reads through the admin are audited like any other: the rows of a changelist page, the
+    # object of a change, history or delete page, the first page of an autocomplete.
+    def _audited(self, request: HttpRequest, response):
+        context = getattr(response, "context_data", None) or {}
+        shown = []
+        if context.get("cl") is not None:
+            shown = list(context["cl"].result_list)
+        elif context.get("original") is not None or context.get("object") is not None:
+            shown = [context.get("original") or context.get("object")]
+        record_reads(request.user, shown, request.resolver_match.view_name)
+        return response
+
+    def changelist_view(self, request: HttpRequest, extra_context=None):
+        return self._audited(request, super().changelist_view(request, extra_context))
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        response = super().changeform_view(request, object_id, form_url, extra_context)
+        return self._audited(request, response)
+
+    def history_view(self, request: HttpRequest, object_id: str, extra_context=None):
+        return self._audited(request, super().history_view(request, object_id, extra_context))
+
+    def delete_view(self, request: HttpRequest, object_id: str, extra_context=None):
+        return self._audited(request, super().delete_view(request, object_id, extra_context))
+
+    def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str):
+        queryset, duplicates = super().get_search_results(request, queryset, search_term)
+        if request.resolver_match.view_name == "admin:autocomplete":
+            record_reads(request.user, queryset[:AUTOCOMPLETE_PAGE], "admin:autocomplete")
+        return queryset, duplicates
 
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return request.user.is_superuser
@@ -93,6 +130,9 @@ class RestrictedReadAdmin(admin.ModelAdmin):
     """The audit log; it is never edited."""
 
     list_display = ["read_at", "reader_name", "kind", "object_id", "surface", "committee"]
+    # Not the item or the meeting: their names would tell a lead of a read they may see of
+    # an item they may not.
+    fields = ["read_at", "reader_name", "kind", "object_id", "surface", "committee"]
     list_filter = ["kind", "committee"]
     search_fields = ["reader_name", "surface"]
     list_select_related = ["committee"]
@@ -109,3 +149,12 @@ class RestrictedReadAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
+
+
+# Agency groups hold the grants on restricted items; deleting one would list them by name.
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(GuardedDeletionMixin, BaseGroupAdmin):
+    """Groups, whose deletion staff see only as kinds of row when it reaches restricted ones."""

@@ -11,14 +11,24 @@ from actions.models import Action, ActionUpdate
 from actions.summary import Summary, SummaryGroup, SummaryRow
 from agencies.models import User
 from attendance.models import Declaration, Invitation
-from meetings.models import AgendaItem, Paper
+from meetings.models import (
+    AgendaItem,
+    AgendaItemGroupObjectPermission,
+    AgendaItemUserObjectPermission,
+    Paper,
+)
 from meetings.selectors import Agenda, AgendaRow
-from minutes.models import Minute
+from minutes.models import Minute, MinutesComment
 from minutes.selectors import MinutesDocument
 
 from .models import RestrictedRead
 
 Kind = RestrictedRead.Kind
+GRANTS_AND_COMMENTS = (
+    MinutesComment,
+    AgendaItemGroupObjectPermission,
+    AgendaItemUserObjectPermission,
+)
 # (kind, object id, agenda item id or None, whether the item is restricted: None when unknown)
 Target = tuple[str, int, int | None, bool | None]
 
@@ -31,6 +41,13 @@ def _cached_item(obj: Any, field: str) -> AgendaItem | None:
 
 def _known(item: AgendaItem | None) -> bool | None:
     return item.restricted if item is not None else None
+
+
+def _targets_of_item(obj: Any) -> Iterator[Target]:
+    """A comment on an item, or a grant of it, names the item: a read of the item."""
+    item_id = getattr(obj, "item_id", None) or getattr(obj, "content_object_id", None)
+    if item_id:
+        yield Kind.ITEM, item_id, item_id, None
 
 
 def _targets(obj: Any) -> Iterator[Target]:
@@ -51,6 +68,8 @@ def _targets(obj: Any) -> Iterator[Target]:
     elif isinstance(obj, MinutesDocument):
         for section in obj.sections:
             yield from _targets(section)
+    elif isinstance(obj, GRANTS_AND_COMMENTS):
+        yield from _targets_of_item(obj)
     elif isinstance(obj, Invitation | Declaration):
         # A guest invited for an item, or an interest declared on it, is shown with its title.
         if obj.agenda_item_id:
