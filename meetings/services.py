@@ -9,7 +9,7 @@ import filetype
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import F, Max, ProtectedError
 from guardian.shortcuts import assign_perm, remove_perm
 
 from agencies.models import Agency, User
@@ -248,7 +248,11 @@ def item_delete(*, item: AgendaItem, expected_revision: int | None) -> None:
     siblings = AgendaItem.objects.filter(
         meeting=item.meeting_id, parent=item.parent_id, position__gt=item.position
     )
-    item.delete()
+    try:
+        item.delete()
+    except ProtectedError as error:  # actions keep their item: refuse, never a 500
+        message = "Actions were recorded on this item, so it cannot be removed."
+        raise ValidationError(message) from error
     siblings.update(position=F("position") - 1)
 
 
