@@ -87,7 +87,17 @@ def agenda_publish(*, meeting: Meeting, by: User) -> AgendaVersion:
     return version
 
 
-def _may_see(row: dict, user: User, group_ids: set[int], officer: bool) -> bool:
+def _hidden_now(version: AgendaVersion, user: User) -> set[int]:
+    """Items of the meeting restricted now that this person may not see now: a version's
+    snapshot may predate a restriction (or a revoked grant), and must not outlive it."""
+    restricted = AgendaItem.objects.filter(meeting=version.meeting_id, restricted=True)
+    visible = access.visible_agenda_items(user).values("id")
+    return set(restricted.exclude(id__in=visible).values_list("id", flat=True))
+
+
+def _may_see(row: dict, user: User, group_ids: set[int], officer: bool, hidden: set[int]) -> bool:
+    if row["id"] in hidden:
+        return False
     if not row["restricted"] or officer or user.is_superuser:
         return True
     return user.id in row["users"] or bool(group_ids & set(row["groups"]))
@@ -98,11 +108,12 @@ def changes_for(version: AgendaVersion, user: User) -> list[dict]:
     entirely: not its title, not that it moved, not that it exists."""
     officer = access.is_committee_officer(user, version.meeting.committee)
     group_ids = set(user.groups.values_list("id", flat=True))
+    hidden = _hidden_now(version, user)
     visible: list[dict] = []
     for change in version.changes:
         old, new = change.get("old"), change.get("new")
-        old_ok = old is None or _may_see(old, user, group_ids, officer)
-        new_ok = new is None or _may_see(new, user, group_ids, officer)
+        old_ok = old is None or _may_see(old, user, group_ids, officer, hidden)
+        new_ok = new is None or _may_see(new, user, group_ids, officer, hidden)
         if old_ok and new_ok:
             visible.append(change)
         elif (
@@ -120,9 +131,10 @@ def agenda_rows_for(version: AgendaVersion, user: User) -> list[dict]:
     """The published agenda of a version as this person may see it, placeholders included."""
     officer = access.is_committee_officer(user, version.meeting.committee)
     group_ids = set(user.groups.values_list("id", flat=True))
+    hidden = _hidden_now(version, user)
     rows = []
     for row in version.snapshot:
-        if _may_see(row, user, group_ids, officer):
+        if _may_see(row, user, group_ids, officer, hidden):
             rows.append(row)
         else:
             rows.append({**row, "title": f"Restricted item {row['number']}", "placeholder": True})
