@@ -12,12 +12,13 @@ import re
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from agencies.models import User
+from audit.services import record_reads
 from meetings import access
 from meetings.models import Meeting
 
@@ -117,6 +118,7 @@ def _render_page(
         if apologies_form
         else [form, substitute_form],
     }
+    record_reads(request.user, [row.invitation for row in page.rows], "attendance:meeting")
     return render(request, "attendance/meeting.html", context, status=status)
 
 
@@ -254,6 +256,8 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, f"{invitation.name} invited.")
             return redirect("attendance:meeting", pk=meeting.pk)
+    listed = meeting.items.filter(pk__in=items, restricted=True)  # restricted titles in the form
+    record_reads(request.user, listed, "attendance:invite")
     return render(
         request, "attendance/invite.html", {"meeting": meeting, "form": form}, status=status
     )
@@ -291,6 +295,7 @@ def history(request: HttpRequest, pk: int) -> HttpResponse:
     """Every recorded change of the attendance the viewer may see."""
     meeting = access.access_meeting(request.user, pk)
     changes = selectors.attendance_history(request.user, meeting)
+    record_reads(request.user, [change.invitation for change in changes], "attendance:history")
     return render(request, "attendance/history.html", {"meeting": meeting, "changes": changes})
 
 
@@ -341,6 +346,8 @@ def declarations(request: HttpRequest, pk: int) -> HttpResponse:
         "can_declare": people.exists(),
         "is_officer": is_officer,
     }
+    listed = meeting.items.filter(pk__in=items, restricted=True)  # restricted titles on the page
+    record_reads(request.user, listed, "attendance:declarations")
     return render(request, "attendance/declarations.html", context, status=status)
 
 
@@ -359,7 +366,7 @@ def declaration_remove(request: HttpRequest, pk: int) -> HttpResponse:
         .filter(pk=declaration.agenda_item_id)
         .exists()
     ):
-        raise PermissionDenied
+        raise Http404("No such declaration.")  # a 403 would say it exists on a restricted item
     services.declaration_remove(declaration=declaration, by=request.user)
     messages.success(request, "Declaration withdrawn.")
     return redirect("attendance:declarations", pk=declaration.meeting_id)
