@@ -7,6 +7,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 
+from meetings.access import visible_actions
+
 from .models import ChasingPolicy, Delivery
 
 
@@ -58,6 +60,13 @@ class OutboxAdmin(admin.ModelAdmin):
     def reference(self, row: Delivery) -> str:
         """The action's reference only."""
         return row.notification.action.reference
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Delivery]:
+        """Staff who are not superusers see the rows of the actions they may see."""
+        rows = super().get_queryset(request)
+        if request.user.is_superuser:
+            return rows
+        return rows.filter(notification__action__in=visible_actions(request.user).values("id"))
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
