@@ -4,6 +4,8 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 
+from audit.guarded import GuardedDeletionMixin
+
 from . import services
 from .models import Agency, Membership, User
 
@@ -27,7 +29,7 @@ class UserChange(UserChangeForm):
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(GuardedDeletionMixin, BaseUserAdmin):
     form = UserChange
     add_form = UserCreation
     ordering = ["full_name"]
@@ -65,7 +67,7 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(Agency)
-class AgencyAdmin(admin.ModelAdmin):
+class AgencyAdmin(GuardedDeletionMixin, admin.ModelAdmin):
     list_display = ["name", "short_name", "kind", "parent"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name", "aliases"]
@@ -83,7 +85,7 @@ class AgencyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(GuardedDeletionMixin, admin.ModelAdmin):
     list_display = ["user", "agency", "role"]
     list_filter = ["role", "agency__kind"]
     search_fields = ["user__full_name", "user__email", "agency__name", "agency__short_name"]
