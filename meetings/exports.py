@@ -18,6 +18,8 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from audit.services import record_reads
+
 from . import access, selectors
 from .calendar import calendar_for, feed_meetings, feed_rows
 from .models import CalendarFeed, Meeting
@@ -42,6 +44,7 @@ def agenda_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """The agenda pack as the person asking may see it."""
     meeting = access.access_meeting(request.user, pk)
     agenda = selectors.agenda_for(request.user, meeting)
+    record_reads(request.user, [agenda], "meetings:agenda_pdf")
     pdf = agenda_pack_pdf(agenda, request.user)
     return _download(pdf, "application/pdf", f"{_file_stem(meeting)}-agenda.pdf")
 

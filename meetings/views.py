@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from audit.services import record_reads
+
 from . import access, selectors, services
 from .forms import (
     AccessForm,
@@ -108,6 +110,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "is_officer": access.is_committee_officer(request.user, meeting.committee),
         "chairs": meeting.chairs.all(),
     }
+    record_reads(request.user, [context["agenda"]], "meetings:meeting")
     return render(request, "meetings/meeting_detail.html", context)
 
 
@@ -158,6 +161,7 @@ def _render_editor(request, meeting: Meeting, form=None, status: int = 200) -> H
         "form": form,
         "latest": meeting.versions.order_by("-number").first(),
     }
+    record_reads(request.user, [agenda], request.resolver_match.view_name)
     return render(request, "meetings/agenda_editor.html", context, status=status)
 
 
@@ -213,6 +217,7 @@ def _item_page(
         "paper_form": paper_form or PaperForm(),
         "question_form": question_form or QuestionForm(meeting=meeting),
     }
+    record_reads(request.user, [item], request.resolver_match.view_name)
     return render(request, "meetings/item_form.html", context, status=status)
 
 
@@ -305,6 +310,7 @@ def item_access(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("meetings:editor", pk=item.meeting_id)
     status = 200 if not form.is_bound else 400
     context = {"form": form, "item": item, "meeting": item.meeting}
+    record_reads(request.user, [item], "meetings:item_access")
     return render(request, "meetings/item_access.html", context, status=status)
 
 
@@ -344,6 +350,7 @@ def question_add(request: HttpRequest, pk: int) -> HttpResponse:
 def paper_download(request: HttpRequest, pk: int) -> FileResponse:
     """Download a paper of an item the person may see."""
     paper = get_object_or_404(selectors.visible_papers(request.user), pk=pk)
+    record_reads(request.user, [paper], "meetings:paper")
     return FileResponse(
         paper.file.open("rb"),
         as_attachment=True,
@@ -404,6 +411,7 @@ def version_list(request: HttpRequest, pk: int) -> HttpResponse:
         for version in selectors.meeting_versions(meeting)
     ]
     context = {"meeting": meeting, "versions": versions}
+    record_reads(request.user, [c for _, changes in versions for c in changes], "meetings:versions")
     return render(request, "meetings/version_list.html", context)
 
 
@@ -416,4 +424,5 @@ def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
         "version": version,
         "rows": agenda_rows_for(version, request.user),
     }
+    record_reads(request.user, context["rows"], "meetings:version")
     return render(request, "meetings/version_detail.html", context)

@@ -16,6 +16,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
+from audit.services import record_reads
 from meetings import access
 from meetings.models import AgendaItem, Meeting
 from meetings.selectors import agenda_for
@@ -75,6 +76,7 @@ def _document_page(
         "approve_errors": approve_errors or [],
         "minutes_item": services.minutes_item(meeting) if doc.candidates else None,
     }
+    record_reads(request.user, [doc], request.resolver_match.view_name)
     return render(request, "minutes/minutes.html", context, status=status)
 
 
@@ -97,6 +99,7 @@ def pdf(request: HttpRequest, pk: int) -> HttpResponse:
     doc = selectors.minutes_document(request.user, meeting)
     if not doc.can_read:
         raise PermissionDenied("These minutes are a draft; they can be read once circulated.")
+    record_reads(request.user, [doc], "minutes:pdf")
     response = HttpResponse(build_pdf(doc, request.user), content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(True, f"{_stem(meeting)}.pdf")
     return response
@@ -140,6 +143,7 @@ def _minute_page(request, item, form, *, amending: bool, minute, status: int) ->
         "comments": MinutesComment.objects.filter(item=item).select_related("author"),
         "doc_url": f"{doc_url}#item-{item.pk}",
     }
+    record_reads(request.user, [item, minute], request.resolver_match.view_name)
     return render(request, "minutes/minute_form.html", context, status=status)
 
 
