@@ -48,10 +48,11 @@ class ActionFilter(django_filters.FilterSet):
 
     def __init__(self, *args, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        committees = access.partner_committees(user).values("id")
+        # Only agencies owning an action the person may see: one owning nothing but a
+        # restricted action would otherwise give that action away.
         self.filters["owning_agency"].queryset = Agency.objects.filter(
-            owned_actions__committee__in=committees
-        ).distinct()
+            id__in=access.visible_actions(user).values("owning_agency_id")
+        )
         self.filters["meeting"].queryset = access.visible_meetings(user).select_related("committee")
 
     def filter_overdue(self, queryset: QuerySet[Action], name: str, value: bool):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import secrets
 
 import filetype
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -69,12 +70,21 @@ def allowed_moves(user: User, action: Action) -> set[str]:
     return moves
 
 
-def _next_reference(committee: Committee) -> str:
-    count = Action.objects.filter(committee=committee).count() + 1
-    reference = f"{committee.short_name.upper()}-{count:04d}"
+def _next_reference(committee: Committee, restricted: bool = False) -> str:
+    """The committee's next reference: "PCC-0007" in sequence, or a random one for an action of
+    a restricted item, whose place in the sequence would show its existence by a gap."""
+    prefix = committee.short_name.upper()
+    if restricted:
+        reference = f"{prefix}-R{secrets.token_hex(3).upper()}"
+        while Action.objects.filter(reference=reference).exists():
+            reference = f"{prefix}-R{secrets.token_hex(3).upper()}"
+        return reference
+    public = Action.objects.filter(committee=committee).exclude(agenda_item__restricted=True)
+    number = public.count() + 1
+    reference = f"{prefix}-{number:04d}"
     while Action.objects.filter(reference=reference).exists():
-        count += 1
-        reference = f"{committee.short_name.upper()}-{count:04d}"
+        number += 1
+        reference = f"{prefix}-{number:04d}"
     return reference
 
 
@@ -112,7 +122,8 @@ def action_create(
         meeting=meeting,
         agenda_item=agenda_item,
         source=source,
-        reference=reference or _next_reference(committee),
+        reference=reference
+        or _next_reference(committee, agenda_item is not None and agenda_item.restricted),
         description=description,
         owning_agency=owning_agency,
         owner=owner,
