@@ -248,6 +248,11 @@ def item_delete(*, item: AgendaItem, expected_revision: int | None) -> None:
     siblings = AgendaItem.objects.filter(
         meeting=item.meeting_id, parent=item.parent_id, position__gt=item.position
     )
+    subtree = [node.pk for node in _subtree(item)]
+    guests = AgendaItem.objects.filter(pk__in=subtree, restricted=True, invitations__isnull=False)
+    if guests.exists():
+        # Their invitations would outlive the item as guests of the whole meeting, names shown.
+        raise ValidationError("Guests are invited for this restricted item: remove them first.")
     try:
         item.delete()
     except ProtectedError as error:  # actions keep their item: refuse, never a 500
