@@ -1,6 +1,7 @@
-"""An action from a meeting's agenda item to closed, in the browser: the chair records it, the
-MPS lead assigns it, the member reports progress with the answering letter and completes it, the
-chair closes it. A member of an agency without the grant never sees a restricted item's action."""
+"""An action from a minute to closed, in the browser: the chair records it from the minute of
+an agenda item, the MPS lead assigns it, the member reports progress with the answering letter
+and completes it, the chair closes it. A member of an agency without the grant never sees a
+restricted item's action."""
 
 import datetime
 import re
@@ -35,25 +36,40 @@ def _as(browser, live_server, user):
     return context, other
 
 
-def _record(page, meeting, number: int, description: str, due: datetime.date) -> None:
-    page.goto(meeting.get_absolute_url())
-    page.get_by_role("link", name=f"Record an action on item {number}").click()
+def _fill(page, description: str, due: datetime.date) -> None:
     page.get_by_label("What was agreed").fill(description)
     page.get_by_label("Owning agency").select_option(label="Metropolitan Police Service")
     page.get_by_label("Due date").fill(due.isoformat())
     page.get_by_label("Deadline as promised").fill("By the next meeting")
     page.get_by_role("button", name="Record the action").click()
+
+
+def _record_from_minute(page, meeting, number: int, description: str, due) -> None:
+    page.goto(meeting.get_absolute_url())
+    page.get_by_role("link", name="Start the minutes").click()
+    page.get_by_role("link", name=f"Record an action on item {number}").click()
+    _fill(page, description, due)
+    # Back in the minutes, at the minute the action was recorded from.
+    page.wait_for_url(re.compile(rf"/minutes/{meeting.pk}/#item-\d+$"))
+    assert "recorded." in page.locator(".govuk-notification-banner").first.inner_text()
+
+
+def _record(page, meeting, number: int, description: str, due: datetime.date) -> None:
+    page.goto(meeting.get_absolute_url())
+    page.get_by_role("link", name=f"Record an action on item {number}").click()
+    _fill(page, description, due)
     # Back on the meeting page, at the item the action was recorded on.
     page.wait_for_url(re.compile(rf"{meeting.get_absolute_url()}#item-\d+$"))
     assert "recorded." in page.locator(".govuk-notification-banner").first.inner_text()
 
 
-def test_an_action_goes_from_an_agenda_item_to_closed(world, meeting, page, browser, live_server):
+def test_an_action_goes_from_a_minute_to_closed(world, meeting, page, browser, live_server):
     due = timezone.localdate() + datetime.timedelta(days=14)
 
-    # The chair records an action on item 2, and one on the restricted item 3.
+    # The chair records an action from the minute of item 2, and one on the restricted item 3
+    # from the agenda.
     _sign_in(page, world.chair.email)
-    _record(page, meeting, 2, WHAT, due)
+    _record_from_minute(page, meeting, 2, WHAT, due)
     _record(page, meeting, 3, SECRET_ACTION, due)
     action = Action.objects.get(description=WHAT)
     assert action.agenda_item.title == "Minutes of the last meeting"
