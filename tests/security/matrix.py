@@ -174,7 +174,6 @@ TABLE: Table = {
     ],
     "meetings:item_edit": lambda w: [
         get(u("meetings:item_edit", w.item.pk), shows=ALL_ITEM, to=OFFICERS, own=True),
-        get(u("meetings:item_edit", w.sub_item.pk), shows=("sub_item",), to=OFFICERS, own=True),
         post(u("meetings:item_edit", w.item.pk), _item_form(w), own=True),
     ],
     "meetings:item_move": lambda w: [
@@ -229,7 +228,6 @@ TABLE: Table = {
     "actions:register": lambda w: [
         get(u("actions:register", query="scope=all"), shows=("action", "action_mps")),
         get(u("actions:register", query="scope=agency")),
-        get(u("actions:register", query=f"scope=all&meeting={w.meeting.pk}&overdue=on")),
     ],
     "actions:csv": lambda w: [
         get(u("actions:csv", query="scope=all"), shows=("action", "action_mps", "title")),
@@ -267,7 +265,6 @@ TABLE: Table = {
     ],
     "actions:dashboard": lambda w: [
         get(u("actions:dashboard")),
-        get(u("actions:dashboard", query=f"agency={w.sl.short_name}")),
     ],
     # Attendance.
     "attendance:meeting": lambda w: [
@@ -380,11 +377,9 @@ TABLE: Table = {
     ],
     "admin:view_on_site": lambda w: [
         get(u("admin:view_on_site", ContentType.objects.get_for_model(obj).pk, obj.pk))
-        for obj in (w.action, w.item)
+        for obj in (w.action,)
     ],
-    "admin:app_list": lambda w: [
-        get(u("admin:app_list", label)) for label in ("meetings", "actions", "audit")
-    ],
+    "admin:app_list": lambda w: [get(u("admin:app_list", label)) for label in ("meetings",)],
     "admin:auth_user_password_change": lambda w: [
         get(u("admin:auth_user_password_change", w.users["granted"].pk)),
     ],

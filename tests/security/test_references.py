@@ -22,7 +22,7 @@ from meetings.models import AgendaItem
 
 from .checks import clients, email_leaks, rolled_back, send, state
 from .matrix import STATISTICS_PERIOD, Req, get, post, u
-from .world import PERSONAS, SECRETS, SecurityWorld
+from .world import SECRETS, SecurityWorld
 
 pytestmark = pytest.mark.django_db
 
@@ -276,8 +276,9 @@ def test_foreign_ids_are_refused_and_nothing_is_saved(sworld):
     before = state(w)
     failures = []
     checked = 0
-    # Everybody but the superuser and the partners of the other committee (who may use its ids).
-    askers = [p for p in PERSONAS if p not in ("superuser", "outsider")]
+    # The committee's officers above all (they may write, so only the foreign id stops them),
+    # and a lead and a member of an agency on it, and someone not signed in.
+    askers = ["chair", "clerk", "lead", "member", "anonymous"]
     for probe in probes(w):
         for persona in askers:
             with rolled_back():
@@ -300,7 +301,7 @@ def test_foreign_ids_are_refused_and_nothing_is_saved(sworld):
                 )
             elif probe.control.method == "post" and state(w) == before:
                 failures.append(f"control {probe.control} saved nothing")
-    assert checked > 200
+    assert checked > 140
     assert not failures, "\n".join(failures)
 
 
