@@ -256,3 +256,16 @@ def test_the_log_page_queries_do_not_grow_with_reads(sworld, client):
             assert browser.get(reverse("audit:log")).status_code == 200
         counts.append((len(few), len(many)))
     assert all(a == b for a, b in counts), counts
+
+
+def test_the_log_is_linked_from_the_items_access_page_and_the_agency_dashboard(sworld, client):
+    w = sworld
+    chair = _as(client, w.users["chair"])
+    page = chair.get(reverse("meetings:item_access", args=[w.item.pk])).content.decode()
+    link = f"{reverse('audit:log')}?item={w.item.pk}"
+    assert link in page and chair.get(link).status_code == 200
+    lead = _as(client, w.users["lead"])
+    page = lead.get(reverse("actions:dashboard")).content.decode()
+    link = f"{reverse('audit:log')}?agency=MPS"
+    assert link in page
+    assert "Granted Officer" in lead.get(link).content.decode()
