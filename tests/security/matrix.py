@@ -325,7 +325,8 @@ TABLE: Table = {
     # Minutes.
     "minutes:document": lambda w: [
         get(
-            u("minutes:document", w.meeting.pk), shows=("title", "minute", "resolution", "comment")
+            u("minutes:document", w.meeting.pk),
+            shows=("title", "minute", "resolution", "comment"),
         ),
     ],
     "minutes:pdf": lambda w: [

@@ -23,7 +23,7 @@ A second test renders every page for the personas without access with and withou
 restricted objects that hang off the item and requires them to be identical: counts, totals
 and lists must not change with objects one may not see.
 
-Closing note: 155 URL patterns x 10 personas x 17 kinds of guarded object; 181 requests per
+Closing note: 155 URL patterns x 10 personas x 18 kinds of guarded object; 181 requests per
 persona (every pattern at least once, with its parameters, query strings and forms filled from
 the world), 1,810 in all, each checked for every secret. The leaks it found, and their fixes,
 are listed in the report of issue 6 and stay in the matrix as cases: a published agenda version
@@ -46,6 +46,7 @@ from actions.models import Action, Delivery, Notification
 from attendance.models import Declaration, Invitation
 from audit.models import RestrictedRead
 from meetings.models import Paper, PublicQuestion
+from minutes import services as minutes_services
 from minutes.models import Minute, MinutesComment
 
 from .checks import (
@@ -61,14 +62,16 @@ from .matrix import (
     Req,
     body_of,
     found,
+    get,
     haystack,
     pdf_text,
     requests_for,
     stale,
+    u,
     uncovered,
     url_patterns,
 )
-from .world import OBJECT_KINDS, PERSONAS, READERS, SECRETS, SecurityWorld
+from .world import OBJECT_KINDS, OFFICERS, PERSONAS, READERS, SECRETS, SecurityWorld
 
 pytestmark = pytest.mark.django_db
 
@@ -128,7 +131,7 @@ def test_matrix_size_is_every_url_every_persona_every_object(sworld):
         f"{len(OBJECT_KINDS)} guarded object kinds; {len(requests)} requests per persona, "
         f"{len(requests) * len(PERSONAS)} in all."
     )
-    assert len(patterns) >= 150 and len(PERSONAS) == 10 and len(OBJECT_KINDS) == 17
+    assert len(patterns) >= 150 and len(PERSONAS) == 10 and len(OBJECT_KINDS) == 18
 
 
 def test_no_restricted_content_reaches_anyone_without_access(sworld):
@@ -277,3 +280,42 @@ def test_staff_hold_no_model_permission_on_guarded_models_in_the_world(sworld):
     assert not staff.user_permissions.filter(
         codename__in=["view_agendaitem", "change_agendaitem", "view_action", "change_action"],
     ).exists()
+
+
+def test_amendments_of_approved_minutes_reach_only_readers(sworld):
+    """The minutes approved at the next meeting and the restricted minute amended: the
+    amendment (its reason, the text before and after) is read by the item's readers only, on
+    the minutes page, their PDF and the amendment form."""
+    w = sworld
+    browsers = clients(w)
+    failures = []
+    with transaction.atomic():
+        minutes_services.minutes_approve(
+            minutes=w.minutes, at_meeting=w.next_meeting, by=w.users["chair"]
+        )
+        minutes_services.minute_amend(
+            item=w.item,
+            by=w.users["clerk"],
+            reason=f"The {SECRETS['amendment']} address was wrong.",
+            narrative=f"Ms X described {SECRETS['minute']} (amended).",
+            resolutions=[f"That the {SECRETS['resolution']} review be referred."],
+            expected_revision=None,
+        )
+        pages = [
+            (u("minutes:document", w.meeting.pk), READERS),
+            (u("minutes:pdf", w.meeting.pk), READERS),
+            (u("minutes:document", w.next_meeting.pk), frozenset()),
+            (u("minutes:amend", w.item.pk), OFFICERS),
+        ]
+        for url, shown_to in pages:
+            for persona in PERSONAS:
+                with rolled_back():
+                    response = send(browsers[persona], get(url))
+                    hay = haystack(response, body_of(response))
+                leaked = found(hay, secrets_of(w))
+                if persona not in READERS and leaked:
+                    failures.append(f"{persona} x {url}: LEAK {leaked}")
+                if persona in shown_to and SECRETS["amendment"].lower() not in hay:
+                    failures.append(f"{persona} x {url}: the amendment is not shown")
+        transaction.set_rollback(True)
+    assert not failures, "\n".join(failures)

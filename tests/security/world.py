@@ -61,6 +61,7 @@ SECRETS = {
     "note": "Godwitfen",
     "evidence": "redpolldale",
     "guest": "Avocetby",
+    "amendment": "Tealbrook",
 }
 
 # The kinds of restricted object the world holds (the matrix's third dimension).
@@ -73,6 +74,7 @@ OBJECT_KINDS = (
     "minute",
     "resolution",
     "minutes comment",
+    "amendment of approved minutes (approved and amended in its own test)",
     "action of the granted agency",
     "action of an agency without the grant",
     "progress note",
@@ -387,6 +389,7 @@ def build_world() -> SecurityWorld:
         agenda_item=item,
         description=f"Discipline the officers at {SECRETS['action_mps']}",
         owning_agency=mps,
+        co_agencies=[cps],  # an agency outside the committee, not granted the item either
         due_date=due,
     )
     public_action, _ = action_services.action_create(
