@@ -558,9 +558,9 @@ def pdf_text(content: bytes, raw: bool = True) -> str:
 def body_of(response) -> bytes:
     """The response's body, streamed or not."""
     if getattr(response, "streaming", False):
-        content = b"".join(response.streaming_content)
-        response.close()
-        return content
+        # The test client closes the response when its content is used up; closing it here
+        # as well would let close_old_connections drop the database connection.
+        return b"".join(response.streaming_content)
     return response.content
 
 
