@@ -125,6 +125,11 @@ def test_every_url_pattern_is_in_the_matrix():
     assert not stale(), f"Matrix entries the project no longer serves: {stale()}"
 
 
+def test_a_page_the_matrix_does_not_know_fails_it(settings):
+    settings.ROOT_URLCONF = "tests.security.extra_urls"
+    assert uncovered() == ["new_page"]
+
+
 def test_matrix_size_is_every_url_every_persona_every_object(sworld):
     patterns = list(url_patterns())
     requests = every_request(sworld)
