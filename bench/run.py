@@ -147,6 +147,13 @@ class Server:
             cwd=ROOT,
             env=env,
         )
+        try:
+            self._wait_until_up()
+        except BaseException:
+            self.stop()  # never leave gunicorn behind, whatever interrupted the start
+            raise
+
+    def _wait_until_up(self) -> None:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
@@ -156,7 +163,6 @@ class Server:
                 if self.process.poll() is not None:
                     break
                 time.sleep(0.5)
-        self.stop()
         raise SystemExit(f"gunicorn did not start:\n{Path(self.errors.name).read_text()}")
 
     def stop(self) -> None:
