@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
+
 import django_filters
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from agencies.models import Agency
@@ -12,6 +14,8 @@ from meetings import access
 from meetings.models import Meeting
 
 from .models import Action
+
+RECENT_MEETING_DAYS = 366
 
 
 class ActionFilter(django_filters.FilterSet):
@@ -54,6 +58,25 @@ class ActionFilter(django_filters.FilterSet):
             id__in=access.visible_actions(user).values("owning_agency_id")
         )
         self.filters["meeting"].queryset = access.visible_meetings(user).select_related("committee")
+
+    @property
+    def form(self) -> forms.Form:
+        """The filter form; its meeting list offers the last year's meetings (and the chosen
+        one) while any meeting the person may see is still accepted from the URL. Listing every
+        meeting made the register's page grow with the partnership's history."""
+        if not hasattr(self, "_form"):
+            form = super().form
+            field = form.fields["meeting"]
+            since = timezone.now() - datetime.timedelta(days=RECENT_MEETING_DAYS)
+            chosen = str(self.data.get("meeting", "")) if self.data else ""
+            recent = field.queryset.filter(
+                Q(starts_at__gte=since) | Q(pk=chosen if chosen.isdigit() else None)
+            ).order_by("-starts_at")
+            field.widget.choices = [("", field.empty_label)] + [
+                (m.pk, field.label_from_instance(m)) for m in recent
+            ]
+            field.help_text = "Meetings of the last 12 months."
+        return self._form
 
     def filter_overdue(self, queryset: QuerySet[Action], name: str, value: bool):
         """Outstanding and past the due date."""

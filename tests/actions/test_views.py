@@ -134,3 +134,31 @@ def test_register_query_count_is_fixed_for_10_or_500_actions(world, actions, sig
     grow(490)
     assert Action.objects.count() >= 500
     assert _count(client, url) == few
+
+
+def test_meeting_filter_lists_the_last_year_but_accepts_any_visible_meeting(
+    world, actions, signed_in
+):
+    from meetings.models import Meeting
+    from tests.agenda_fixtures import at
+
+    old = Meeting.objects.create(
+        committee=world.committee,
+        title="MOPAC Challenge: 2014",
+        starts_at=at("2014-12-04", "10:00"),
+        ends_at=at("2014-12-04", "12:00"),
+        status=Meeting.Status.HELD,
+    )
+    client = signed_in(world.chair)
+    page = client.get("/actions/?scope=all")
+    assert "MOPAC Challenge: 2014" not in page.content.decode()
+    chosen = client.get(f"/actions/?scope=all&meeting={old.pk}")
+    assert chosen.status_code == 200
+    assert f'<option value="{old.pk}" selected>MOPAC Challenge' in chosen.content.decode()
+    hidden = Meeting.objects.create(
+        committee=world.committee,
+        title="Draft",
+        starts_at=at("2026-12-04", "10:00"),
+        ends_at=at("2026-12-04", "12:00"),
+    )
+    assert signed_in(world.member).get(f"/actions/?meeting={hidden.pk}").status_code == 400
