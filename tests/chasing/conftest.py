@@ -34,7 +34,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_for(check: Callable[[], object], timeout: float = 40, what: str = "") -> object:
+def wait_for(check: Callable[[], object], timeout: float = 120, what: str = "") -> object:
     """Poll until `check()` is truthy; fail with `what` after `timeout` seconds."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

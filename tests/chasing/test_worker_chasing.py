@@ -189,6 +189,6 @@ def test_redis_down_when_an_action_falls_due_loses_nothing(world, celery, smtp, 
     time.sleep(3)  # an outage of a few sweeps' length; nothing can be queued meanwhile
     assert not sink.accepted
     redis_server.start()
-    wait_for(lambda: sink.accepted, what="the reminder after Redis came back", timeout=60)
+    wait_for(lambda: sink.accepted, what="the reminder after Redis came back", timeout=120)
     settle(celery)
     assert subjects(sink, world.member.email) == [f"Action {action.reference} is due today"]
