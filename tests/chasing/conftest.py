@@ -34,15 +34,18 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_for(check: Callable[[], object], timeout: float = 120, what: str = "") -> object:
-    """Poll until `check()` is truthy; fail with `what` after `timeout` seconds."""
+def wait_for(
+    check: Callable[[], object], timeout: float = 120, what: str | Callable[[], str] = ""
+) -> object:
+    """Poll until `check()` is truthy; fail with `what` (or what it returns) after `timeout`
+    seconds."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         value = check()
         if value:
             return value
         time.sleep(0.1)
-    pytest.fail(f"Timed out after {timeout}s waiting for {what or check}")
+    pytest.fail(f"Timed out after {timeout}s waiting for {what() if callable(what) else what}")
 
 
 def _require(condition: bool, reason: str) -> None:

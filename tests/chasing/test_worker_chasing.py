@@ -49,7 +49,7 @@ def settle(celery, sweeps: int = 3) -> None:
     start = succeeded(celery, "chase_actions")
     wait_for(
         lambda: succeeded(celery, "chase_actions") >= start + sweeps,
-        what=f"{sweeps} more sweeps\n{celery.log_text()[-3000:]}",
+        what=lambda: f"{sweeps} more sweeps\n{celery.log_text()[-4000:]}",
     )
 
 
@@ -63,7 +63,10 @@ def test_one_reminder_then_the_escalation_to_the_manager(world, celery, smtp):
     action = make(world, 1, owner=world.member)
     celery.worker(at(DAY))
     celery.beat(at(DAY))
-    wait_for(lambda: sink.to(world.member.email), what="the reminder")
+    wait_for(
+        lambda: sink.to(world.member.email),
+        what=lambda: "the reminder\n" + celery.log_text()[-4000:],
+    )
     settle(celery)
     assert subjects(sink, world.member.email) == [f"Action {action.reference} is due in 1 day"]
     assert len(sink.accepted) == 1
@@ -74,7 +77,10 @@ def test_one_reminder_then_the_escalation_to_the_manager(world, celery, smtp):
     week_late = DAY + datetime.timedelta(days=8)
     celery.worker(at(week_late))
     celery.beat(at(week_late))
-    wait_for(lambda: sink.to(world.manager.email), what="the manager's digest")
+    wait_for(
+        lambda: sink.to(world.manager.email),
+        what=lambda: "the manager's digest\n" + celery.log_text()[-4000:],
+    )
     settle(celery)
     assert subjects(sink, world.member.email)[1:] == [
         f"Action {action.reference} is 7 days overdue"
@@ -98,7 +104,9 @@ def test_two_beats_sweeping_every_second_send_each_email_once(world, celery, smt
     celery.beat(at(DAY))
     celery.beat(at(DAY))
     # Six owner-level emails, one manager digest, one digest each for the chair and the clerk.
-    wait_for(lambda: len(sink.accepted) >= 9, what="nine emails")
+    wait_for(
+        lambda: len(sink.accepted) >= 9, what=lambda: "nine emails\n" + celery.log_text()[-4000:]
+    )
     settle(celery, sweeps=6)
     assert len(sink.accepted) == 9
     assert len({m["Message-ID"] for m in sink.accepted}) == 9
@@ -116,7 +124,10 @@ def test_the_delivery_task_run_twice_for_one_row_sends_one_email(world, celery, 
     app = CeleryApp(broker=redis_server.url)
     for _ in range(2):
         app.send_task("actions.tasks.deliver_email", args=[row.pk])
-    wait_for(lambda: succeeded(celery, "deliver_email") == 2, what="both deliveries to finish")
+    wait_for(
+        lambda: succeeded(celery, "deliver_email") == 2,
+        what=lambda: f"both deliveries to finish\n{celery.log_text()[-4000:]}",
+    )
     assert len(sink.accepted) == 1
     row.refresh_from_db()
     assert row.state == Delivery.State.SENT and row.attempts == 1
@@ -128,17 +139,23 @@ def test_a_worker_killed_mid_delivery_delivers_once_afterwards(world, celery, sm
     action = make(world, 0, owner=world.member)
     worker = celery.worker(at(DAY), concurrency=1)
     celery.beat(at(DAY))
-    wait_for(sink.stalled.is_set, what="the SMTP conversation to start")
+    wait_for(
+        sink.stalled.is_set,
+        what=lambda: "the SMTP conversation to start\n" + celery.log_text()[-4000:],
+    )
     celery.kill(worker)
     sink.release.set()
     assert not sink.accepted
     # The killed worker's claim is rolled back by PostgreSQL; the row is pending again.
     wait_for(
         lambda: Delivery.objects.filter(state=Delivery.State.PENDING).exists(),
-        what="the claim to be released",
+        what=lambda: "the claim to be released\n" + celery.log_text()[-4000:],
     )
     celery.worker(at(DAY), concurrency=1)
-    wait_for(lambda: sink.accepted, what="the delivery after the kill")
+    wait_for(
+        lambda: sink.accepted,
+        what=lambda: "the delivery after the kill\n" + celery.log_text()[-4000:],
+    )
     settle(celery)
     assert subjects(sink, world.member.email) == [f"Action {action.reference} is due today"]
 
@@ -149,7 +166,10 @@ def test_an_smtp_server_refusing_is_retried_with_backoff_then_delivered(world, c
     make(world, 0, owner=world.member)
     celery.worker(at(DAY))
     celery.beat(at(DAY))
-    wait_for(lambda: sink.accepted, what="delivery after two refusals")
+    wait_for(
+        lambda: sink.accepted,
+        what=lambda: "delivery after two refusals\n" + celery.log_text()[-4000:],
+    )
     settle(celery)
     assert sink.refused == 2 and len(sink.accepted) == 1
     row = Delivery.objects.get()
@@ -166,7 +186,7 @@ def test_an_smtp_server_refusing_for_good_is_marked_failed_and_shown(
     celery.beat(at(DAY))
     wait_for(
         lambda: Delivery.objects.filter(state=Delivery.State.FAILED).exists(),
-        what="the row to be marked failed",
+        what=lambda: "the row to be marked failed\n" + celery.log_text()[-4000:],
     )
     settle(celery)
     assert sink.refused == 3 and not sink.accepted  # CHASING_MAX_ATTEMPTS, then no more tries
@@ -189,6 +209,10 @@ def test_redis_down_when_an_action_falls_due_loses_nothing(world, celery, smtp, 
     time.sleep(3)  # an outage of a few sweeps' length; nothing can be queued meanwhile
     assert not sink.accepted
     redis_server.start()
-    wait_for(lambda: sink.accepted, what="the reminder after Redis came back", timeout=120)
+    wait_for(
+        lambda: sink.accepted,
+        what=lambda: "the reminder after Redis came back\n" + celery.log_text()[-4000:],
+        timeout=120,
+    )
     settle(celery)
     assert subjects(sink, world.member.email) == [f"Action {action.reference} is due today"]
