@@ -12,7 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from agencies.models import User
-from meetings.pdf import BLACK, GREY, RULE, _styles, _text
+from meetings.pdf import BLACK, GREY, RULE, markup, styles
 
 from .summary import Summary, SummaryGroup
 
@@ -23,33 +23,33 @@ WIDTHS = [22 * mm, None, 45 * mm, 55 * mm, 35 * mm]
 def _group(group: SummaryGroup, s: dict[str, ParagraphStyle]) -> list:
     # The group's heading is the table's first row, repeated with the column headings on every
     # page the group runs onto, so a heading never stands alone at the foot of a page.
-    heading = [Paragraph(_text(group.heading), s["h2"])]
+    heading = [Paragraph(markup(group.heading), s["h2"])]
     if group.caption:
-        heading.append(Paragraph(_text(group.caption), s["small"]))
+        heading.append(Paragraph(markup(group.caption), s["small"]))
     columns = [group.number_label, *COLUMNS[1:]]
-    head = [Paragraph(_text(column), s["cell_head"]) for column in columns]
+    head = [Paragraph(markup(column), s["cell_head"]) for column in columns]
     data = [[heading, "", "", "", ""], head]
     for row in group.rows:
         action = row.action
         subject = []
         if row.subject:
-            subject.append(Paragraph(f"<b>{_text(row.subject)}</b>", s["body"]))
+            subject.append(Paragraph(f"<b>{markup(row.subject)}</b>", s["body"]))
         elif action.source and group.meeting:
-            subject.append(Paragraph(f"<b>{_text(action.source)}</b>", s["body"]))
-        subject.append(Paragraph(_text(action.description), s["body"]))
-        subject.append(Paragraph(_text(action.reference), s["small"]))
-        status = [Paragraph(_text(action.get_status_display()), s["body"])]
+            subject.append(Paragraph(f"<b>{markup(action.source)}</b>", s["body"]))
+        subject.append(Paragraph(markup(action.description), s["body"]))
+        subject.append(Paragraph(markup(action.reference), s["small"]))
+        status = [Paragraph(markup(action.get_status_display()), s["body"])]
         status += [
-            Paragraph(_text(f"Evidence: {update.evidence_name}"), s["small"])
+            Paragraph(markup(f"Evidence: {update.evidence_name}"), s["small"])
             for update in row.evidence
         ]
         data.append(
             [
-                Paragraph(_text(row.minute_item), s["item"]),
+                Paragraph(markup(row.minute_item), s["item"]),
                 subject,
                 status,
-                Paragraph(_text(row.action_by), s["body"]),
-                Paragraph(_text(row.deadline), s["body"]),
+                Paragraph(markup(row.action_by), s["body"]),
+                Paragraph(markup(row.deadline), s["body"]),
             ]
         )
     table = Table(data, colWidths=WIDTHS, repeatRows=2)
@@ -72,7 +72,7 @@ def _group(group: SummaryGroup, s: dict[str, ParagraphStyle]) -> list:
 def summary_pdf(summary: Summary, user: User) -> bytes:
     """The Summary of actions of a meeting as this person may see it."""
     meeting = summary.meeting
-    s = _styles()
+    s = styles()
     buffer = BytesIO()
     footer = f"{meeting.committee.name}: {meeting.title}. Summary of actions"
     pagesize = landscape(A4)
@@ -108,17 +108,17 @@ def summary_pdf(summary: Summary, user: User) -> bytes:
     else:
         scope = "Outstanding and completed actions arising from previous meetings."
     story: list = [
-        Paragraph(_text(meeting.committee.name), s["caption"]),
+        Paragraph(markup(meeting.committee.name), s["caption"]),
         Paragraph("Summary List of Actions", s["title"]),
         Paragraph(
-            _text(f"For the meeting of {starts.day} {starts:%B %Y}: {meeting.title}"), s["body"]
+            markup(f"For the meeting of {starts.day} {starts:%B %Y}: {meeting.title}"), s["body"]
         ),
         Paragraph(
-            _text(f"{scope} {summary.outstanding} outstanding, {summary.done} completed."),
+            markup(f"{scope} {summary.outstanding} outstanding, {summary.done} completed."),
             s["body"],
         ),
         Paragraph(
-            _text(
+            markup(
                 f"Prepared for {user.full_name or user.email} on {printed.day} {printed:%B %Y} "
                 f"at {printed:%H:%M}, with statuses as at then. It holds only the actions you "
                 "may see; do not pass it on."

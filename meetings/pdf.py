@@ -37,12 +37,13 @@ GREY = colors.HexColor("#505a5f")
 RULE = colors.HexColor("#b1b4b6")
 
 
-def _text(value: object) -> str:
+def markup(value: object) -> str:
     """Escape plain text for reportlab's Paragraph markup, keeping line breaks."""
     return escape(str(value)).replace("\r\n", "\n").replace("\n", "<br/>")
 
 
-def _styles() -> dict[str, ParagraphStyle]:
+def styles() -> dict[str, ParagraphStyle]:
+    """The house paragraph styles every PDF of the product starts from."""
     base = getSampleStyleSheet()
     body = ParagraphStyle(
         "PackBody",
@@ -110,7 +111,7 @@ def _cover(agenda: Agenda, user: User, s: dict[str, ParagraphStyle]) -> list:
         ("Member agencies", ", ".join(agency.name for agency in members) or "None recorded"),
     ]
     rows = [
-        [Paragraph(_text(key), s["cell_head"]), Paragraph(_text(value), s["body"])]
+        [Paragraph(markup(key), s["cell_head"]), Paragraph(markup(value), s["body"])]
         for key, value in facts
     ]
     table = Table(rows, colWidths=[40 * mm, None], hAlign="LEFT")
@@ -127,12 +128,12 @@ def _cover(agenda: Agenda, user: User, s: dict[str, ParagraphStyle]) -> list:
     )
     printed = timezone.localtime()
     return [
-        Paragraph(_text(committee.name), s["caption"]),
-        Paragraph(_text(meeting.title), s["title"]),
+        Paragraph(markup(committee.name), s["caption"]),
+        Paragraph(markup(meeting.title), s["title"]),
         table,
         Spacer(1, 8 * mm),
         Paragraph(
-            _text(
+            markup(
                 f"Agenda pack prepared for {user.full_name or user.email} on "
                 f"{printed.day} {printed:%B %Y} at {printed:%H:%M}. It holds only the items "
                 "you may see; do not pass it on."
@@ -148,10 +149,10 @@ def _item_cell(row: AgendaRow, s: dict[str, ParagraphStyle]) -> list[Paragraph]:
     indent = row.depth * INDENT
     title_style = ParagraphStyle(f"Item{row.depth}", parent=s["item"], leftIndent=indent)
     if row.item is None:
-        return [Paragraph(_text(row.label), title_style)]
+        return [Paragraph(markup(row.label), title_style)]
     item = row.item
     detail_style = ParagraphStyle(f"Detail{row.depth}", parent=s["body"], leftIndent=indent)
-    title = _text(item.title)
+    title = markup(item.title)
     if row.restricted:
         title += " <font color='#d4351c'>[Restricted]</font>"
     cell = [Paragraph(title, title_style)]
@@ -162,9 +163,11 @@ def _item_cell(row: AgendaRow, s: dict[str, ParagraphStyle]) -> list[Paragraph]:
     if item.lead_agency is not None:
         who.append(f"Lead agency: {item.lead_agency.name}")
     if who:
-        cell.append(Paragraph(_text(". ".join(who)), detail_style))
+        cell.append(Paragraph(markup(". ".join(who)), detail_style))
     if item.recommendation:
-        cell.append(Paragraph(f"<b>Recommendation:</b> {_text(item.recommendation)}", detail_style))
+        cell.append(
+            Paragraph(f"<b>Recommendation:</b> {markup(item.recommendation)}", detail_style)
+        )
     return cell
 
 
@@ -186,10 +189,10 @@ def _agenda(agenda: Agenda, s: dict[str, ParagraphStyle]) -> list:
             part_rows.append(index)
         data.append(
             [
-                Paragraph(_text(row.number), s["item"]),
+                Paragraph(markup(row.number), s["item"]),
                 _item_cell(row, s),
                 Paragraph(f"{timezone.localtime(row.starts_at):%H:%M}", s["body"]),
-                Paragraph(_text(row.planned_minutes or ""), s["body"]),
+                Paragraph(markup(row.planned_minutes or ""), s["body"]),
             ]
         )
     table = Table(data, colWidths=[18 * mm, None, 16 * mm, 14 * mm], repeatRows=1)
@@ -210,7 +213,7 @@ def _agenda(agenda: Agenda, s: dict[str, ParagraphStyle]) -> list:
 def _papers(agenda: Agenda, s: dict[str, ParagraphStyle]) -> list:
     """Titles of the papers of the items the person may see, and nothing of the others."""
     lines = [
-        Paragraph(f"<b>{_text(row.number)}</b>&nbsp;&nbsp;{_text(paper.title)}", s["body"])
+        Paragraph(f"<b>{markup(row.number)}</b>&nbsp;&nbsp;{markup(paper.title)}", s["body"])
         for row in agenda.rows
         if row.item is not None
         for paper in row.item.papers.all()
@@ -223,7 +226,7 @@ def _papers(agenda: Agenda, s: dict[str, ParagraphStyle]) -> list:
 def agenda_pack_pdf(agenda: Agenda, user: User) -> bytes:
     """The agenda pack (cover, numbered agenda, list of papers) as this person may see it."""
     meeting = agenda.meeting
-    styles = _styles()
+    s = styles()
     buffer = BytesIO()
     footer = f"{meeting.committee.name}: {meeting.title}"
 
@@ -248,10 +251,10 @@ def agenda_pack_pdf(agenda: Agenda, user: User) -> bytes:
         creator="Partnership meetings",
     )
     story = [
-        *_cover(agenda, user, styles),
-        *_agenda(agenda, styles),
+        *_cover(agenda, user, s),
+        *_agenda(agenda, s),
         Spacer(1, 6 * mm),
-        *_papers(agenda, styles),
+        *_papers(agenda, s),
     ]
     doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
     return buffer.getvalue()

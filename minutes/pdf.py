@@ -7,17 +7,15 @@ nothing else; guests and declarations of such items are not in the document the 
 from __future__ import annotations
 
 from io import BytesIO
-from xml.sax.saxutils import escape
 
 from django.utils import timezone
-from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from agencies.models import User
-from meetings.pdf import BLACK, GREY, RULE
+from meetings.pdf import GREY, RULE, markup, styles
 
 from .attendance import AttendanceView
 from .selectors import MinutesDocument, Section, declaration_lines
@@ -25,26 +23,12 @@ from .selectors import MinutesDocument, Section, declaration_lines
 NUMBER_WIDTH = 14 * mm
 
 
-def _text(value: object) -> str:
-    return escape(str(value)).replace("\r\n", "\n").replace("\n", "<br/>")
-
-
 def _styles() -> dict[str, ParagraphStyle]:
-    base = getSampleStyleSheet()
-    body = ParagraphStyle(
-        "MinBody",
-        parent=base["BodyText"],
-        fontName="Helvetica",
-        fontSize=10,
-        leading=13,
-        textColor=BLACK,
-        alignment=TA_LEFT,
-    )
-    bold = ParagraphStyle("MinBold", parent=body, fontName="Helvetica-Bold")
+    """The house styles with the minutes' own heading levels."""
+    shared = styles()
+    bold = ParagraphStyle("MinBold", parent=shared["body"], fontName="Helvetica-Bold")
     return {
-        "caption": ParagraphStyle(
-            "MinCaption", parent=body, fontSize=14, leading=18, textColor=GREY
-        ),
+        **shared,
         "title": ParagraphStyle(
             "MinTitle", parent=bold, fontSize=24, leading=29, spaceAfter=4 * mm
         ),
@@ -60,15 +44,13 @@ def _styles() -> dict[str, ParagraphStyle]:
             spaceAfter=1 * mm,
             keepWithNext=1,
         ),
-        "body": body,
         "bold": bold,
-        "small": ParagraphStyle("MinSmall", parent=body, fontSize=9, leading=12, textColor=GREY),
     }
 
 
 def _numbered(number: str, flowables: list, s) -> Table:
     table = Table(
-        [[Paragraph(_text(number), s["body"]), flowables]],
+        [[Paragraph(markup(number), s["body"]), flowables]],
         colWidths=[NUMBER_WIDTH, None],
         hAlign="LEFT",
     )
@@ -106,7 +88,7 @@ def _cover(doc: MinutesDocument, s) -> list:
         ("Stage", _stage(doc)),
     ]
     table = Table(
-        [[Paragraph(_text(k), s["bold"]), Paragraph(_text(v), s["body"])] for k, v in facts],
+        [[Paragraph(markup(k), s["bold"]), Paragraph(markup(v), s["body"])] for k, v in facts],
         colWidths=[30 * mm, None],
         hAlign="LEFT",
     )
@@ -120,9 +102,9 @@ def _cover(doc: MinutesDocument, s) -> list:
         )
     )
     return [
-        Paragraph(_text(doc.meeting.committee.name), s["caption"]),
+        Paragraph(markup(doc.meeting.committee.name), s["caption"]),
         Paragraph("Minutes", s["title"]),
-        Paragraph(_text(doc.meeting.title), s["h3"]),
+        Paragraph(markup(doc.meeting.title), s["h3"]),
         table,
     ]
 
@@ -147,7 +129,7 @@ def _people(title: str, lines: list[str], s) -> list:
         return []
     return [
         KeepTogether(
-            [Paragraph(_text(title), s["bold"]), *[Paragraph(_text(x), s["body"]) for x in lines]]
+            [Paragraph(markup(title), s["bold"]), *[Paragraph(markup(x), s["body"]) for x in lines]]
         ),
         Spacer(1, 2 * mm),
     ]
@@ -183,21 +165,21 @@ def _section(section: Section, s) -> list:
     if section.heading:
         indent = section.row.depth * 6 * mm
         style = ParagraphStyle(f"MinHead{section.row.depth}", parent=s["h3"], leftIndent=indent)
-        title = _text(section.label)
+        title = markup(section.label)
         if not section.visible:
             pass  # the placeholder already carries the number, and nothing else is shown
         elif section.row.depth:
-            title += f" (item {_text(section.row.number)})"
+            title += f" (item {markup(section.row.number)})"
         else:
-            title = f"{_text(section.row.number)}&nbsp;&nbsp;{title}"
+            title = f"{markup(section.row.number)}&nbsp;&nbsp;{title}"
         flow.append(Paragraph(title, style))
     for paragraph in section.paragraphs:
-        flow.append(_numbered(paragraph.number, [Paragraph(_text(paragraph.text), s["body"])], s))
+        flow.append(_numbered(paragraph.number, [Paragraph(markup(paragraph.text), s["body"])], s))
     if section.resolutions:
         parts = [Paragraph("<b>Resolved:</b>", s["body"])]
         for part in section.resolutions:
             label = f"{part.label}&nbsp;" if part.label else ""
-            parts.append(Paragraph(f"<b>{label}{_text(part.text)}</b>", s["body"]))
+            parts.append(Paragraph(f"<b>{label}{markup(part.text)}</b>", s["body"]))
         flow.append(_numbered(section.resolved_number or "", parts, s))
     return flow
 
@@ -212,16 +194,16 @@ def _amendments(doc: MinutesDocument, s) -> list:
         who = amendment.made_by.full_name if amendment.made_by else "someone no longer recorded"
         flow.append(
             Paragraph(
-                f"<b>Item {_text(section.row.number)}</b>, amended on {made.day} "
-                f"{made:%B %Y} at {made:%H:%M} by {_text(who)}. Reason: "
-                f"{_text(amendment.reason)}",
+                f"<b>Item {markup(section.row.number)}</b>, amended on {made.day} "
+                f"{made:%B %Y} at {made:%H:%M} by {markup(who)}. Reason: "
+                f"{markup(amendment.reason)}",
                 s["body"],
             )
         )
         before = "\n\n".join([amendment.narrative_before, *amendment.resolutions_before]).strip()
         after = "\n\n".join([amendment.narrative_after, *amendment.resolutions_after]).strip()
-        flow.append(Paragraph(f"Before: {_text(before or '(empty)')}", s["small"]))
-        flow.append(Paragraph(f"After: {_text(after or '(empty)')}", s["small"]))
+        flow.append(Paragraph(f"Before: {markup(before or '(empty)')}", s["small"]))
+        flow.append(Paragraph(f"After: {markup(after or '(empty)')}", s["small"]))
         flow.append(Spacer(1, 2 * mm))
     return flow
 
@@ -251,17 +233,17 @@ def minutes_pdf(doc: MinutesDocument, user: User) -> bytes:
         story += _section(section, styles)
     if doc.close is not None:
         story.append(
-            Paragraph(f"{_text(doc.close_number)}&nbsp;&nbsp;Close of Meeting", styles["h3"])
+            Paragraph(f"{markup(doc.close_number)}&nbsp;&nbsp;Close of Meeting", styles["h3"])
         )
         story.append(
-            _numbered(doc.close.number, [Paragraph(_text(doc.close.text), styles["body"])], styles)
+            _numbered(doc.close.number, [Paragraph(markup(doc.close.text), styles["body"])], styles)
         )
     story += _amendments(doc, styles)
     printed = timezone.localtime()
     story += [
         Spacer(1, 8 * mm),
         Paragraph(
-            _text(
+            markup(
                 f"Prepared for {user.full_name or user.email} on {printed.day} "
                 f"{printed:%B %Y} at {printed:%H:%M}. It holds only the items you may see; do "
                 "not pass it on."
