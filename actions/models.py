@@ -6,6 +6,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -36,6 +37,12 @@ class Action(models.Model):
         on_delete=models.PROTECT,
         related_name="actions",
         help_text="The item it came from; a restricted item's actions are restricted with it.",
+    )
+    restricted = models.BooleanField(
+        default=False,
+        editable=False,
+        help_text="Copied from its agenda item on save and by item_restrict, so that lists test "
+        "a column and check only restricted actions against the items a person may see.",
     )
     source = models.CharField(
         max_length=200,
@@ -81,9 +88,25 @@ class Action(models.Model):
     def __str__(self) -> str:
         return f"{self.reference}: {self.description[:60]}"
 
+    def save(self, *args, **kwargs) -> None:
+        """Save, taking the restriction from the agenda item (it is never set by hand)."""
+        self.restricted = self._item_restricted()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "restricted" not in update_fields:
+            kwargs["update_fields"] = [*update_fields, "restricted"]
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         """The action's page."""
         return reverse("actions:detail", kwargs={"pk": self.pk})
+
+    def _item_restricted(self) -> bool:
+        # Read from the database, not a cached item object: a stale copy must not open an action.
+        if self.agenda_item_id is None:
+            return False
+        from meetings.models import AgendaItem
+
+        return AgendaItem.objects.filter(pk=self.agenda_item_id, restricted=True).exists()
 
     @property
     def is_outstanding(self) -> bool:
@@ -222,7 +245,13 @@ class Delivery(models.Model):
                 fields=["notification", "recipient"], name="delivery_once_per_person"
             )
         ]
-        indexes = [models.Index(fields=["state", "next_attempt_at"])]
+        indexes = [
+            models.Index(fields=["state", "next_attempt_at"]),
+            # The dashboard counts escalations sent in the last 30 days.
+            models.Index(
+                fields=["sent_at"], condition=Q(state="sent"), name="actions_delivery_sent_at"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_state_display()} to {self.recipient_id} for {self.notification_id}"

@@ -296,6 +296,12 @@ class Generator:
                 if second.pk != agency_id:
                     memberships.append(Membership(user_id=created[i].pk, agency_id=second.pk))
         _bulk(Membership, memberships, self.built.counts)
+        # As agencies.services.membership_set does: what is granted to an agency goes to its group.
+        in_group = User.groups.through
+        rows = [
+            in_group(user_id=m.user_id, group_id=self.group_of[m.agency_id]) for m in memberships
+        ]
+        _bulk(in_group, rows, self.built.counts)
         self.members: dict[int, list[int]] = {}
         self.leads: dict[int, int] = {}
         self.managers: dict[int, int] = {}
@@ -704,6 +710,7 @@ class Generator:
                 committee_id=committee,
                 meeting=meeting,
                 agenda_item=item,
+                restricted=item is not None and item.pk in self.restricted,
                 source="" if meeting else "Keeping London's Children Safe, recommendation 3",
                 reference=f"A{self.sequence:06d}",
                 description=f"{self._agency_name(agency)} to {rng.choice(VERBS)} "

@@ -370,8 +370,11 @@ def item_grants(item: AgendaItem) -> tuple[list[Agency], list[User]]:
 def _restrict_one(
     item: AgendaItem, restricted: bool, agencies: list[Agency], users: list[User]
 ) -> None:
+    from actions.models import Action
+
     item.restricted = restricted
     item.save(update_fields=["restricted"])
+    Action.objects.filter(agenda_item=item).update(restricted=restricted)
     old_agencies, old_users = item_grants(item)
     wanted_agencies = set(agencies) if restricted else set()
     wanted_users = set(users) if restricted else set()
