@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from meetings import access
+
 from .models import Agency, Membership, User
 
 
@@ -80,6 +82,7 @@ def membership_set(*, user: User, agency: Agency, role: str = Membership.Role.ME
         user=user, agency=agency, defaults={"role": role}
     )
     user.groups.add(agency.group)
+    access.forget(user)
     return membership
 
 
@@ -88,3 +91,4 @@ def membership_remove(*, membership: Membership) -> None:
     """Take a person out of an agency, and so out of everything granted to it."""
     membership.user.groups.remove(membership.agency.group)
     membership.delete()
+    access.forget(membership.user)

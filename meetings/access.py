@@ -8,16 +8,24 @@ with django-guardian object permissions given to agency groups or single users; 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
-from django.contrib.auth.models import AnonymousUser
-from django.db.models import Q, QuerySet
+from django.contrib.auth.models import AnonymousUser, Permission
+from django.db.models import Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
-from guardian.shortcuts import get_objects_for_user
 
 from agencies.models import User
 
-from .models import AgendaItem, Committee, Meeting
+from .models import (
+    AgendaItem,
+    AgendaItemGroupObjectPermission,
+    AgendaItemUserObjectPermission,
+    Committee,
+    Meeting,
+)
 
 VIEW_ITEM = "meetings.view_agendaitem"
 
@@ -27,19 +35,61 @@ if TYPE_CHECKING:
 AnyUser = User | AnonymousUser
 
 
-def _partner_q(user: User, prefix: str = "") -> Q:
-    """Rows whose committee counts this person as a partner."""
+_memo: ContextVar[dict | None] = ContextVar("access_memo", default=None)
+
+
+@contextmanager
+def request_memo() -> Iterator[None]:
+    """Within one request, read each person's small id sets once (see AccessMemoMiddleware).
+
+    Outside a request (services in tests, tasks, commands) nothing is remembered, so a change
+    made a moment ago always counts.
+    """
+    token = _memo.set({})
+    try:
+        yield
+    finally:
+        _memo.reset(token)
+
+
+def _ids(user: User, key: str, query: QuerySet) -> QuerySet | list[int]:
+    """The ids `query` selects: as a literal list when a request memo is active (cheap to
+    build and to plan in every later query), else as the subquery itself."""
+    memo = _memo.get()
+    if memo is None:
+        return query
+    if (user.pk, key) not in memo:
+        memo[user.pk, key] = list(query)
+    return memo[user.pk, key]
+
+
+def forget(user: AnyUser) -> None:
+    """Drop what this request remembered about this person (after changing their roles)."""
+    memo = _memo.get()
+    if memo is not None:
+        for key in [k for k in memo if k[0] == user.pk]:
+            del memo[key]
+
+
+def agency_ids(user: User) -> QuerySet | list[int]:
+    """Ids of the agencies this person belongs to."""
+    return _ids(user, "agencies", user.memberships.values_list("agency_id", flat=True))
+
+
+def _partner_ids(user: User) -> QuerySet | list[int]:
     agencies = user.memberships.values("agency_id")
-    return (
-        Q(**{f"{prefix}chairs": user})
-        | Q(**{f"{prefix}secretariat": user})
-        | Q(**{f"{prefix}host__in": agencies})
-        | Q(**{f"{prefix}member_agencies__in": agencies})
+    query = Committee.objects.filter(
+        Q(chairs=user)
+        | Q(secretariat=user)
+        | Q(host__in=agencies)
+        | Q(member_agencies__in=agencies)
     )
+    return _ids(user, "partner", query.order_by().values_list("id", flat=True).distinct())
 
 
-def _officer_q(user: User, prefix: str = "") -> Q:
-    return Q(**{f"{prefix}chairs": user}) | Q(**{f"{prefix}secretariat": user})
+def _officer_ids(user: User) -> QuerySet | list[int]:
+    query = Committee.objects.filter(Q(chairs=user) | Q(secretariat=user))
+    return _ids(user, "officer", query.order_by().values_list("id", flat=True).distinct())
 
 
 def partner_committees(user: AnyUser) -> QuerySet[Committee]:
@@ -48,8 +98,7 @@ def partner_committees(user: AnyUser) -> QuerySet[Committee]:
         return Committee.objects.none()
     if user.is_superuser:
         return Committee.objects.all()
-    ids = Committee.objects.filter(_partner_q(user)).values("id")
-    return Committee.objects.filter(id__in=ids)
+    return Committee.objects.filter(id__in=_partner_ids(user))
 
 
 def officer_committees(user: AnyUser) -> QuerySet[Committee]:
@@ -58,39 +107,60 @@ def officer_committees(user: AnyUser) -> QuerySet[Committee]:
         return Committee.objects.none()
     if user.is_superuser:
         return Committee.objects.all()
-    ids = Committee.objects.filter(_officer_q(user)).values("id")
-    return Committee.objects.filter(id__in=ids)
+    return Committee.objects.filter(id__in=_officer_ids(user))
 
 
 def is_committee_officer(user: AnyUser, committee: Committee) -> bool:
     """Whether this person chairs or clerks the committee."""
-    return officer_committees(user).filter(pk=committee.pk).exists()
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    ids = _officer_ids(user)
+    if isinstance(ids, list):
+        return committee.pk in ids
+    return ids.filter(id=committee.pk).exists()
 
 
 def visible_meetings(user: AnyUser) -> QuerySet[Meeting]:
     """Meetings this person may open: published ones of their committees, and all they run."""
-    partner = partner_committees(user).values("id")
-    officer = officer_committees(user).values("id")
+    if not user.is_authenticated or not user.is_active:
+        return Meeting.objects.none()
+    if user.is_superuser:
+        return Meeting.objects.all()
     return Meeting.objects.filter(
-        Q(committee__in=officer) | (Q(committee__in=partner) & ~Q(status=Meeting.Status.DRAFT))
+        Q(committee__in=_officer_ids(user))
+        | (Q(committee__in=_partner_ids(user)) & ~Q(status=Meeting.Status.DRAFT))
+    )
+
+
+def granted_q(user: User, field: str = "pk") -> Q:
+    """Rows whose agenda item (`field`) is granted to this person or one of their agencies.
+
+    Reads guardian's direct foreign-key permission tables (the rows `assign_perm` writes) by
+    item id, so no global permission ever counts and the 60,000 items are never scanned: only
+    the grants of this person and their agency groups are.
+    """
+    # One id, looked up once per query (an InitPlan), so the grant tables are read by index.
+    view = Permission.objects.filter(
+        codename="view_agendaitem",
+        content_type__app_label="meetings",
+        content_type__model="agendaitem",
+    ).values("id")[:1]
+    own = AgendaItemUserObjectPermission.objects.filter(user=user, permission=Subquery(view))
+    agencies = AgendaItemGroupObjectPermission.objects.filter(
+        group__user=user, permission=Subquery(view)
+    )
+    return Q(**{f"{field}__in": own.values("content_object_id")}) | Q(
+        **{f"{field}__in": agencies.values("content_object_id")}
     )
 
 
 def granted_item_ids(user: AnyUser) -> QuerySet:
-    """Ids of restricted items granted to this person or one of their agencies.
-
-    Guardian's direct foreign-key permission tables are read with global permissions switched
-    off: a model-level "view" permission must never open every restricted item.
-    """
+    """Ids of restricted items granted to this person or one of their agencies."""
     if not user.is_authenticated or not user.is_active:
         return AgendaItem.objects.none().values("id")
-    return get_objects_for_user(
-        user,
-        VIEW_ITEM,
-        klass=AgendaItem.objects.filter(restricted=True),
-        accept_global_perms=False,
-        with_superuser=False,
-    ).values("id")
+    return AgendaItem.objects.filter(granted_q(user), restricted=True).values("id")
 
 
 def visible_agenda_items(user: AnyUser) -> QuerySet[AgendaItem]:
@@ -100,9 +170,8 @@ def visible_agenda_items(user: AnyUser) -> QuerySet[AgendaItem]:
     meetings = visible_meetings(user).values("id")
     if user.is_superuser:
         return AgendaItem.objects.filter(meeting__in=meetings)
-    officer = officer_committees(user).values("id")
     return AgendaItem.objects.filter(meeting__in=meetings).filter(
-        Q(restricted=False) | Q(meeting__committee__in=officer) | Q(id__in=granted_item_ids(user))
+        Q(restricted=False) | Q(meeting__committee__in=_officer_ids(user)) | granted_q(user)
     )
 
 
@@ -121,22 +190,27 @@ def access_item(user: AnyUser, pk: int) -> AgendaItem:
 def visible_actions(user: AnyUser) -> QuerySet:
     """Actions this person may see: those of their committees and those their agencies own or
     co-own (an agency outside the committee still sees what it was asked to do), except
-    actions of restricted items they may not see (an action follows its item's access)."""
+    actions of restricted items they may not see (an action follows its item's access) and
+    those of draft meetings they do not run."""
     from actions.models import Action
 
     if not user.is_authenticated or not user.is_active:
         return Action.objects.none()
-    agencies = user.memberships.values("agency_id")
+    agencies = agency_ids(user)
     co_owned = Action.co_agencies.through.objects.filter(agency__in=agencies).values("action_id")
-    actions = Action.objects.filter(
-        Q(committee__in=partner_committees(user).values("id"))
-        | Q(owning_agency__in=agencies)
-        | Q(pk__in=co_owned)
-    )
     if user.is_superuser:
-        return actions
+        return Action.objects.all()
+    actions = Action.objects.filter(
+        Q(committee__in=_partner_ids(user)) | Q(owning_agency__in=agencies) | Q(pk__in=co_owned)
+    )
+    officer = Q(committee__in=_officer_ids(user))
+    # Action.restricted mirrors its item's flag, so most rows pass on a column and only the
+    # restricted ones are checked against the (small) set of restricted items granted.
+    # Draft meetings are few: testing ids against them avoids joining every action's meeting.
+    drafts = Meeting.objects.filter(status=Meeting.Status.DRAFT).values("id")
     return actions.filter(
-        Q(agenda_item__isnull=True) | Q(agenda_item__in=visible_agenda_items(user).values("id"))
+        Q(meeting__isnull=True) | ~Q(meeting__in=drafts) | officer,
+        Q(restricted=False) | officer | granted_q(user, "agenda_item"),
     )
 
 
