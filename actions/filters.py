@@ -1,8 +1,6 @@
-"""Register filters (django-filter): status, agency, meeting, overdue, due range."""
+"""Register filters (django-filter): committee, status, agency, meeting, overdue, due range."""
 
 from __future__ import annotations
-
-import datetime
 
 import django_filters
 from django import forms
@@ -11,16 +9,20 @@ from django.utils import timezone
 
 from agencies.models import Agency
 from meetings import access
-from meetings.models import Meeting
+from meetings.models import Committee, Meeting
 
 from .models import Action
-
-RECENT_MEETING_DAYS = 366
 
 
 class ActionFilter(django_filters.FilterSet):
     """Filters a register the person may already see; choices are limited to what they see."""
 
+    committee = django_filters.ModelChoiceFilter(
+        queryset=Committee.objects.none(),
+        to_field_name="short_name",
+        label="Committee",
+        empty_label="Any committee",
+    )
     status = django_filters.MultipleChoiceFilter(
         choices=Action.Status.choices, widget=forms.CheckboxSelectMultiple
     )
@@ -48,34 +50,48 @@ class ActionFilter(django_filters.FilterSet):
 
     class Meta:
         model = Action
-        fields = ["status", "owning_agency", "meeting", "overdue", "due_after", "due_before"]
+        fields = [
+            "committee",
+            "status",
+            "owning_agency",
+            "meeting",
+            "overdue",
+            "due_after",
+            "due_before",
+        ]
 
     def __init__(self, *args, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        # Only agencies owning an action the person may see: one owning nothing but a
-        # restricted action would otherwise give that action away.
+        # The agencies of the person's committees and their own: never "agencies owning an
+        # action", which could give a restricted action away and costs a pass over every action.
+        partner = access.partner_committees(user)
         self.filters["owning_agency"].queryset = Agency.objects.filter(
-            id__in=access.visible_actions(user).values("owning_agency_id")
-        )
+            Q(memberships__user=user)
+            | Q(hosted_committees__in=partner.values("id"))
+            | Q(committees__in=partner.values("id"))
+        ).distinct()
+        self.filters["committee"].queryset = partner.order_by("name")
         self.filters["meeting"].queryset = access.visible_meetings(user).select_related("committee")
 
     @property
     def form(self) -> forms.Form:
-        """The filter form; its meeting list offers the last year's meetings (and the chosen
-        one) while any meeting the person may see is still accepted from the URL. Listing every
-        meeting made the register's page grow with the partnership's history."""
+        """The filter form; its meeting list offers the chosen committee's meetings (and the
+        chosen meeting), while any meeting the person may see is still accepted from the URL.
+        Listing every meeting made the register's page grow with the partnership's history."""
         if not hasattr(self, "_form"):
             form = super().form
             field = form.fields["meeting"]
-            since = timezone.now() - datetime.timedelta(days=RECENT_MEETING_DAYS)
-            chosen = str(self.data.get("meeting", "")) if self.data else ""
-            recent = field.queryset.filter(
-                Q(starts_at__gte=since) | Q(pk=chosen if chosen.isdigit() else None)
+            data = self.data or {}
+            committee = str(data.get("committee", ""))
+            chosen = str(data.get("meeting", ""))
+            of_committee = Q(committee__short_name=committee) if committee else Q(pk__in=[])
+            offered = field.queryset.filter(
+                of_committee | Q(pk=chosen if chosen.isdigit() else None)
             ).order_by("-starts_at")
             field.widget.choices = [("", field.empty_label)] + [
-                (m.pk, field.label_from_instance(m)) for m in recent
+                (m.pk, field.label_from_instance(m)) for m in offered
             ]
-            field.help_text = "Meetings of the last 12 months."
+            field.help_text = "" if committee else "Choose a committee to list its meetings."
         return self._form
 
     def filter_overdue(self, queryset: QuerySet[Action], name: str, value: bool):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.utils import timezone
 
@@ -10,13 +11,13 @@ from meetings import access
 
 from .models import Action
 
+LIST_RELATED = ("committee", "meeting", "agenda_item", "owning_agency", "owner")
+
 
 def register(user: User) -> QuerySet[Action]:
     """Every action this person may see, ready for a list page."""
     return (
-        access.visible_actions(user)
-        .select_related("committee", "meeting", "agenda_item", "owning_agency", "owner")
-        .prefetch_related("co_agencies")
+        access.visible_actions(user).select_related(*LIST_RELATED).prefetch_related("co_agencies")
     )
 
 
@@ -45,3 +46,19 @@ def agency_actions(user: User) -> QuerySet[Action]:
 def overdue(queryset: QuerySet[Action]) -> QuerySet[Action]:
     """Outstanding actions whose due date has passed (London date)."""
     return queryset.filter(status__in=Action.OUTSTANDING, due_date__lt=timezone.localdate())
+
+
+def page_by_ids(rows: QuerySet[Action], number: str | int | None, per_page: int) -> Page:
+    """A page of rows whose ids are chosen first and only then joined and prefetched.
+
+    The access rule's subqueries hide the row count from PostgreSQL's planner, which then joins
+    every visible row before sorting; choosing 50 ids on the bare table first avoids that. The
+    ids come through `rows` (the access rule), so the rows are then fetched by id alone.
+    """
+    page = Paginator(rows.values_list("pk", flat=True), per_page).get_page(number)
+    ids = list(page.object_list)
+    by_id = (
+        Action.objects.select_related(*LIST_RELATED).prefetch_related("co_agencies").in_bulk(ids)
+    )
+    page.object_list = [by_id[pk] for pk in ids]
+    return page

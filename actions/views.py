@@ -10,7 +10,6 @@ import csv
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -65,7 +64,7 @@ def register(request: HttpRequest) -> HttpResponse:
     else:
         status = 200
         rows = filters.qs
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = selectors.page_by_ids(rows, request.GET.get("page"), PAGE_SIZE)
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -104,7 +103,7 @@ def register_csv(request: HttpRequest) -> HttpResponse:
             "Due date",
         ]
     )
-    record_reads(request.user, filters.qs.filter(agenda_item__restricted=True), "actions:csv")
+    record_reads(request.user, filters.qs.filter(restricted=True), "actions:csv")
     for action in filters.qs.iterator(chunk_size=500):
         writer.writerow(
             [

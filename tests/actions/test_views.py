@@ -136,7 +136,7 @@ def test_register_query_count_is_fixed_for_10_or_500_actions(world, actions, sig
     assert _count(client, url) == few
 
 
-def test_meeting_filter_lists_the_last_year_but_accepts_any_visible_meeting(
+def test_meeting_filter_lists_the_chosen_committees_meetings_and_accepts_any_visible(
     world, actions, signed_in
 ):
     from meetings.models import Meeting
@@ -150,8 +150,13 @@ def test_meeting_filter_lists_the_last_year_but_accepts_any_visible_meeting(
         status=Meeting.Status.HELD,
     )
     client = signed_in(world.chair)
-    page = client.get("/actions/?scope=all")
-    assert "MOPAC Challenge: 2014" not in page.content.decode()
+    page = client.get("/actions/?scope=all").content.decode()
+    assert "MOPAC Challenge: 2014" not in page
+    assert "Choose a committee to list its meetings." in page
+    assert f'<option value="{world.committee.short_name}">MOPAC Challenge</option>' in page
+    listed = client.get(f"/actions/?scope=all&committee={world.committee.short_name}")
+    assert listed.status_code == 200
+    assert ">MOPAC Challenge: MOPAC Challenge: 2014</option>" in listed.content.decode()
     chosen = client.get(f"/actions/?scope=all&meeting={old.pk}")
     assert chosen.status_code == 200
     assert f'<option value="{old.pk}" selected>MOPAC Challenge' in chosen.content.decode()
@@ -162,3 +167,11 @@ def test_meeting_filter_lists_the_last_year_but_accepts_any_visible_meeting(
         ends_at=at("2026-12-04", "12:00"),
     )
     assert signed_in(world.member).get(f"/actions/?meeting={hidden.pk}").status_code == 400
+    listed = signed_in(world.member).get(f"/actions/?committee={world.committee.short_name}")
+    assert "Draft" not in listed.content.decode()
+    assert (
+        signed_in(world.outsider)
+        .get(f"/actions/?committee={world.committee.short_name}")
+        .status_code
+        == 404
+    )
