@@ -15,6 +15,7 @@ import cProfile
 import io
 import os
 import pstats
+import statistics
 import sys
 import time
 
@@ -27,6 +28,7 @@ def main() -> None:
     parser.add_argument("--small", action="store_true", help="the small variant of the page")
     parser.add_argument("--explain", action="store_true", help="EXPLAIN ANALYZE the slowest")
     parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--sort", default="tottime", help="cProfile order, e.g. cumulative")
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
     import django
@@ -50,6 +52,12 @@ def main() -> None:
         User.objects.get(pk=who), backend="django.contrib.auth.backends.ModelBackend"
     )
     client.get(path)  # warm-up: per-process caches (content types, templates)
+    timings = []
+    for _ in range(5):
+        started = time.perf_counter()
+        client.get(path)
+        timings.append(time.perf_counter() - started)
+    print(f"unprofiled: median of 5 requests {statistics.median(timings) * 1000:.0f} ms")
     profiler = cProfile.Profile()
     with CaptureQueriesContext(connection) as queries:
         started = time.perf_counter()
@@ -64,7 +72,7 @@ def main() -> None:
     for query in queries.captured_queries:
         print(f"  {float(query['time']) * 1000:7.1f} ms  {query['sql'][:160]}")
     out = io.StringIO()
-    pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(args.top)
+    pstats.Stats(profiler, stream=out).sort_stats(args.sort).print_stats(args.top)
     print(out.getvalue())
     if args.explain:
         slowest = max(queries.captured_queries, key=lambda q: float(q["time"]))
