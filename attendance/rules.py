@@ -57,7 +57,5 @@ def recorder_for(user: User, meeting: Meeting) -> Recorder:
     )
     items: frozenset[int] = frozenset()
     if leads and not is_officer:
-        items = frozenset(
-            access.visible_agenda_items(user).filter(meeting=meeting).values_list("id", flat=True)
-        )
+        items = frozenset(access.meeting_items(user, meeting).values_list("id", flat=True))
     return Recorder(user, is_officer, leads, items)

@@ -145,9 +145,7 @@ class MinutesAttendance:
 
 def visible_item_ids(user: User, meeting: Meeting) -> set[int]:
     """Ids of the meeting's agenda items whose content this person may see."""
-    return set(
-        access.visible_agenda_items(user).filter(meeting=meeting).values_list("id", flat=True)
-    )
+    return set(access.meeting_items(user, meeting).values_list("id", flat=True))
 
 
 def visible_invitations(user: User) -> QuerySet[Invitation]:
@@ -323,7 +321,7 @@ def item_labels(user: User, meeting: Meeting) -> dict[int, str]:
     """'5.1 Part A: ...' labels of the items this person may see, by id."""
     from meetings.selectors import number_rows
 
-    items = list(access.visible_agenda_items(user).filter(meeting=meeting).only("id", "title"))
+    items = list(access.meeting_items(user, meeting).only("id", "title"))
     structure = list(
         meeting.items.only("id", "parent_id", "position", "kind").order_by("position", "id")
     )

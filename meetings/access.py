@@ -8,13 +8,13 @@ with django-guardian object permissions given to agency groups or single users; 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AnonymousUser, Permission
-from django.db.models import Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
 from agencies.models import User
@@ -52,14 +52,14 @@ def request_memo() -> Iterator[None]:
         _memo.reset(token)
 
 
-def _ids(user: User, key: str, query: QuerySet) -> QuerySet | list[int]:
-    """The ids `query` selects: as a literal list when a request memo is active (cheap to
-    build and to plan in every later query), else as the subquery itself."""
+def _ids(user: User, key: str, make: Callable[[], QuerySet]) -> QuerySet | list[int]:
+    """The ids the query `make()` selects: as a literal list when a request memo is active
+    (cheap to build and to plan in every later query), else as the subquery itself."""
     memo = _memo.get()
     if memo is None:
-        return query
+        return make()
     if (user.pk, key) not in memo:
-        memo[user.pk, key] = list(query)
+        memo[user.pk, key] = list(make())
     return memo[user.pk, key]
 
 
@@ -73,23 +73,38 @@ def forget(user: AnyUser) -> None:
 
 def agency_ids(user: User) -> QuerySet | list[int]:
     """Ids of the agencies this person belongs to."""
-    return _ids(user, "agencies", user.memberships.values_list("agency_id", flat=True))
+    return _ids(user, "agencies", lambda: user.memberships.values_list("agency_id", flat=True))
+
+
+def _committee_ids(user: User) -> tuple[QuerySet | list[int], QuerySet | list[int]]:
+    """(partner, officer) committee ids; in a request both come from one query, once."""
+    memo = _memo.get()
+    if memo is not None and (user.pk, "committees") in memo:
+        return memo[user.pk, "committees"]
+    officer_q = Q(chairs=user) | Q(secretariat=user)
+    agencies = user.memberships.values("agency_id")
+    partner = Committee.objects.filter(
+        officer_q | Q(host__in=agencies) | Q(member_agencies__in=agencies)
+    )
+    partner = partner.order_by().values_list("id", flat=True).distinct()
+    officer = Committee.objects.filter(officer_q).order_by().values_list("id", flat=True)
+    if memo is None:
+        return partner, officer.distinct()
+    rows = list(
+        Committee.objects.filter(id__in=partner)
+        .annotate(officer=Exists(officer.filter(id=OuterRef("pk"))))
+        .values_list("id", "officer")
+    )
+    memo[user.pk, "committees"] = ([pk for pk, _ in rows], [pk for pk, o in rows if o])
+    return memo[user.pk, "committees"]
 
 
 def _partner_ids(user: User) -> QuerySet | list[int]:
-    agencies = user.memberships.values("agency_id")
-    query = Committee.objects.filter(
-        Q(chairs=user)
-        | Q(secretariat=user)
-        | Q(host__in=agencies)
-        | Q(member_agencies__in=agencies)
-    )
-    return _ids(user, "partner", query.order_by().values_list("id", flat=True).distinct())
+    return _committee_ids(user)[0]
 
 
 def _officer_ids(user: User) -> QuerySet | list[int]:
-    query = Committee.objects.filter(Q(chairs=user) | Q(secretariat=user))
-    return _ids(user, "officer", query.order_by().values_list("id", flat=True).distinct())
+    return _committee_ids(user)[1]
 
 
 def partner_committees(user: AnyUser) -> QuerySet[Committee]:
@@ -112,14 +127,18 @@ def officer_committees(user: AnyUser) -> QuerySet[Committee]:
 
 def is_committee_officer(user: AnyUser, committee: Committee) -> bool:
     """Whether this person chairs or clerks the committee."""
+    return _officer_of(user, committee.pk)
+
+
+def _officer_of(user: AnyUser, committee_id: int) -> bool:
     if not user.is_authenticated or not user.is_active:
         return False
     if user.is_superuser:
         return True
     ids = _officer_ids(user)
     if isinstance(ids, list):
-        return committee.pk in ids
-    return ids.filter(id=committee.pk).exists()
+        return committee_id in ids
+    return ids.filter(id=committee_id).exists()
 
 
 def visible_meetings(user: AnyUser) -> QuerySet[Meeting]:
@@ -141,19 +160,31 @@ def granted_q(user: User, field: str = "pk") -> Q:
     item id, so no global permission ever counts and the 60,000 items are never scanned: only
     the grants of this person and their agency groups are.
     """
-    # One id, looked up once per query (an InitPlan), so the grant tables are read by index.
+    view = _view_permission()
+    own = AgendaItemUserObjectPermission.objects.filter(user=user, permission=view)
+    groups = User.groups.through.objects.filter(user_id=user.pk).values("group_id")
+    agencies = AgendaItemGroupObjectPermission.objects.filter(group__in=groups, permission=view)
+    return Q(**{f"{field}__in": own.values("content_object_id")}) | Q(
+        **{f"{field}__in": agencies.values("content_object_id")}
+    )
+
+
+def _view_permission() -> Subquery | int:
+    """The "view agenda item" permission: its id, read once per request, else a subquery (an
+    InitPlan run once per query), so the grant tables are read by index."""
+    memo = _memo.get()
+    if memo is not None and (None, "view") in memo:
+        return memo[None, "view"]
     view = Permission.objects.filter(
         codename="view_agendaitem",
         content_type__app_label="meetings",
         content_type__model="agendaitem",
-    ).values("id")[:1]
-    own = AgendaItemUserObjectPermission.objects.filter(user=user, permission=Subquery(view))
-    agencies = AgendaItemGroupObjectPermission.objects.filter(
-        group__user=user, permission=Subquery(view)
     )
-    return Q(**{f"{field}__in": own.values("content_object_id")}) | Q(
-        **{f"{field}__in": agencies.values("content_object_id")}
-    )
+    view = view.order_by().values_list("id", flat=True)
+    if memo is None:
+        return Subquery(view[:1])
+    memo[None, "view"] = view.first()
+    return memo[None, "view"]
 
 
 def granted_item_ids(user: AnyUser) -> QuerySet:
@@ -173,6 +204,32 @@ def visible_agenda_items(user: AnyUser) -> QuerySet[AgendaItem]:
     return AgendaItem.objects.filter(meeting__in=meetings).filter(
         Q(restricted=False) | Q(meeting__committee__in=_officer_ids(user)) | granted_q(user)
     )
+
+
+def can_see_meeting(user: AnyUser, meeting: Meeting) -> bool:
+    """Whether this person may open this meeting (as visible_meetings decides)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    partner, officer = _committee_ids(user)
+    if not isinstance(partner, list):
+        return visible_meetings(user).filter(pk=meeting.pk).exists()
+    return meeting.committee_id in officer or (
+        meeting.committee_id in partner and meeting.status != Meeting.Status.DRAFT
+    )
+
+
+def meeting_items(user: AnyUser, meeting: Meeting) -> QuerySet[AgendaItem]:
+    """The items of one meeting whose content this person may see: the same answer as
+    visible_agenda_items(user).filter(meeting=meeting), decided mostly in Python from the
+    request's id sets, so the query is the meeting's items and the grants alone."""
+    if not can_see_meeting(user, meeting):
+        return AgendaItem.objects.none()
+    items = AgendaItem.objects.filter(meeting=meeting)
+    if _officer_of(user, meeting.committee_id):
+        return items
+    return items.filter(Q(restricted=False) | granted_q(user))
 
 
 def access_meeting(user: AnyUser, pk: int) -> Meeting:

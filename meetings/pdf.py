@@ -156,7 +156,7 @@ def _item_cell(row: AgendaRow, s: dict[str, ParagraphStyle]) -> list[Paragraph]:
     if row.restricted:
         title += " <font color='#d4351c'>[Restricted]</font>"
     cell = [Paragraph(title, title_style)]
-    presenters = [p.full_name or p.email for p in item.presenters.all()]
+    presenters = [p.full_name or p.email for p in item.presenter_list]
     who = []
     if presenters:
         who.append(f"Presented by {', '.join(presenters)}")
@@ -216,7 +216,7 @@ def _papers(agenda: Agenda, s: dict[str, ParagraphStyle]) -> list:
         Paragraph(f"<b>{markup(row.number)}</b>&nbsp;&nbsp;{markup(paper.title)}", s["body"])
         for row in agenda.rows
         if row.item is not None
-        for paper in row.item.papers.all()
+        for paper in row.item.paper_list
     ]
     if not lines:
         lines = [Paragraph("There are no papers for this meeting.", s["body"])]

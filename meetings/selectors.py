@@ -154,15 +154,22 @@ def agenda_for(user: User, meeting: Meeting) -> Agenda:
     )
     rows = timed_rows(meeting, number_rows(structure))
     visible = (
-        access.visible_agenda_items(user)
-        .filter(meeting=meeting)
+        access.meeting_items(user, meeting)
         .select_related("lead_agency")
+        # Plain lists (to_attr): a related manager per item per relation, and a queryset
+        # clone each time a template asks for .all, cost more than the rest of the agenda.
         .prefetch_related(
-            "presenters",
-            Prefetch("papers", queryset=Paper.objects.order_by("id")),
+            Prefetch(
+                "presenters",
+                # Only what the agenda prints of a presenter (not password hashes and the rest).
+                queryset=User.objects.only("id", "full_name", "email"),
+                to_attr="presenter_list",
+            ),
+            Prefetch("papers", queryset=Paper.objects.order_by("id"), to_attr="paper_list"),
             Prefetch(
                 "questions",
                 queryset=PublicQuestion.objects.select_related("asked_by_agency", "answered_by"),
+                to_attr="question_list",
             ),
         )
     )
