@@ -10,10 +10,12 @@ shown nor counted for someone who may not see the item.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.urls import reverse
 from django.utils import timezone
 
 from agencies.models import User
@@ -42,6 +44,7 @@ class SummaryRow:
     action: Action
     minute_item: str
     evidence: list[ActionUpdate]
+    url: str = ""
 
     @property
     def action_by(self) -> str:
@@ -200,6 +203,17 @@ def _sort_key(number: str) -> tuple:
     return (not number, [int(part) for part in re.findall(r"\d+", number)])
 
 
+def path_maker(name: str) -> Callable[[int], str]:
+    """A function giving the path of URL `name` for an id.
+
+    reverse() costs about 35 microseconds: a summary of 400 actions reverses once here and
+    puts each id in its place, instead of reversing 400 times in the template.
+    """
+    sentinel = 987654321
+    head, tail = reverse(name, kwargs={"pk": sentinel}).split(str(sentinel))
+    return lambda pk: f"{head}{pk}{tail}"
+
+
 def meeting_summary(user: User, meeting: Meeting) -> Summary:
     """Build the Summary of actions of a meeting for this person."""
     previous = previous_meeting(user, meeting)
@@ -207,11 +221,15 @@ def meeting_summary(user: User, meeting: Meeting) -> Summary:
     numbers = agenda_numbers({a.meeting_id for a in actions if a.meeting_id and a.agenda_item_id})
     meetings: dict[int, SummaryGroup] = {}
     sources: dict[str, SummaryGroup] = {}
+    detail, evidence = path_maker("actions:detail"), path_maker("actions:evidence")
     for action in actions:
+        for update in action.evidence_updates:
+            update.url = evidence(update.pk)
         row = SummaryRow(
             action=action,
             minute_item=numbers.get(action.agenda_item_id, "") if action.agenda_item_id else "",
             evidence=action.evidence_updates,
+            url=detail(action.pk),
         )
         if not action.meeting_id:
             source, row.minute_item = split_source(action.source)

@@ -196,6 +196,10 @@ def test_grouped_by_origin_meeting_newest_first_then_reports(world, story):
     due = story.completed.due_date
     assert previous.rows[0].deadline == f"{due.day} {due:%B %Y}"
     assert [u.evidence_name for u in previous.rows[0].evidence] == ["appendix-1.pdf"]
+    # Paths are built from one reverse() per page: they must be the ones reverse() gives.
+    assert previous.rows[0].url == previous.rows[0].action.get_absolute_url()
+    update = previous.rows[0].evidence[0]
+    assert update.url == reverse("actions:evidence", args=[update.pk])
 
 
 def test_with_no_earlier_meeting_every_completed_action_shows(world, story):
@@ -247,6 +251,9 @@ def test_page_as_the_chair(world, story, signed_in):
     assert "Safeguarding and Child Sexual Exploitation in London" in body
     assert "Metropolitan Police Service (MPS), Safer London (SL)" in body
     assert "appendix-1.pdf" in body and "By January 2015" in body
+    assert f'href="{story.outstanding.get_absolute_url()}"' in body
+    evidence = ActionUpdate.objects.get(evidence_name="appendix-1.pdf")
+    assert f'href="{reverse("actions:evidence", args=[evidence.pk])}">appendix-1.pdf' in body
     assert "Confirm the payment by results date" not in body
     assert "Write about blacklisting" not in body and "Reported at the next meeting" not in body
     assert "<strong>5</strong> outstanding, <strong>2</strong> completed" in body
