@@ -135,6 +135,8 @@ class ActionUpdate(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
+        # The Summary of actions asks which actions were completed since the last meeting.
+        indexes = [models.Index(fields=["status_to", "created_at"])]
 
     def __str__(self) -> str:
         return f"Update on {self.action_id} at {self.created_at:%Y-%m-%d}"

@@ -49,7 +49,7 @@ class SummaryRow:
     @property
     def action_by(self) -> str:
         """The owning agency, then the co-owning agencies."""
-        agencies = [self.action.owning_agency, *self.action.co_agencies.all()]
+        agencies = [self.action.owning_agency, *self.action.co_agency_list]
         return ", ".join(f"{a.name} ({a.short_name})" for a in agencies)
 
     @property
@@ -126,7 +126,10 @@ def summary_actions(user: User, meeting: Meeting, since: datetime | None):
         never_moved = ~Exists(
             ActionUpdate.objects.filter(action=OuterRef("pk"), status_to__in=DONE)
         )
-        done &= done_since | (never_moved & Q(updated_at__gte=since))
+        # Both need updated_at >= since: services.action_update saves the action (so its
+        # updated_at) after writing the update. Testing that column first keeps PostgreSQL
+        # from hashing every completed update of the partnership for the two subqueries.
+        done &= Q(updated_at__gte=since) & (done_since | never_moved)
     return (
         access.visible_actions(user)
         .filter(committee_id=meeting.committee_id)
@@ -134,7 +137,8 @@ def summary_actions(user: User, meeting: Meeting, since: datetime | None):
         .exclude(meeting__starts_at__gte=meeting.starts_at)
         .select_related("meeting", "agenda_item", "owning_agency")
         .prefetch_related(
-            "co_agencies",
+            # Lists (to_attr), not managers: a queryset clone per row per .all() adds up.
+            Prefetch("co_agencies", to_attr="co_agency_list"),
             Prefetch(
                 "updates",
                 queryset=ActionUpdate.objects.exclude(evidence="").order_by("created_at", "id"),
