@@ -214,6 +214,7 @@ class Generator:
             self.agendas,
             self.restrictions,
             self.actions,
+            self.small_variants,
         ):
             started = time.perf_counter()
             with transaction.atomic():
@@ -633,6 +634,42 @@ class Generator:
                 for user in users
             ],
             self.built.counts,
+        )
+
+    def small_variants(self) -> None:
+        """One of the small charity's actions sits on a restricted item of the measured
+        committee's first meeting, granted to the charity and the MPS, outstanding and overdue.
+        The small variants of the register, summary and dashboard then show a restricted row as
+        the big ones do, and so write the audit trail too: their query counts compare rows with
+        rows, not a page with restricted rows with one without."""
+        committee = self.measured.committee_id
+        first = (
+            Meeting.objects.filter(committee_id=committee)
+            .exclude(status__in=[Meeting.Status.DRAFT, Meeting.Status.CANCELLED])
+            .order_by("starts_at")
+            .first()
+        )
+        item = (
+            AgendaItem.objects.filter(meeting=first, kind=K.SUBSTANTIVE, children__isnull=True)
+            .order_by("position", "id")
+            .first()
+        )
+        permission = Permission.objects.get(
+            content_type__app_label="meetings", codename="view_agendaitem"
+        )
+        AgendaItem.objects.filter(pk=item.pk).update(restricted=True)
+        for agency in (self.small.pk, self.big.pk):
+            AgendaItemGroupObjectPermission.objects.get_or_create(
+                permission=permission, group_id=self.group_of[agency], content_object_id=item.pk
+            )
+        action = Action.objects.filter(owning_agency=self.small).order_by("pk").first()
+        Action.objects.filter(pk=action.pk).update(
+            committee_id=committee,
+            meeting=first,
+            agenda_item=item,
+            restricted=True,
+            status=S.OPEN,
+            due_date=self.today - _days(10),
         )
 
     def meetings_by_id(self) -> dict[int, Meeting]:
