@@ -643,17 +643,20 @@ class Generator:
         the big ones do, and so write the audit trail too: their query counts compare rows with
         rows, not a page with restricted rows with one without."""
         committee = self.measured.committee_id
-        first = (
-            Meeting.objects.filter(committee_id=committee)
-            .exclude(status__in=[Meeting.Status.DRAFT, Meeting.Status.CANCELLED])
-            .order_by("starts_at")
-            .first()
-        )
+        # The earliest item that can be restricted on its own, so that the early meeting's
+        # summary (personas: the committee's third meeting) carries its action.
         item = (
-            AgendaItem.objects.filter(meeting=first, kind=K.SUBSTANTIVE, children__isnull=True)
-            .order_by("position", "id")
+            AgendaItem.objects.filter(
+                meeting__committee_id=committee,
+                kind__in=(K.SUBSTANTIVE, K.PRESENTATION),
+                children__isnull=True,
+            )
+            .exclude(meeting__status__in=[Meeting.Status.DRAFT, Meeting.Status.CANCELLED])
+            .select_related("meeting")
+            .order_by("meeting__starts_at", "position", "id")
             .first()
         )
+        first = item.meeting
         permission = Permission.objects.get(
             content_type__app_label="meetings", codename="view_agendaitem"
         )

@@ -9,6 +9,7 @@ import json
 
 import pytest
 from django.db import connection
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.urls import Resolver404, resolve
 from django.utils import timezone
@@ -16,7 +17,7 @@ from django.utils import timezone
 from actions.models import Action, Delivery
 from agencies.models import Agency, User
 from bench import run
-from bench.generate import MEASURED_ITEMS, Sizes, generate, personas
+from bench.generate import MEASURED_ITEMS, SMALL_AGENCY, Sizes, generate, personas
 from bench.middleware import HEADER
 from meetings import access
 from meetings.models import AgendaItem, AgendaItemGroupObjectPermission, Meeting
@@ -54,6 +55,13 @@ def test_generator_writes_a_consistent_partnership(dataset):
     granted = set(AgendaItemGroupObjectPermission.objects.values_list("content_object", flat=True))
     assert set(restricted.values_list("id", flat=True)) <= granted
     assert not AgendaItem.objects.filter(parent__restricted=True, restricted=False).exists()
+    # Action.restricted mirrors its item, as Action.save and item_restrict keep it.
+    assert not Action.objects.exclude(restricted=False).filter(agenda_item__isnull=True).exists()
+    mismatched = Action.objects.filter(agenda_item__isnull=False).exclude(
+        restricted=F("agenda_item__restricted")
+    )
+    assert not mismatched.exists()
+    assert Action.objects.filter(restricted=True, owning_agency__short_name=SMALL_AGENCY).exists()
     horizon = timezone.localdate() + datetime.timedelta(days=7)
     due = Action.objects.filter(status__in=Action.OUTSTANDING, due_date__lte=horizon)
     assert due.count() == sizes.due + 5  # the small charity's five are due or overdue too
