@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AnonymousUser, Permission
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from agencies.models import User
@@ -169,22 +170,15 @@ def granted_q(user: User, field: str = "pk") -> Q:
     )
 
 
-def _view_permission() -> Subquery | int:
-    """The "view agenda item" permission: its id, read once per request, else a subquery (an
-    InitPlan run once per query), so the grant tables are read by index."""
-    memo = _memo.get()
-    if memo is not None and (None, "view") in memo:
-        return memo[None, "view"]
+def _view_permission() -> Subquery:
+    """The "view agenda item" permission's id as a subquery: PostgreSQL runs it once per
+    query (an InitPlan), so the grant tables are read by index; no extra round trip."""
     view = Permission.objects.filter(
         codename="view_agendaitem",
         content_type__app_label="meetings",
         content_type__model="agendaitem",
     )
-    view = view.order_by().values_list("id", flat=True)
-    if memo is None:
-        return Subquery(view[:1])
-    memo[None, "view"] = view.first()
-    return memo[None, "view"]
+    return Subquery(view.order_by().values_list("id", flat=True)[:1])
 
 
 def granted_item_ids(user: AnyUser) -> QuerySet:
@@ -234,6 +228,13 @@ def meeting_items(user: AnyUser, meeting: Meeting) -> QuerySet[AgendaItem]:
 
 def access_meeting(user: AnyUser, pk: int) -> Meeting:
     """Fetch a meeting the person may see, or 404: ids from URLs go through here."""
+    if _memo.get() is not None and user.is_authenticated:
+        # In a request the committee sets are in hand: fetch by id, decide in Python.
+        meeting = Meeting.objects.select_related("committee", "committee__host").filter(pk=pk)
+        meeting = meeting.first()
+        if meeting is None or not can_see_meeting(user, meeting):
+            raise Http404("No such meeting.")
+        return meeting
     meetings = visible_meetings(user).select_related("committee", "committee__host")
     return get_object_or_404(meetings, pk=pk)
 
