@@ -36,6 +36,11 @@ class AgendaRow:
         return self.item is not None
 
     @property
+    def time_label(self) -> str:
+        """Its planned start in London time, as 09:30."""
+        return timezone.localtime(self.starts_at).strftime("%H:%M")
+
+    @property
     def label(self) -> str:
         """Its title, or the placeholder that stands in for it."""
         return self.item.title if self.item else f"Restricted item {self.number}"
@@ -168,7 +173,7 @@ def agenda_for(user: User, meeting: Meeting) -> Agenda:
             Prefetch("papers", queryset=Paper.objects.order_by("id"), to_attr="paper_list"),
             Prefetch(
                 "questions",
-                queryset=PublicQuestion.objects.select_related("asked_by_agency", "answered_by"),
+                queryset=PublicQuestion.objects.select_related("answered_by"),
                 to_attr="question_list",
             ),
         )
