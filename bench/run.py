@@ -241,8 +241,27 @@ class Measured:
         return self.requests / self.seconds if self.seconds else 0.0
 
 
-def load(base: str, path: str, sessions: list[str], users: int, duration: float) -> Measured:
-    """Drive one path with Locust (headless) and summarise every response it recorded."""
+Sample = tuple[float, float, float]  # (when it ended, milliseconds, queries)
+
+
+@dataclass
+class Run:
+    """What one Locust run recorded."""
+
+    samples: list[Sample]
+    failures: int
+
+    @property
+    def window(self) -> float:
+        """The seconds over which its responses arrived."""
+        if not self.samples:
+            return 0.0
+        ends = [at for at, _, _ in self.samples]
+        return max(ends) - min(ends) + min(ms for _, ms, _ in self.samples) / 1000
+
+
+def load(base: str, path: str, sessions: list[str], users: int, duration: float) -> Run:
+    """Drive one path with Locust (headless) and return every response it recorded."""
     with tempfile.NamedTemporaryFile(prefix="bench-locust-", suffix=".json") as out:
         env = {
             **os.environ,
@@ -260,7 +279,7 @@ def load(base: str, path: str, sessions: list[str], users: int, duration: float)
             "--spawn-rate",
             str(users),
             "--run-time",
-            f"{round(duration)}s",
+            f"{max(1, round(duration))}s",
             "--host",
             base,
             "--only-summary",
@@ -274,21 +293,36 @@ def load(base: str, path: str, sessions: list[str], users: int, duration: float)
         if not text:
             raise SystemExit(f"Locust failed on {path}:\n{done.stderr[-4000:]}")
         data = json.loads(text)
-    samples = data.get("samples", [])
+    return Run([tuple(s) for s in data.get("samples", [])], len(data.get("failures", [])))
+
+
+def summarise(runs: list[Run]) -> Measured:
+    """Pool the responses of several runs of one view into one set of figures."""
+    samples = [s for run in runs for s in run.samples]
+    failures = sum(run.failures for run in runs)
     if not samples:
-        return Measured(0, 0.0, 0.0, 0.0, 0.0, len(data.get("failures", [])))
+        return Measured(0, 0.0, 0.0, 0.0, 0.0, failures)
     times = sorted(ms for _, ms, _ in samples)
-    ends = [at for at, _, _ in samples]
-    # Served per second over the window in which responses arrived.
-    window = max(ends) - min(ends) + times[0] / 1000
     return Measured(
         requests=len(samples),
-        seconds=window,
+        seconds=sum(run.window for run in runs),
         median_ms=statistics.median(times),
         p95_ms=times[min(len(times) - 1, round(0.95 * (len(times) - 1)))],
         queries=statistics.mean(q for _, _, q in samples),
-        failures=len(data.get("failures", [])),
+        failures=failures,
     )
+
+
+def measure(base: str, page: Page, users: int, duration: float, rounds: int) -> None:
+    """Measure a page and its floor view in alternating rounds (page first, then floor first),
+    so that a machine growing busier or quieter during the run weighs on both alike."""
+    runs: dict[str, list[Run]] = {"page": [], "floor": []}
+    views = [("page", page.path), ("floor", page.floor)]
+    for number in range(rounds):
+        for view, path in views if number % 2 == 0 else views[::-1]:
+            runs[view].append(load(base, path, page.sessions, users, duration / rounds))
+    for view, view_runs in runs.items():
+        page.results[(view, users)] = summarise(view_runs)
 
 
 @dataclass
@@ -498,7 +532,8 @@ def report(
     lines = [
         f"# Benchmark {today}: {args.name}",
         "",
-        f"Scale {args.scale:g} (1 is the issue's partnership); {args.duration:g} s per run; "
+        f"Scale {args.scale:g} (1 is the issue's partnership); {args.duration:g} s per view and "
+        f"number of users, in {args.rounds} rounds alternating page and floor view; "
         f"gunicorn with {args.workers} sync workers; Locust (FastHttpUser, no wait) on the same "
         "machine; PostgreSQL on the same machine.",
         "",
@@ -651,7 +686,10 @@ def main(argv: list[str] | None = None) -> int:
     """Generate, serve, load, sweep, deliver, report."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", type=float, default=1.0, help="1 is the issue's partnership")
-    parser.add_argument("--duration", type=float, default=20.0, help="seconds per Locust run")
+    parser.add_argument("--duration", type=float, default=20.0, help="seconds per view and users")
+    parser.add_argument(
+        "--rounds", type=int, default=4, help="alternating page/floor rounds within --duration"
+    )
     parser.add_argument("--users", default="1,8,32", help="concurrent users, comma-separated")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn sync workers")
     parser.add_argument("--seed", type=int, default=7)
@@ -724,9 +762,9 @@ def main(argv: list[str] | None = None) -> int:
                 log(f"{page.name}: rows {page.rows}, queries {page.queries}")
             for n in users:
                 for page in measured:
-                    for view, path in (("page", page.path), ("floor", page.floor)):
-                        m = load(server.base, path, page.sessions, n, args.duration)
-                        page.results[(view, n)] = m
+                    measure(server.base, page, n, args.duration, args.rounds)
+                    for view in ("page", "floor"):
+                        m = page.results[(view, n)]
                         log(
                             f"{page.name:9} {view:5} {n:2} users: {m.rps:6.1f} req/s, median "
                             f"{_ms(m.median_ms)} ms, p95 {_ms(m.p95_ms)} ms, "

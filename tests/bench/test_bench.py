@@ -128,3 +128,22 @@ def test_the_runner_refuses_to_recreate_a_shared_database():
         "postgres://postgres@127.0.0.1:5432/postgres",
         "bench",
     )
+
+
+def test_rounds_alternate_page_and_floor_and_pool_their_responses(monkeypatch):
+    calls = []
+
+    def fake_load(base, path, sessions, users, duration):
+        calls.append((path, duration))
+        ms = 100.0 if path == "/page/" else 50.0
+        return run.Run([(10.0, ms, 7.0), (11.0, ms + 20, 7.0)], 0)
+
+    monkeypatch.setattr(run, "load", fake_load)
+    page = run.Page("p", "a page", "/page/", "/floor/", "/page/?small", 1, 1)
+    page.sessions = ["s"]
+    run.measure("http://127.0.0.1:1", page, 8, 20.0, 4)
+    assert [path for path, _ in calls] == ["/page/", "/floor/", "/floor/", "/page/"] * 2
+    assert {duration for _, duration in calls} == {5.0}
+    pooled = page.results[("page", 8)]
+    assert pooled.requests == 8 and pooled.median_ms == 110.0 and pooled.queries == 7.0
+    assert page.results[("floor", 8)].median_ms == 60.0
