@@ -5,15 +5,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('actions', '0005_delivery_sent_at_index'),
+        ("actions", "0005_delivery_sent_at_index"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='actionupdate',
-            index=models.Index(fields=['status_to', 'created_at'], name='actions_act_status__037362_idx'),
+            model_name="actionupdate",
+            index=models.Index(
+                fields=["status_to", "created_at"], name="actions_act_status__037362_idx"
+            ),
         ),
     ]
