@@ -114,6 +114,8 @@ def _escalations(actions: QuerySet[Action], agency: Agency) -> Counter:
         .annotate(n=Count("id"))
         .order_by()
     )
+    if not sent:
+        return Counter()
     visible = set(actions.filter(pk__in={pk for pk, _, _ in sent}).values_list("pk", flat=True))
     counts: Counter = Counter()
     for pk, level, n in sent:

@@ -213,8 +213,10 @@ def test_query_count_is_fixed_for_10_or_500_actions(world, board, signed_in):
             )
             for i in range(n)
         )
-        for action in made[::7]:
-            _sent(action, 1 + action.pk % 2, days_ago=action.pk % 40, world=world)
+        for i, action in enumerate(made[::7]):
+            # The first within the 30-day window whatever the ids: with no escalation in the
+            # window the dashboard rightly skips checking them, one query fewer.
+            _sent(action, 1 + action.pk % 2, days_ago=1 if i == 0 else action.pk % 40, world=world)
 
     grow(3, "few")
     few = _count(client)
