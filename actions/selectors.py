@@ -60,5 +60,6 @@ def page_by_ids(rows: QuerySet[Action], number: str | int | None, per_page: int)
     by_id = (
         Action.objects.select_related(*LIST_RELATED).prefetch_related("co_agencies").in_bulk(ids)
     )
-    page.object_list = [by_id[pk] for pk in ids]
+    # An action deleted between the two reads drops out of the page rather than failing it.
+    page.object_list = [by_id[pk] for pk in ids if pk in by_id]
     return page
