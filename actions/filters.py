@@ -8,6 +8,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from agencies.models import Agency
+from core.widgets import DateInput
 from meetings import access
 from meetings.models import Committee, Meeting
 
@@ -39,13 +40,13 @@ class ActionFilter(django_filters.FilterSet):
         field_name="due_date",
         lookup_expr="gte",
         label="Due from",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
     due_before = django_filters.DateFilter(
         field_name="due_date",
         lookup_expr="lte",
         label="Due by",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
 
     class Meta:

@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.utils.text import slugify
 
 from agencies.models import Agency, Membership, User
+from core.widgets import DateInput
 from meetings.models import Committee
 from meetings.selectors import AgendaRow
 
@@ -119,7 +120,7 @@ class ActionForm(forms.Form):
         label="Due date",
         required=False,
         help_text="Optional. A date in the past is allowed: the action is then already overdue.",
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
         error_messages={"invalid": "Enter a real date"},
     )
     due_text = forms.CharField(

@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from agencies.models import Agency, User
+from core.widgets import DateInput, TimeInput
 from meetings.models import Committee, Meeting
 
 from .models import Invitation
@@ -37,13 +38,11 @@ def _helper(*fields: str, submit: str) -> FormHelper:
 
 
 def _time_field(label: str, css: str = "") -> forms.TimeField:
-    attrs = {"type": "time"}
-    if css:
-        attrs["class"] = css
+    attrs = {"class": css} if css else {}
     return forms.TimeField(
         required=False,
         label=label,
-        widget=forms.TimeInput(attrs=attrs, format="%H:%M"),
+        widget=TimeInput(attrs=attrs),
         error_messages=TIME_ERRORS,
     )
 
@@ -279,12 +278,12 @@ class StatisticsForm(forms.Form):
 
     start = forms.DateField(
         label="From",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         error_messages={"required": "Enter the first date", "invalid": "Enter a real date"},
     )
     end = forms.DateField(
         label="To",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         error_messages={"required": "Enter the last date", "invalid": "Enter a real date"},
     )
     committee = forms.ModelChoiceField(

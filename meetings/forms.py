@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from agencies.models import Agency, User
+from core.widgets import DateInput, TimeInput
 
 from .models import AgendaItem, Meeting
 
@@ -43,15 +44,15 @@ class MeetingForm(RevisionForm):
 
     title = forms.CharField(max_length=200, error_messages={"required": "Enter a title"})
     date = forms.DateField(
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         error_messages={"required": "Enter the date", "invalid": "Enter a real date"},
     )
     start_time = forms.TimeField(
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        widget=TimeInput(),
         error_messages={"required": "Enter the start time", "invalid": "Enter a time like 10:00"},
     )
     end_time = forms.TimeField(
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        widget=TimeInput(),
         error_messages={"required": "Enter the end time", "invalid": "Enter a time like 12:30"},
     )
     location = forms.CharField(max_length=200, required=False)

@@ -1,0 +1,1 @@
+"""Shared plumbing with no domain models, imported by the apps (DESIGN.md section 6)."""
