@@ -9,6 +9,7 @@ from crispy_forms_gds.layout import Button, Layout, Size
 from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.text import slugify
 
 from agencies.models import Agency, User
 from core.widgets import DateInput, TimeInput
@@ -20,7 +21,8 @@ def _helper(*fields: str, submit: str) -> FormHelper:
     helper = FormHelper()
     helper.form_tag = False
     helper.label_size = Size.SMALL
-    helper.layout = Layout(*fields, Button("submit", submit))
+    # The button's id follows its label: the item page holds three of these forms.
+    helper.layout = Layout(*fields, Button("submit", submit, css_id=f"submit-{slugify(submit)}"))
     return helper
 
 
@@ -182,6 +184,8 @@ class PaperForm(forms.Form):
     upload = forms.FileField(label="File", error_messages={"required": "Choose a file to upload"})
 
     def __init__(self, *args, **kwargs) -> None:
+        # Shares the item page with the item's own form, which also has a title.
+        kwargs.setdefault("auto_id", "paper-%s")
         super().__init__(*args, **kwargs)
         self.helper = _helper("title", "upload", submit="Upload paper")
 
@@ -200,6 +204,7 @@ class QuestionForm(forms.Form):
     answered_by = forms.ModelChoiceField(queryset=User.objects.none(), required=False)
 
     def __init__(self, *args, meeting: Meeting, **kwargs) -> None:
+        kwargs.setdefault("auto_id", "question-%s")
         super().__init__(*args, **kwargs)
         self.fields["answered_by"].queryset = committee_people(meeting)[1]
         self.helper = _helper("question", "asked_by", "answered_by", submit="Add question")
