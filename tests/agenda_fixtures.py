@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -14,9 +14,38 @@ LONDON = ZoneInfo("Europe/London")
 SECRET = "Survivor testimony: the account of Ms X"
 
 
-def at(day: str, hhmm: str) -> datetime:
+def at(day: str | date, hhmm: str) -> datetime:
     """An aware London datetime."""
     return datetime.fromisoformat(f"{day}T{hhmm}").replace(tzinfo=LONDON)
+
+
+def day_from_today(days: int) -> str:
+    """The ISO London date `days` after the day the suite runs: the suite passes on any day."""
+    return (datetime.now(LONDON).date() + timedelta(days=days)).isoformat()
+
+
+# The fixture meeting is a fortnight ahead, so that people can still send apologies for it and
+# the tests that record its attendance use its own day.
+MEETING_DAY = day_from_today(14)
+MEETING_DATE = date.fromisoformat(MEETING_DAY)
+
+
+def after_meeting(days: int) -> str:
+    """The ISO date `days` after the fixture meeting's day (before it, when negative)."""
+    return (MEETING_DATE + timedelta(days=days)).isoformat()
+
+
+def long_date(day: str) -> str:
+    """An ISO date as the product writes it in minutes ("28 November 2026")."""
+    value = date.fromisoformat(day)
+    return f"{value.day} {value:%B %Y}"
+
+
+def month_of(day: date) -> tuple[date, date]:
+    """The first and last days of the month that holds `day`."""
+    first = day.replace(day=1)
+    following = (first + timedelta(days=32)).replace(day=1)
+    return first, following - timedelta(days=1)
 
 
 def add(meeting: Meeting, title: str, **fields) -> AgendaItem:
@@ -31,8 +60,8 @@ def meeting(world) -> Meeting:
     m = services.meeting_create(
         committee=world.committee,
         title="Justice Matters: sexual violence",
-        starts_at=at("2026-11-28", "10:00"),
-        ends_at=at("2026-11-28", "13:00"),
+        starts_at=at(MEETING_DAY, "10:00"),
+        ends_at=at(MEETING_DAY, "13:00"),
         location="City Hall",
         use_template=False,
     )

@@ -243,7 +243,10 @@ def test_a_failed_row_waits_for_its_backoff_before_the_sweep_queues_it_again(wor
     settings.EMAIL_BACKEND = "tests.actions.test_chasing.RefusingBackend"
     make_action(world, 0, owner=world.member)
     first = sweep_on(TODAY)
-    outbox.deliver(first.queued[0])
+    # Refused at 9:00 on TODAY, the moment of the sweep: its retry waits a minute, until 9:01.
+    refused_at = datetime.datetime.combine(TODAY, datetime.time(9), LONDON)
+    with time_machine.travel(refused_at, tick=False):
+        outbox.deliver(first.queued[0])
     settings.CHASING_REQUEUE_SECONDS = 0
     assert sweep_on(TODAY, hour=9).queued == []
     assert sweep_on(TODAY, hour=10).queued == first.queued

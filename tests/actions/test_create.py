@@ -135,13 +135,13 @@ def test_missing_description_and_a_bad_date_are_400_with_messages(world, meeting
 
 def test_an_item_of_another_meeting_is_not_a_choice(world, meeting, signed_in):
     from meetings import services as meeting_services
-    from tests.agenda_fixtures import add, at
+    from tests.agenda_fixtures import add, after_meeting, at
 
     other = meeting_services.meeting_create(
         committee=world.committee,
         title="Another",
-        starts_at=at("2026-12-10", "10:00"),
-        ends_at=at("2026-12-10", "11:00"),
+        starts_at=at(after_meeting(12), "10:00"),
+        ends_at=at(after_meeting(12), "11:00"),
         use_template=False,
     )
     stray = add(other, "Elsewhere")

@@ -13,7 +13,7 @@ from actions import services
 from actions.models import Action, Delivery, Notification
 from meetings import services as meeting_services
 from meetings.models import Meeting
-from tests.agenda_fixtures import at
+from tests.agenda_fixtures import after_meeting, at
 from tests.factories import person_in
 from tests.meetings.test_exports import flat, pdf_text
 
@@ -27,8 +27,8 @@ def later(world, meeting):
     m = meeting_services.meeting_create(
         committee=world.committee,
         title="December meeting",
-        starts_at=at("2026-12-10", "10:00"),
-        ends_at=at("2026-12-10", "12:00"),
+        starts_at=at(after_meeting(12), "10:00"),
+        ends_at=at(after_meeting(12), "12:00"),
         use_template=False,
     )
     Meeting.objects.filter(pk=m.pk).update(status=Meeting.Status.PUBLISHED)

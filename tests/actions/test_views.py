@@ -140,7 +140,7 @@ def test_meeting_filter_lists_the_chosen_committees_meetings_and_accepts_any_vis
     world, actions, signed_in
 ):
     from meetings.models import Meeting
-    from tests.agenda_fixtures import at
+    from tests.agenda_fixtures import after_meeting, at
 
     old = Meeting.objects.create(
         committee=world.committee,
@@ -163,8 +163,8 @@ def test_meeting_filter_lists_the_chosen_committees_meetings_and_accepts_any_vis
     hidden = Meeting.objects.create(
         committee=world.committee,
         title="Draft",
-        starts_at=at("2026-12-04", "10:00"),
-        ends_at=at("2026-12-04", "12:00"),
+        starts_at=at(after_meeting(6), "10:00"),
+        ends_at=at(after_meeting(6), "12:00"),
     )
     assert signed_in(world.member).get(f"/actions/?meeting={hidden.pk}").status_code == 400
     listed = signed_in(world.member).get(f"/actions/?committee={world.committee.short_name}")

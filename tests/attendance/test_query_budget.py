@@ -11,10 +11,12 @@ from django.urls import reverse
 from agencies.models import Membership
 from attendance import selectors, services
 from attendance.models import Invitation
+from tests.agenda_fixtures import MEETING_DATE, month_of
 from tests.factories import person_in
 
 pytestmark = pytest.mark.django_db
-PERIOD = {"start": "2026-11-01", "end": "2026-11-30"}
+FIRST, LAST = month_of(MEETING_DATE)
+PERIOD = {"start": FIRST.isoformat(), "end": LAST.isoformat()}
 
 
 def _grow(world, meeting, secret_item, count: int) -> None:

@@ -3,7 +3,7 @@ leak through a guest invited for them."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import timedelta
 
 import pytest
 from django.http import Http404
@@ -11,7 +11,7 @@ from django.http import Http404
 from attendance import selectors, services
 from attendance.models import Invitation
 from meetings.models import Meeting
-from tests.agenda_fixtures import SECRET, at
+from tests.agenda_fixtures import MEETING_DATE, MEETING_DAY, SECRET, at, month_of
 from tests.factories import person_in
 
 Status = Invitation.Status
@@ -83,8 +83,8 @@ def recorded(world, invited, meeting, secret_item):
         invitation=invited.lead,
         by=world.clerk,
         status=Status.PRESENT,
-        arrived_at=at("2026-11-28", "10:20"),
-        left_at=at("2026-11-28", "12:30"),
+        arrived_at=at(MEETING_DAY, "10:20"),
+        left_at=at(MEETING_DAY, "12:30"),
     )
     stand_in = person_in(world.mps, full_name="James Cleverly")
     services.substitute_record(original=invited.member, by=world.lead, person=stand_in)
@@ -108,7 +108,7 @@ def test_minutes_attendance_for_an_officer(world, invited, meeting, secret_item,
     chair, lead = result.present
     assert chair.is_chair and not lead.is_chair
     assert lead.arrived_late and lead.left_early
-    assert lead.arrived_at == at("2026-11-28", "10:20")
+    assert lead.arrived_at == at(MEETING_DAY, "10:20")
     assert (lead.agency_short_name, lead.capacity) == ("MPS", "member")
     [substitute] = result.substitutes
     assert (substitute.name, substitute.substitute_for) == (
@@ -199,11 +199,11 @@ def test_history_leaves_out_restricted_guests(world, invited, meeting):
 
 # --- statistics ------------------------------------------------------------
 
+MONTH = month_of(MEETING_DATE)
+
 
 def test_statistics_per_agency_and_person(world, invited, meeting, recorded):
-    stats = selectors.attendance_statistics(
-        world.clerk, start=date(2026, 11, 1), end=date(2026, 11, 30)
-    )
+    stats = selectors.attendance_statistics(world.clerk, start=MONTH[0], end=MONTH[1])
     assert stats.meetings == 1
     mps = next(row for row in stats.agencies if row.name == "Metropolitan Police Service")
     # lead present, member apologies, guest present; a substitute for the member.
@@ -219,9 +219,7 @@ def test_statistics_per_agency_and_person(world, invited, meeting, recorded):
 
 
 def test_statistics_hide_restricted_guests(world, invited, meeting, recorded):
-    stats = selectors.attendance_statistics(
-        world.member, start=date(2026, 11, 1), end=date(2026, 11, 30)
-    )
+    stats = selectors.attendance_statistics(world.member, start=MONTH[0], end=MONTH[1])
     assert "Detective Witness" not in {row.name for row in stats.people}
     mps = next(row for row in stats.agencies if row.name == "Metropolitan Police Service")
     assert mps.expected == 2
@@ -229,28 +227,22 @@ def test_statistics_hide_restricted_guests(world, invited, meeting, recorded):
 
 def test_statistics_only_meetings_the_viewer_sees(world, invited, meeting, recorded):
     for who in (world.outsider,):
-        stats = selectors.attendance_statistics(
-            who, start=date(2026, 11, 1), end=date(2026, 11, 30)
-        )
+        stats = selectors.attendance_statistics(who, start=MONTH[0], end=MONTH[1])
         assert (stats.meetings, stats.agencies, stats.people) == (0, (), ())
 
 
 def test_statistics_period_and_cancelled(world, invited, meeting, recorded):
     stats = selectors.attendance_statistics(
-        world.clerk, start=date(2026, 11, 29), end=date(2026, 12, 31)
+        world.clerk, start=MEETING_DATE + timedelta(days=1), end=MEETING_DATE + timedelta(days=33)
     )
     assert stats.meetings == 0 and stats.agencies == ()
     Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.CANCELLED)
-    stats = selectors.attendance_statistics(
-        world.clerk, start=date(2026, 11, 28), end=date(2026, 11, 28)
-    )
+    stats = selectors.attendance_statistics(world.clerk, start=MEETING_DATE, end=MEETING_DATE)
     assert stats.meetings == 0
 
 
 def test_not_recorded_is_left_out_of_the_rate(world, invited, meeting):
     _present(world.clerk, invited.lead)
-    stats = selectors.attendance_statistics(
-        world.clerk, start=date(2026, 11, 28), end=date(2026, 11, 28)
-    )
+    stats = selectors.attendance_statistics(world.clerk, start=MEETING_DATE, end=MEETING_DATE)
     mps = next(row for row in stats.agencies if row.name == "Metropolitan Police Service")
     assert (mps.expected, mps.not_recorded, mps.recorded, mps.rate) == (3, 2, 1, 1.0)

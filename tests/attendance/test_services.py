@@ -14,7 +14,7 @@ from attendance import services
 from attendance.models import AttendanceChange, Declaration, Invitation, QuorumRule
 from meetings import services as meeting_services
 from meetings.models import Meeting
-from tests.agenda_fixtures import at
+from tests.agenda_fixtures import MEETING_DAY, after_meeting, at
 from tests.factories import UserFactory, person_in
 
 Status = Invitation.Status
@@ -94,8 +94,8 @@ def test_item_of_another_meeting_is_refused(world, meeting):
     other = meeting_services.meeting_create(
         committee=world.committee,
         title="Another",
-        starts_at=at("2026-12-01", "10:00"),
-        ends_at=at("2026-12-01", "11:00"),
+        starts_at=at(after_meeting(3), "10:00"),
+        ends_at=at(after_meeting(3), "11:00"),
         use_template=False,
     )
     item = meeting_services.item_create(meeting=other, expected_revision=None, title="Elsewhere")
@@ -203,7 +203,7 @@ def test_officers_record_anyone(world, invited, who):
 
 
 def test_every_change_is_in_the_history(world, invited):
-    late = at("2026-11-28", "10:25")
+    late = at(MEETING_DAY, "10:25")
     services.attendance_record(invitation=invited.member, by=world.lead, status=Status.PRESENT)
     services.attendance_record(
         invitation=invited.member, by=world.clerk, status=Status.PRESENT, arrived_at=late
@@ -214,7 +214,7 @@ def test_every_change_is_in_the_history(world, invited):
         (Status.EXPECTED, Status.PRESENT, world.lead),
         (Status.PRESENT, Status.PRESENT, world.clerk),
     ]
-    assert changes[-1].details == {"arrived_at": ["", "2026-11-28 10:25"]}
+    assert changes[-1].details == {"arrived_at": ["", f"{MEETING_DAY} 10:25"]}
     assert all(c.changed_at for c in changes)
 
 
@@ -254,8 +254,8 @@ def test_bad_times_are_refused(world, invited, status, arrived, left, field):
             invitation=invited.member,
             by=world.lead,
             status=status,
-            arrived_at=at("2026-11-28", arrived) if arrived else None,
-            left_at=at("2026-11-28", left) if left else None,
+            arrived_at=at(MEETING_DAY, arrived) if arrived else None,
+            left_at=at(MEETING_DAY, left) if left else None,
         )
     assert field in error.value.message_dict
     invited.member.refresh_from_db()
@@ -267,11 +267,11 @@ def test_late_and_early_are_kept(world, invited):
         invitation=invited.member,
         by=world.lead,
         status=Status.PRESENT,
-        arrived_at=at("2026-11-28", "10:20"),
-        left_at=at("2026-11-28", "12:00"),
+        arrived_at=at(MEETING_DAY, "10:20"),
+        left_at=at(MEETING_DAY, "12:00"),
     )
     inv.refresh_from_db()
-    assert inv.arrived_at == at("2026-11-28", "10:20") and inv.left_at == at("2026-11-28", "12:00")
+    assert inv.arrived_at == at(MEETING_DAY, "10:20") and inv.left_at == at(MEETING_DAY, "12:00")
 
 
 def test_unknown_status_and_substitute_status_are_refused(world, invited):
@@ -361,11 +361,11 @@ def test_substitute_times_and_removal(world, invited):
         original=invited.member,
         by=world.lead,
         person=stand_in,
-        arrived_at=at("2026-11-28", "10:40"),
+        arrived_at=at(MEETING_DAY, "10:40"),
     )
-    assert sub.arrived_at == at("2026-11-28", "10:40")
+    assert sub.arrived_at == at(MEETING_DAY, "10:40")
     services.attendance_record(
-        invitation=sub, by=world.lead, status=Status.SUBSTITUTE, left_at=at("2026-11-28", "12:00")
+        invitation=sub, by=world.lead, status=Status.SUBSTITUTE, left_at=at(MEETING_DAY, "12:00")
     )
     original = services.substitute_remove(substitute=sub, by=world.lead)
     assert original.status == Status.APOLOGIES

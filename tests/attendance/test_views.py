@@ -14,7 +14,7 @@ from django.utils import timezone
 from attendance import services
 from attendance.models import AttendanceChange, Declaration, Invitation, QuorumRule
 from meetings.models import Meeting
-from tests.agenda_fixtures import SECRET, at
+from tests.agenda_fixtures import MEETING_DATE, MEETING_DAY, SECRET, at, month_of
 from tests.factories import person_in
 
 Status = Invitation.Status
@@ -116,7 +116,7 @@ def test_lead_records_their_agency(world, invited, meeting, signed_in):
     assert response.status_code == 302
     invited.member.refresh_from_db()
     assert invited.member.status == Status.PRESENT
-    assert invited.member.arrived_at == at("2026-11-28", "10:25")
+    assert invited.member.arrived_at == at(MEETING_DAY, "10:25")
     assert invited.member.changes.first().changed_by == world.lead
     invited.lead.refresh_from_db()
     assert invited.lead.changes.count() == 1  # unchanged rows are not touched
@@ -197,7 +197,7 @@ def test_lead_records_and_removes_a_substitute(world, invited, meeting, signed_i
     )
     assert response.status_code == 302
     sub = Invitation.objects.get(person=stand_in)
-    assert sub.substitute_for == invited.member and sub.arrived_at == at("2026-11-28", "10:40")
+    assert sub.substitute_for == invited.member and sub.arrived_at == at(MEETING_DAY, "10:40")
     html = client.get(url("meeting", meeting.pk)).content.decode()
     assert "Substituting for" in html and "James Cleverly substituting" in html
     assert client.post(url("substitute_remove", sub.pk)).status_code == 302
@@ -471,7 +471,8 @@ def test_quorum_rule_others_out(world, signed_in, who, status):
 # --- statistics ------------------------------------------------------------
 
 
-PERIOD = {"start": "2026-11-01", "end": "2026-11-30"}
+FIRST, LAST = month_of(MEETING_DATE)
+PERIOD = {"start": FIRST.isoformat(), "end": LAST.isoformat()}
 
 
 def _recorded(world, invited):
@@ -507,7 +508,7 @@ def test_statistics_default_period(world, signed_in):
     [
         {"start": "2026-12-01", "end": "2026-11-01"},
         {"start": "yesterday", "end": "2026-11-01"},
-        {"start": "2026-11-01", "end": "2026-11-30", "committee": "not-mine"},
+        {**PERIOD, "committee": "not-mine"},
     ],
 )
 def test_statistics_bad_input(world, signed_in, params):

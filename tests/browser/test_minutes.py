@@ -13,7 +13,7 @@ from attendance.models import Invitation
 from meetings import services as meeting_services
 from meetings.models import AgendaItem, Meeting
 from minutes.models import Minutes, MinutesComment
-from tests.agenda_fixtures import add, at
+from tests.agenda_fixtures import MEETING_DAY, add, after_meeting, at, long_date
 from tests.browser.conftest import SCREENSHOTS
 from tests.factories import PASSWORD
 
@@ -42,8 +42,8 @@ def _next_meeting(world) -> Meeting:
     nxt = meeting_services.meeting_create(
         committee=world.committee,
         title="Follow-up session",
-        starts_at=at("2026-12-10", "10:00"),
-        ends_at=at("2026-12-10", "12:00"),
+        starts_at=at(after_meeting(12), "10:00"),
+        ends_at=at(after_meeting(12), "12:00"),
         use_template=False,
     )
     add(nxt, "Apologies for absence", kind=AgendaItem.Kind.APOLOGIES)
@@ -137,14 +137,14 @@ def test_attendance_minutes_action_circulation_and_approval(
     # At the next meeting the chair approves them under its Minutes item; they are locked.
     page.goto(next_meeting.get_absolute_url())
     page.get_by_role("link", name="Approve earlier minutes at this meeting").click()
-    page.get_by_role("button", name="Approve the minutes of 28 November 2026").click()
+    page.get_by_role("button", name=f"Approve the minutes of {long_date(MEETING_DAY)}").click()
     assert "are approved and locked" in page.content()
-    assert "That the minutes of the MOPAC Challenge meeting held on 28 November 2026" in (
+    assert f"That the minutes of the MOPAC Challenge meeting held on {long_date(MEETING_DAY)}" in (
         page.locator("#minutes").inner_text()
     )
-    page.get_by_role("link", name="the minutes of 28 November 2026").first.click()
+    page.get_by_role("link", name=f"the minutes of {long_date(MEETING_DAY)}").first.click()
     assert page.locator("#minutes-stage").inner_text() == "Approved and locked"
-    assert "meeting of 10 December 2026" in page.locator("#approved-at").inner_text()
+    assert f"meeting of {long_date(after_meeting(12))}" in page.locator("#approved-at").inner_text()
     assert page.get_by_role("link", name="Edit the minute of item 4").count() == 0
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=SCREENSHOTS / "minutes_approved_as_chair.png", full_page=True)

@@ -65,13 +65,13 @@ def test_meeting_items_answers_as_visible_agenda_items_in_and_out_of_a_request(
 ):
     from meetings import services
     from meetings.models import Meeting
-    from tests.agenda_fixtures import add, at
+    from tests.agenda_fixtures import add, after_meeting, at
 
     draft = services.meeting_create(
         committee=world.committee,
         title="Draft",
-        starts_at=at("2026-12-28", "10:00"),
-        ends_at=at("2026-12-28", "12:00"),
+        starts_at=at(after_meeting(30), "10:00"),
+        ends_at=at(after_meeting(30), "12:00"),
         use_template=False,
     )
     add(draft, "Not yet published")

@@ -4,7 +4,7 @@ import pytest
 
 from meetings import selectors, services
 from meetings.models import AgendaItem
-from tests.agenda_fixtures import SECRET, add, at
+from tests.agenda_fixtures import MEETING_DAY, SECRET, add, at
 from tests.factories import person_in
 
 pytestmark = pytest.mark.django_db
@@ -18,20 +18,20 @@ def test_items_are_numbered_in_order_with_timings(world, meeting):
     agenda = selectors.agenda_for(world.chair, meeting)
     assert [r.number for r in agenda.rows] == ["1", "2", "3", "4"]
     assert [r.starts_at for r in agenda.rows] == [
-        at("2026-11-28", "10:00"),
-        at("2026-11-28", "10:05"),
-        at("2026-11-28", "10:15"),
-        at("2026-11-28", "10:45"),
+        at(MEETING_DAY, "10:00"),
+        at(MEETING_DAY, "10:05"),
+        at(MEETING_DAY, "10:15"),
+        at(MEETING_DAY, "10:45"),
     ]
-    assert agenda.ends_at == at("2026-11-28", "10:50")
+    assert agenda.ends_at == at(MEETING_DAY, "10:50")
 
 
 def test_parts_items_and_sub_items_get_derived_numbers(world, db):
     m = services.meeting_create(
         committee=world.committee,
         title="Parts",
-        starts_at=at("2026-11-28", "10:00"),
-        ends_at=at("2026-11-28", "12:00"),
+        starts_at=at(MEETING_DAY, "10:00"),
+        ends_at=at(MEETING_DAY, "12:00"),
         use_template=False,
     )
     part1 = add(m, "Part one", kind=AgendaItem.Kind.PART)

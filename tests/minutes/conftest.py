@@ -8,7 +8,7 @@ from meetings import services as meeting_services
 from meetings.models import AgendaItem, Meeting
 from minutes import services
 from minutes.models import Minutes
-from tests.agenda_fixtures import add, at
+from tests.agenda_fixtures import add, after_meeting, at
 
 SECRET_MINUTE = "Ms X described the Kestrel estate and the officers who failed her."
 
@@ -19,8 +19,8 @@ def later_meeting(world) -> Meeting:
     m = meeting_services.meeting_create(
         committee=world.committee,
         title="Follow-up session",
-        starts_at=at("2026-12-10", "10:00"),
-        ends_at=at("2026-12-10", "12:00"),
+        starts_at=at(after_meeting(12), "10:00"),
+        ends_at=at(after_meeting(12), "12:00"),
         use_template=False,
     )
     add(m, "Apologies for absence", kind=AgendaItem.Kind.APOLOGIES)

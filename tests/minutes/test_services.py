@@ -9,7 +9,7 @@ from meetings import services as meeting_services
 from meetings.models import AgendaItem, Meeting
 from minutes import services
 from minutes.models import Minute, MinuteAmendment, Minutes, MinutesComment, Resolution
-from tests.agenda_fixtures import add, at
+from tests.agenda_fixtures import MEETING_DAY, add, after_meeting, at, long_date
 
 from .conftest import item
 
@@ -132,10 +132,10 @@ def test_approval_at_a_later_meeting_records_the_resolution_and_locks(
     assert resolution.minute.item == item(later_meeting, 2)
     assert resolution.approves == circulated
     assert resolution.text == (
-        "That the minutes of the MOPAC Challenge meeting held on 28 November 2026 be signed by "
-        "the Chair as a correct record."
+        "That the minutes of the MOPAC Challenge meeting held on "
+        f"{long_date(MEETING_DAY)} be signed by the Chair as a correct record."
     )
-    assert circulated.snapshot["ended_at"].startswith("2026-11-28T13:00")
+    assert circulated.snapshot["ended_at"].startswith(f"{MEETING_DAY}T13:00")
     meeting.refresh_from_db()
     later_meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.MINUTES_APPROVED
@@ -147,8 +147,8 @@ def test_approving_twice_is_refused(world, approved, later_meeting, meeting):
     third = meeting_services.meeting_create(
         committee=world.committee,
         title="Third",
-        starts_at=at("2027-01-10", "10:00"),
-        ends_at=at("2027-01-10", "11:00"),
+        starts_at=at(after_meeting(43), "10:00"),
+        ends_at=at(after_meeting(43), "11:00"),
         use_template=False,
     )
     add(third, "Minutes", kind=AgendaItem.Kind.MINUTES)
@@ -156,7 +156,10 @@ def test_approving_twice_is_refused(world, approved, later_meeting, meeting):
     third.refresh_from_db()
     before = _snapshot(meeting), _snapshot(later_meeting), _snapshot(third)
     for at_meeting in (later_meeting, third):
-        with pytest.raises(ValidationError, match="already approved at the meeting of 10 Dec"):
+        with pytest.raises(
+            ValidationError,
+            match=f"already approved at the meeting of {long_date(after_meeting(12))}",
+        ):
             services.minutes_approve(minutes=approved, at_meeting=at_meeting, by=world.chair)
     assert (_snapshot(meeting), _snapshot(later_meeting), _snapshot(third)) == before
     assert Resolution.objects.filter(approves__isnull=False).count() == 1
@@ -166,8 +169,8 @@ def test_approving_at_the_same_or_an_earlier_meeting_is_refused(world, circulate
     earlier = meeting_services.meeting_create(
         committee=world.committee,
         title="Earlier",
-        starts_at=at("2026-10-01", "10:00"),
-        ends_at=at("2026-10-01", "11:00"),
+        starts_at=at(after_meeting(-58), "10:00"),
+        ends_at=at(after_meeting(-58), "11:00"),
         use_template=False,
     )
     add(earlier, "Minutes", kind=AgendaItem.Kind.MINUTES)
@@ -193,8 +196,8 @@ def test_approval_needs_circulation_the_same_committee_and_a_minutes_item(
             name="Other board", short_name="other", host=world.mopac
         ),
         title="Elsewhere",
-        starts_at=at("2026-12-20", "10:00"),
-        ends_at=at("2026-12-20", "11:00"),
+        starts_at=at(after_meeting(22), "10:00"),
+        ends_at=at(after_meeting(22), "11:00"),
         use_template=False,
     )
     other.committee.chairs.add(world.chair)
@@ -218,7 +221,9 @@ def test_only_officers_approve(world, circulated, later_meeting):
 
 def test_locked_minutes_refuse_edits_and_circulation(world, approved, meeting):
     before = _snapshot(meeting)
-    with pytest.raises(services.MinutesLocked, match="approved at the meeting of 10 December"):
+    with pytest.raises(
+        services.MinutesLocked, match=f"approved at the meeting of {long_date(after_meeting(12))}"
+    ):
         services.minute_save(
             item=item(meeting, 4),
             by=world.chair,

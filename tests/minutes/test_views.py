@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from minutes import services
 from minutes.models import Minute, MinuteAmendment, Minutes, MinutesComment
+from tests.agenda_fixtures import MEETING_DAY, after_meeting, long_date
 from tests.meetings.test_exports import pdf_text
 
 from .conftest import SECRET_MINUTE, item
@@ -205,16 +206,18 @@ def test_chair_drafts_circulates_partner_comments_and_next_meeting_approves(
     chair = signed_in(world.chair)
     assert "Please name the letter." in page(chair, reverse("minutes:edit", args=[aob.pk]))
     later = page(chair, doc_url(later_meeting))
-    assert "Approve the minutes of 28 November 2026" in later
+    assert f"Approve the minutes of {long_date(MEETING_DAY)}" in later
     record = Minutes.objects.get(meeting=meeting)
     response = chair.post(
         reverse("minutes:approve", args=[later_meeting.pk]), {"minutes": record.pk}
     )
     assert response.status_code == 302
     later = page(chair, doc_url(later_meeting))
-    assert "That the minutes of the MOPAC Challenge meeting held on 28 November 2026" in later
+    assert (
+        f"That the minutes of the MOPAC Challenge meeting held on {long_date(MEETING_DAY)}" in later
+    )
     body = page(signed_in(world.member), doc_url(meeting))
-    assert "Approved and locked" in body and "meeting of 10 December 2026" in body
+    assert "Approved and locked" in body and f"meeting of {long_date(after_meeting(12))}" in body
     assert "Please name the letter." in body
 
 
@@ -310,7 +313,10 @@ def test_approving_twice_or_at_the_wrong_meeting_is_refused(
         reverse("minutes:approve", args=[later_meeting.pk]), {"minutes": circulated.pk}
     )
     assert again.status_code == 409
-    assert "already approved at the meeting of 10 December 2026" in again.content.decode()
+    assert (
+        f"already approved at the meeting of {long_date(after_meeting(12))}"
+        in again.content.decode()
+    )
     # Approving the later meeting's minutes at the earlier meeting.
     services.minutes_circulate(meeting=later_meeting, by=world.chair)
     later_record = Minutes.objects.get(meeting=later_meeting)
