@@ -87,6 +87,9 @@ class RedisServer:
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            # `make test-any-day` preloads libfaketime into every process the suite starts;
+            # redis-server (jemalloc) crashes under it, and the broker's clock is not ours.
+            env={k: v for k, v in os.environ.items() if k != "LD_PRELOAD"},
         )
         wait_for(self.ping, 10, "redis-server to answer")
 
