@@ -31,6 +31,8 @@ from audit.models import RestrictedRead
 from .world import OFFICERS, PDF_BYTES, READERS, SECRETS, SecurityWorld
 
 # A year around the world's meetings (the statistics refuse more than ten years).
+# An action's due date a quarter ahead of whatever day the suite runs.
+DUE_DATE = f"{date.today() + timedelta(days=90):%Y-%m-%d}"
 STATISTICS_PERIOD = (
     f"start={date.today() - timedelta(days=365):%Y-%m-%d}"
     f"&end={date.today() + timedelta(days=60):%Y-%m-%d}"
@@ -113,7 +115,7 @@ def _action_form(w: SecurityWorld, item_id: int | None, agency_id: int | None = 
         "source": "",
         "owning_agency": agency_id or w.sl.pk,
         "owner": "",
-        "due_date": "2030-01-01",
+        "due_date": DUE_DATE,
         "due_text": "",
     }
 

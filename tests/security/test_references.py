@@ -21,7 +21,7 @@ from attendance.models import Invitation
 from meetings.models import AgendaItem
 
 from .checks import clients, email_leaks, rolled_back, send, state
-from .matrix import STATISTICS_PERIOD, Req, get, post, u
+from .matrix import DUE_DATE, STATISTICS_PERIOD, Req, get, post, u
 from .world import SECRETS, SecurityWorld
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +56,7 @@ def _action(w: SecurityWorld, **extra) -> dict:
         "source": "",
         "owning_agency": w.mps.pk,
         "owner": "",
-        "due_date": "2030-01-01",
+        "due_date": DUE_DATE,
         "due_text": "",
         **extra,
     }
