@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 DEMO_PASSWORD ?= partnership-demo
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links in emails point here; set SITE_URL yourself when people reach the product another way.
+SITE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: run test test-any-day install install-test assets lint format clean bench
 
@@ -37,9 +39,9 @@ install-test: $(VENV)/.installed-test assets
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0
-	$(PY) manage.py load_demo --password '$(DEMO_PASSWORD)'
-	@echo "Serving on http://$(HOST):$(PORT)/ with a Celery worker on the embedded broker (Ctrl-C stops both)"
-	HOST=$(HOST) PORT=$(PORT) $(VENV)/bin/honcho start
+	SITE_URL='$(SITE_URL)' $(PY) manage.py load_demo --password '$(DEMO_PASSWORD)' --skip-sign-ins
+	HOST='$(HOST)' PORT=$(PORT) WEB_PORT=$(PORT) SITE_URL='$(SITE_URL)' \
+	DEMO_PASSWORD='$(DEMO_PASSWORD)' PYTHONUNBUFFERED=1 $(VENV)/bin/honcho start
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .

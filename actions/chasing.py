@@ -10,7 +10,6 @@ second sweep, or two at once, writes nothing new.
 from __future__ import annotations
 
 import datetime
-import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -23,8 +22,6 @@ from agencies.models import Membership, User
 from meetings.models import Committee
 
 from .models import Action, ChasingPolicy, Delivery, Notification
-
-log = logging.getLogger(__name__)
 
 Kind = Notification.Kind
 Level = Notification.Level
@@ -251,6 +248,7 @@ def sweep(today: datetime.date | None = None) -> SweepResult:
     result = SweepResult(day=today or timezone.localdate())
     result.considered, result.notifications = write_notifications(result.day)
     result.deliveries = plan_deliveries()
+    # No log line here: each caller reports the summary once (the worker logs the task's
+    # return value, the commands print it).
     queue_due_deliveries(result)
-    log.info("Chasing sweep %s", result.summary())
     return result

@@ -65,12 +65,22 @@ def load_people(*, password: str) -> tuple[dict[str, User], list[DemoSignIn]]:
     """Create or update the seed agencies and people; give the demo personas a password."""
     agencies = {row["short_name"]: _load_agency(row) for row in AGENCIES}
     people = {row["key"]: _load_person(row, agencies) for row in PEOPLE}
-    sign_ins = []
     for persona in PERSONAS:
-        user = people[persona["person"]]
-        _set_password(user, password)
+        _set_password(people[persona["person"]], password)
+    return people, demo_sign_ins()
+
+
+def demo_sign_ins() -> list[DemoSignIn]:
+    """The demo personas as loaded, one row each, in the order of PERSONAS."""
+    emails = {row["key"]: row["email"] for row in PEOPLE}
+    users = {u.email.casefold(): u for u in User.objects.filter(email__in=emails.values())}
+    rows = []
+    for persona in PERSONAS:
+        user = users.get(emails[persona["person"]].casefold())
+        if user is None:
+            continue
         roles = Membership.objects.filter(user=user).select_related("agency")
-        sign_ins.append(
+        rows.append(
             DemoSignIn(
                 email=user.email,
                 name=user.full_name,
@@ -80,7 +90,19 @@ def load_people(*, password: str) -> tuple[dict[str, User], list[DemoSignIn]]:
                 ),
             )
         )
-    return people, sign_ins
+    return rows
+
+
+def sign_in_table(sign_ins: list[DemoSignIn], *, password: str) -> list[str]:
+    """The demo sign-ins as lines of text: a heading, then aligned columns."""
+    rows = [("Email", "Name", "Role", "Agencies")]
+    rows += [(s.email, s.name, s.role, s.agencies) for s in sign_ins]
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    lines = [f"Demo sign-ins (password: {password})"]
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        lines.append("  ".join([*cells, row[3]]))
+    return lines
 
 
 def person_by_name(name: str) -> dict | None:

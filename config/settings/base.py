@@ -162,7 +162,9 @@ DEFAULT_FROM_EMAIL = env(
 # Celery: Redis in production (CELERY_BROKER_URL); embedded default is a broker on the local
 # disk, so the same worker and beat run on a fresh machine with no Redis.
 CELERY_BROKER_CONFIGURED = "CELERY_BROKER_URL" in env
-CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="filesystem://")
+# The filesystem transport ignores the host, but kombu warns "No hostname was supplied" at every
+# connection without one.
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="filesystem://localhost/")
 _broker_dir = VAR_DIR / "broker"
 CELERY_BROKER_TRANSPORT_OPTIONS = (
     {}

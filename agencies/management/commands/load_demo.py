@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 
 from actions import chasing
 from actions.demo import load_actions_demo
-from agencies.demo import load_people
+from agencies.demo import load_people, sign_in_table
 from attendance.demo import load_attendance_demo
 from meetings.demo import load_committees, load_meetings
 from meetings.models import AgendaItem
@@ -20,8 +20,13 @@ class Command(BaseCommand):
             default="partnership-demo",
             help="Password given to the demo sign-ins (default: partnership-demo).",
         )
+        parser.add_argument(
+            "--skip-sign-ins",
+            action="store_true",
+            help="Do not print the demo sign-ins (make run prints them once it is serving).",
+        )
 
-    def handle(self, *args, password: str, **options) -> None:
+    def handle(self, *args, password: str, skip_sign_ins: bool = False, **options) -> None:
         people, sign_ins = load_people(password=password)
         committees = load_committees(people=people)
         meetings = load_meetings(people=people, committees=committees)
@@ -37,12 +42,9 @@ class Command(BaseCommand):
         actions = load_actions_demo(people=people)
         self.stdout.write(f"Loaded {len(actions)} actions.")
         # The demo's due dates are set around today, so the first sweep already has reminders
-        # and escalations for the worker to send (make run shows them in the console and outbox).
+        # and escalations for the worker to send (make run writes them to var/mail/).
         self.stdout.write(f"Chasing sweep: {chasing.sweep().summary()}")
-        self.stdout.write(f"\nDemo sign-ins (password: {password})\n")
-        rows = [("Email", "Name", "Role", "Agencies")]
-        rows += [(s.email, s.name, s.role, s.agencies) for s in sign_ins]
-        widths = [max(len(row[i]) for row in rows) for i in range(3)]
-        for row in rows:
-            cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
-            self.stdout.write("  ".join([*cells, row[3]]))
+        if not skip_sign_ins:
+            self.stdout.write("")
+            for line in sign_in_table(sign_ins, password=password):
+                self.stdout.write(line)
