@@ -14,6 +14,7 @@ from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AnonymousUser, Permission
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -24,6 +25,7 @@ from .models import (
     AgendaItem,
     AgendaItemGroupObjectPermission,
     AgendaItemUserObjectPermission,
+    AgendaVersion,
     Committee,
     Meeting,
 )
@@ -200,6 +202,32 @@ def visible_agenda_items(user: AnyUser) -> QuerySet[AgendaItem]:
     )
 
 
+def snapshot_reader(version: AgendaVersion, user: User) -> Callable[[dict], bool]:
+    """Whether this person may see a row of a published version's snapshot.
+
+    The snapshot keeps each restricted item's grants as they were when it was published; an
+    item restricted since (or a grant revoked since) is hidden too, so that an old version
+    never outlives a newer restriction.
+    """
+    officer = is_committee_officer(user, version.meeting.committee)
+    group_ids = set(user.groups.values_list("id", flat=True))
+    restricted_now = AgendaItem.objects.filter(meeting=version.meeting_id, restricted=True)
+    hidden = set(
+        restricted_now.exclude(id__in=visible_agenda_items(user).values("id")).values_list(
+            "id", flat=True
+        )
+    )
+
+    def may_see(row: dict) -> bool:
+        if row["id"] in hidden:
+            return False
+        if not row["restricted"] or officer or user.is_superuser:
+            return True
+        return user.id in row["users"] or bool(group_ids & set(row["groups"]))
+
+    return may_see
+
+
 def can_see_meeting(user: AnyUser, meeting: Meeting) -> bool:
     """Whether this person may open this meeting (as visible_meetings decides)."""
     if not user.is_authenticated or not user.is_active:
@@ -226,17 +254,21 @@ def meeting_items(user: AnyUser, meeting: Meeting) -> QuerySet[AgendaItem]:
     return items.filter(Q(restricted=False) | granted_q(user))
 
 
-def access_meeting(user: AnyUser, pk: int) -> Meeting:
-    """Fetch a meeting the person may see, or 404: ids from URLs go through here."""
+def access_meeting(user: AnyUser, pk: int, *, to_run: bool = False) -> Meeting:
+    """Fetch a meeting the person may see, or 404: ids from URLs go through here. With
+    `to_run`, the person must also run it (a chair or the secretariat), or 403."""
     if _memo.get() is not None and user.is_authenticated:
         # In a request the committee sets are in hand: fetch by id, decide in Python.
         meeting = Meeting.objects.select_related("committee", "committee__host").filter(pk=pk)
         meeting = meeting.first()
         if meeting is None or not can_see_meeting(user, meeting):
             raise Http404("No such meeting.")
-        return meeting
-    meetings = visible_meetings(user).select_related("committee", "committee__host")
-    return get_object_or_404(meetings, pk=pk)
+    else:
+        meetings = visible_meetings(user).select_related("committee", "committee__host")
+        meeting = get_object_or_404(meetings, pk=pk)
+    if to_run and not is_committee_officer(user, meeting.committee):
+        raise PermissionDenied
+    return meeting
 
 
 def access_item(user: AnyUser, pk: int) -> AgendaItem:

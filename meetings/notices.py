@@ -12,7 +12,7 @@ from django.utils import timezone
 from agencies.models import User
 
 from .models import AgendaNotice, AgendaVersion, Committee
-from .publishing import agenda_rows_for, changes_for
+from .versions import agenda_rows_for, changes_for
 
 
 def committee_invitees(committee: Committee) -> QuerySet[User]:

@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/agenda/add/", views.item_add, name="item_add"),
     path("<int:pk>/publish/", views.agenda_publish, name="publish"),
     path("<int:pk>/cancel/", views.meeting_cancel, name="cancel"),
+    path("<int:pk>/held/", views.meeting_mark_held, name="mark_held"),
     path("<int:pk>/versions/", views.version_list, name="versions"),
     path("<int:pk>/versions/<int:number>/", views.version_detail, name="version"),
     path("items/<int:pk>/", views.item_edit, name="item_edit"),

@@ -19,19 +19,17 @@ from .forms import (
     MoveForm,
     PaperForm,
     QuestionForm,
+    RevisionForm,
     item_edit_form,
 )
 from .models import AgendaItem, Meeting
-from .publishing import agenda_publish as publish_agenda
-from .publishing import agenda_rows_for, changes_for
+from .services import agenda_publish as publish_agenda
+from .versions import agenda_rows_for, changes_for
 
 
 def _officer_meeting(request: HttpRequest, pk: int) -> Meeting:
     """A meeting the person runs: 404 if they may not see it, 403 if they only see it."""
-    meeting = access.access_meeting(request.user, pk)
-    if not access.is_committee_officer(request.user, meeting.committee):
-        raise PermissionDenied
-    return meeting
+    return access.access_meeting(request.user, pk, to_run=True)
 
 
 def _officer_item(request: HttpRequest, pk: int) -> AgendaItem:
@@ -160,6 +158,8 @@ def _render_editor(request, meeting: Meeting, form=None, status: int = 200) -> H
         "agenda": agenda,
         "form": form,
         "latest": meeting.versions.order_by("-number").first(),
+        "can_hold": services.can_move(meeting, Meeting.Status.HELD),
+        "can_cancel": services.can_move(meeting, Meeting.Status.CANCELLED),
     }
     record_reads(request.user, [agenda], request.resolver_match.view_name)
     return render(request, "meetings/agenda_editor.html", context, status=status)
@@ -269,7 +269,7 @@ def _editor_url(item: AgendaItem) -> str:
 def item_delete(request: HttpRequest, pk: int) -> HttpResponse:
     """Remove an item and its sub-items."""
     item = _officer_item(request, pk)
-    form = MoveForm({"revision": request.POST.get("revision"), "direction": "up"})
+    form = RevisionForm(request.POST)
     if not form.is_valid():
         messages.error(request, "That request was not understood.")
         return redirect("meetings:editor", pk=item.meeting_id)
@@ -375,16 +375,27 @@ def paper_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     """Cancel the meeting."""
+    return _meeting_move(request, pk, services.meeting_cancel, "The meeting is cancelled.")
+
+
+@require_POST
+def meeting_mark_held(request: HttpRequest, pk: int) -> HttpResponse:
+    """Mark the meeting as held: it took place, and its minutes come next."""
+    done = "The meeting is marked as held. Record its attendance and write its minutes next."
+    return _meeting_move(request, pk, services.meeting_mark_held, done)
+
+
+def _meeting_move(request: HttpRequest, pk: int, move, done: str) -> HttpResponse:
     meeting = _officer_meeting(request, pk)
-    form = MoveForm({"revision": request.POST.get("revision"), "direction": "up"})
+    form = RevisionForm(request.POST)
     try:
         if not form.is_valid():
             raise ValidationError("That request was not understood.")
-        services.meeting_cancel(meeting=meeting, expected_revision=form.cleaned_data["revision"])
+        move(meeting=meeting, expected_revision=form.cleaned_data["revision"])
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return _render_editor(request, meeting, status=_status(error))
-    messages.success(request, "The meeting is cancelled.")
+    messages.success(request, done)
     return redirect(meeting.get_absolute_url())
 
 
@@ -392,10 +403,11 @@ def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 def agenda_publish(request: HttpRequest, pk: int) -> HttpResponse:
     """Publish the agenda as a new version and tell the invitees."""
     meeting = _officer_meeting(request, pk)
-    if meeting.status == Meeting.Status.CANCELLED:
-        messages.error(request, "A cancelled meeting's agenda cannot be published.")
+    try:
+        version = publish_agenda(meeting=meeting, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
         return redirect("meetings:editor", pk=meeting.pk)
-    version = publish_agenda(meeting=meeting, by=request.user)
     messages.success(
         request, f"Agenda version {version.number} published; invitees are being emailed."
     )

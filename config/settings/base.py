@@ -195,6 +195,11 @@ CHASING_RETRY_BASE_SECONDS = env.float("CHASING_RETRY_BASE_SECONDS", default=60.
 CHASING_MAX_ATTEMPTS = env.int("CHASING_MAX_ATTEMPTS", default=6)
 CELERY_BEAT_SCHEDULE = {
     "chase-actions": {"task": "actions.tasks.chase_actions", "schedule": CHASING_SWEEP_SECONDS},
+    # A published meeting whose end has passed becomes "held" (meetings/services/lifecycle.py).
+    "mark-meetings-held": {
+        "task": "meetings.tasks.mark_meetings_held",
+        "schedule": CHASING_SWEEP_SECONDS,
+    },
 }
 
 HEALTHZ_BROKER_TIMEOUT = 2.0

@@ -6,7 +6,7 @@ from django.core import mail
 from meetings import services
 from meetings.models import AgendaNotice, Meeting
 from meetings.notices import send_notice
-from meetings.publishing import agenda_publish
+from meetings.services import agenda_publish
 from tests.agenda_fixtures import SECRET, add
 
 pytestmark = pytest.mark.django_db

@@ -210,7 +210,7 @@ def test_papers_of_a_restricted_item_download_only_for_those_with_access(
 
 def test_version_history_hides_restricted_changes(world, meeting, secret_item, signed_in):
     from meetings import services
-    from meetings.publishing import agenda_publish
+    from meetings.services import agenda_publish
 
     agenda_publish(meeting=meeting, by=world.chair)
     services.item_update(item=secret_item, expected_revision=None, title="Renamed secret")

@@ -164,6 +164,9 @@ TABLE: Table = {
         post(u("meetings:item_add", w.meeting.pk), _item_form(w, parent=w.item.pk)),
     ],
     "meetings:publish": lambda w: [post(u("meetings:publish", w.next_meeting.pk))],
+    "meetings:mark_held": lambda w: [
+        post(u("meetings:mark_held", w.meeting.pk), {"revision": w.meeting.agenda_revision}),
+    ],
     "meetings:cancel": lambda w: [
         post(u("meetings:cancel", w.meeting.pk), {"revision": w.meeting.agenda_revision}),
     ],

@@ -23,7 +23,7 @@ from meetings.models import (
     AgendaItemGroupObjectPermission,
     AgendaItemUserObjectPermission,
 )
-from meetings.publishing import agenda_publish
+from meetings.services import agenda_publish
 from tests.agenda_fixtures import add
 
 pytestmark = pytest.mark.django_db

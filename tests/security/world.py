@@ -34,7 +34,7 @@ from attendance.models import Declaration, Invitation
 from audit.services import record_reads
 from meetings import services as meeting_services
 from meetings.models import AgendaItem, AgendaVersion, CalendarFeed, Committee, Meeting, Paper
-from meetings.publishing import agenda_publish
+from meetings.services import agenda_publish
 from minutes import services as minutes_services
 from minutes.models import Minute, Minutes, MinutesComment
 from tests.factories import AgencyFactory, CommitteeFactory, UserFactory, person_in

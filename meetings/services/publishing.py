@@ -1,0 +1,88 @@
+"""Publishing an agenda: numbered versions that record what changed, and telling the invitees.
+
+What each reader may see of a version is decided in versions.py, through access.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from agencies.models import User
+
+from ..models import AgendaItem, AgendaVersion, Meeting
+from ..selectors import number_rows, timed_rows
+from .lifecycle import publish_status
+
+
+def snapshot(meeting: Meeting) -> list[dict]:
+    """The agenda as it stands, with each item's grants: what a version records."""
+    items = list(AgendaItem.objects.filter(meeting=meeting))
+    rows = timed_rows(meeting, number_rows(items))
+    by_id = {i.id: i for i in items}
+    groups: dict[int, list[int]] = {}
+    users: dict[int, list[int]] = {}
+    for model, target, key in (
+        (AgendaItem.agendaitemgroupobjectpermission_set.rel.related_model, groups, "group_id"),
+        (AgendaItem.agendaitemuserobjectpermission_set.rel.related_model, users, "user_id"),
+    ):
+        for content_id, holder in model.objects.filter(
+            content_object__meeting=meeting, permission__codename="view_agendaitem"
+        ).values_list("content_object_id", key):
+            target.setdefault(content_id, []).append(holder)
+    return [
+        {
+            "id": row.id,
+            "number": row.number,
+            "title": by_id[row.id].title,
+            "kind": row.kind,
+            "starts_at": timezone.localtime(row.starts_at).isoformat(),
+            "minutes": row.planned_minutes,
+            "restricted": row.restricted,
+            "groups": sorted(groups.get(row.id, [])),
+            "users": sorted(users.get(row.id, [])),
+        }
+        for row in rows
+    ]
+
+
+def _changes(old: list[dict], new: list[dict]) -> list[dict]:
+    """Added, removed, moved, retimed and renamed items between two snapshots."""
+    before = {row["id"]: row for row in old}
+    after = {row["id"]: row for row in new}
+    changes: list[dict] = []
+    for row in new:
+        prev = before.get(row["id"])
+        if prev is None:
+            changes.append({"change": "added", "new": row})
+            continue
+        kinds = []
+        if prev["number"] != row["number"]:
+            kinds.append("moved")
+        if prev["starts_at"] != row["starts_at"] or prev["minutes"] != row["minutes"]:
+            kinds.append("retimed")
+        if prev["title"] != row["title"]:
+            kinds.append("renamed")
+        changes.extend({"change": kind, "old": prev, "new": row} for kind in kinds)
+    changes.extend({"change": "removed", "old": row} for row in old if row["id"] not in after)
+    return changes
+
+
+@transaction.atomic
+def agenda_publish(*, meeting: Meeting, by: User) -> AgendaVersion:
+    """Publish the agenda as a new version and, after commit, email the invitees what changed."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    publish_status(meeting)
+    previous = meeting.versions.order_by("-number").first()
+    rows = snapshot(meeting)
+    version = AgendaVersion.objects.create(
+        meeting=meeting,
+        number=(previous.number + 1) if previous else 1,
+        published_by=by,
+        snapshot=rows,
+        changes=_changes(previous.snapshot, rows) if previous else [],
+    )
+    from ..tasks import send_agenda_notices  # tasks -> notices -> versions; never back here
+
+    transaction.on_commit(lambda: send_agenda_notices.delay(version.id))
+    return version
