@@ -3,6 +3,7 @@ need (`YYYY-MM-DD`, `HH:MM`) and reads the same value back."""
 
 from __future__ import annotations
 
+import copy
 import datetime
 import importlib
 import inspect
@@ -46,7 +47,9 @@ def _date_and_time_fields() -> list[tuple[str, forms.Field]]:
             if issubclass(cls, forms.BaseForm):
                 fields = cls.base_fields
             elif issubclass(cls, django_filters.FilterSet):
-                fields = {name: f.field for name, f in cls.base_filters.items()}
+                # A filter builds its field once and keeps it: build it on a copy, or every
+                # FilterSet made later would share a field made before its querysets were set.
+                fields = {n: copy.deepcopy(f).field for n, f in cls.base_filters.items()}
             else:
                 continue
             for name, field in fields.items():
