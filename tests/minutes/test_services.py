@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
@@ -135,7 +137,8 @@ def test_approval_at_a_later_meeting_records_the_resolution_and_locks(
         "That the minutes of the MOPAC Challenge meeting held on "
         f"{long_date(MEETING_DAY)} be signed by the Chair as a correct record."
     )
-    assert circulated.snapshot["ended_at"].startswith(f"{MEETING_DAY}T13:00")
+    # Stored in UTC: compare instants, not the London wall clock (BST is an hour off).
+    assert datetime.fromisoformat(circulated.snapshot["ended_at"]) == at(MEETING_DAY, "13:00")
     meeting.refresh_from_db()
     later_meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.MINUTES_APPROVED
