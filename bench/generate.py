@@ -26,8 +26,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from actions.models import Action, ActionUpdate, ChasingPolicy, Delivery, Notification
-from agencies.demo_data import AGENCIES as SEED_AGENCIES
 from agencies.models import Agency, Membership, User
+from demo.data.agencies import AGENCIES as SEED_AGENCIES
 from meetings.models import (
     AgendaItem,
     AgendaItemGroupObjectPermission,

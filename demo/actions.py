@@ -1,4 +1,4 @@
-"""Loads the demo actions of actions/demo_actions.py; running it again changes nothing."""
+"""Loads the demo actions of demo/data/actions.py; running it again changes nothing."""
 
 from __future__ import annotations
 
@@ -11,17 +11,16 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from agencies.demo_data import PEOPLE
+from actions import services
+from actions.models import Action, ActionUpdate
 from agencies.models import Agency, User
 from agencies.selectors import agency_match
+from demo.data.actions import ACTION_BY_OFFICERS, ACTIONS, RECORDED_BY
+from demo.data.people import PEOPLE
 from meetings.models import AgendaItem, Committee, Meeting
 
-from . import services
-from .demo_actions import ACTION_BY_OFFICERS, ACTIONS, RECORDED_BY
-from .models import Action, ActionUpdate
-
 LONDON = ZoneInfo("Europe/London")
-EVIDENCE_DIR = Path(__file__).resolve().parent / "demo_evidence"
+EVIDENCE_DIR = Path(__file__).resolve().parent / "data" / "evidence"
 # "Metropolitan Police Service (MPS)": a name followed by its short name in brackets.
 NAME_AND_SHORT = re.compile(r"^(?P<name>.+?)\s*\((?P<short>[^()]+)\)$")
 

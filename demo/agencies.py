@@ -6,9 +6,10 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from . import services
-from .demo_data import AGENCIES, PEOPLE, PERSONAS
-from .models import Agency, Membership, User
+from agencies import services
+from agencies.models import Agency, Membership, User
+from demo.data.agencies import AGENCIES
+from demo.data.people import PEOPLE, PERSONAS
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Demo attendance of the seed meetings, as their documents record it; running it again changes
 nothing (an invitation already there is left as it is).
 
-Sources (in /work/shared/seeds):
+Sources (in ../shared/seeds):
   PCC pack   the minutes of 4 December 2014 (Present; item 1, apologies; item 5, guests by part)
              and the agenda of 8 January 2015 (members of the Committee, contact officers,
              report 5 §4.3, the two panels, and item 2's table of offices held by Members)
@@ -9,7 +9,7 @@ Sources (in /work/shared/seeds):
   JM         the transcript's members and guests, 28 November 2016: "we have had apologies from
              the Court Service"; Martin Hewitt arrives at the end of the introductions ("That is
              perfect timing") and "Helga is just arriving" just after
-People are PEOPLE keys of agencies/demo_data.py; agencies are AGENCIES short names.
+People are PEOPLE keys of demo/data/people.py; agencies are AGENCIES short names.
 """
 
 from __future__ import annotations
@@ -21,12 +21,11 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 
 from agencies import services as agency_services
-from agencies.demo_data import PEOPLE
 from agencies.models import Agency, Membership, User
+from attendance import services
+from attendance.models import Declaration, Invitation, QuorumRule
+from demo.data.people import PEOPLE
 from meetings.models import AgendaItem, Committee, Meeting
-
-from . import services
-from .models import Declaration, Invitation, QuorumRule
 
 LONDON = ZoneInfo("Europe/London")
 Status = Invitation.Status

@@ -7,13 +7,11 @@ from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
-from agencies.demo_data import COMMITTEES
 from agencies.models import Agency, User
-
-from . import services
-from .demo_meetings import MEETINGS, STANDING_AGENDAS
-from .models import AgendaItem, AgendaVersion, Committee, Meeting
-from .services import snapshot
+from demo.data.committees import COMMITTEES
+from demo.data.meetings import MEETINGS, STANDING_AGENDAS
+from meetings import services
+from meetings.models import AgendaItem, AgendaVersion, Committee, Meeting
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -137,7 +135,7 @@ def _publish_quietly(meeting: Meeting, by: User, published_on: str | None) -> Ag
     """Version 1 of the agenda, as agenda_publish would make it but without queueing the
     notice emails: the seed meetings are long past and load_demo needs no broker."""
     version = AgendaVersion.objects.create(
-        meeting=meeting, number=1, published_by=by, snapshot=snapshot(meeting), changes=[]
+        meeting=meeting, number=1, published_by=by, snapshot=services.snapshot(meeting), changes=[]
     )
     if published_on:
         published_at = datetime.combine(date.fromisoformat(published_on), time(12), LONDON)

@@ -17,14 +17,13 @@ from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
-from agencies.demo_data import PEOPLE
 from agencies.models import User
 from attendance.selectors import minutes_attendance
+from demo.data.people import PEOPLE
 from meetings.models import AgendaItem, Meeting
-
-from . import services
-from .attendance import snapshot_for
-from .models import Minute, MinuteAmendment, Minutes
+from minutes import services
+from minutes.attendance import snapshot_for
+from minutes.models import Minute, MinuteAmendment, Minutes
 
 LONDON = ZoneInfo("Europe/London")
 SAFEGUARDING = "Safeguarding and Child Sexual Exploitation in London"

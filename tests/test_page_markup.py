@@ -14,14 +14,14 @@ from django.test import Client
 from django.urls import reverse
 
 from actions.models import Action
-from agencies.demo_data import PEOPLE
 from agencies.models import Agency, User
+from demo.data.people import PEOPLE
 from meetings.models import AgendaItem, Committee, Meeting
 
 pytestmark = pytest.mark.django_db
 
 SEPARATOR = " \u2013 "  # an en dash between spaces
-# Demo personas by role (agencies/demo_data.py PERSONAS).
+# Demo personas by role (demo/data/people.py PERSONAS).
 PERSONAS = {
     "clerk": "joanna_brown",
     "chair": "joanne_mccartney",

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "attendance",
     "minutes",
     "audit",
+    "demo",
 ]
 
 MIDDLEWARE = [

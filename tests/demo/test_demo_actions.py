@@ -13,11 +13,11 @@ from django.http import Http404
 from django.utils import timezone
 
 from actions import selectors
-from actions.demo import EVIDENCE_DIR, demo_due_date, match_agency
-from actions.demo_actions import ACTIONS
 from actions.models import Action, ActionUpdate
-from agencies.demo import load_people
 from agencies.models import Agency, Membership, User
+from demo.actions import EVIDENCE_DIR, demo_due_date, match_agency
+from demo.agencies import load_people
+from demo.data.actions import ACTIONS
 from meetings.access import access_action, visible_actions
 
 pytestmark = pytest.mark.django_db

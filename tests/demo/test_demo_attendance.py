@@ -12,8 +12,8 @@ from django.core.management import call_command
 
 from agencies.models import User
 from attendance import selectors
-from attendance.demo import load_attendance_demo
 from attendance.models import AttendanceChange, Declaration, Invitation, QuorumRule
+from demo.attendance import load_attendance_demo
 from meetings.models import Meeting
 
 pytestmark = pytest.mark.django_db

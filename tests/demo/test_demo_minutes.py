@@ -11,8 +11,8 @@ import pytest
 from django.core.management import call_command
 
 from agencies.models import User
+from demo.minutes import load_minutes_demo
 from meetings.models import Meeting
-from minutes.demo import load_minutes_demo
 from minutes.models import Minute, MinuteAmendment, Minutes, MinutesComment, Resolution
 from minutes.selectors import minutes_document
 

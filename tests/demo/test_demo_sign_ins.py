@@ -7,10 +7,10 @@ import socket
 from io import StringIO
 
 import pytest
+from demo.management.commands.demo_sign_ins import wait_for_address
 from django.core.management import call_command
 
-from agencies.demo_data import PEOPLE, PERSONAS
-from agencies.management.commands.demo_sign_ins import wait_for_address
+from demo.data.people import PEOPLE, PERSONAS
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,9 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
-from agencies.demo import person_by_name
-from agencies.demo_data import PERSONAS
 from agencies.models import Agency, Membership, User
+from demo.agencies import person_by_name
+from demo.data.people import PERSONAS
 from meetings.models import Committee
 
 pytestmark = pytest.mark.django_db
@@ -126,7 +126,7 @@ def test_personas_cover_the_roles_the_demo_needs():
 
 
 def _email_of(key: str) -> str:
-    from agencies.demo_data import PEOPLE
+    from demo.data.people import PEOPLE
 
     return next(p["email"] for p in PEOPLE if p["key"] == key)
 

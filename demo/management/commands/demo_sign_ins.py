@@ -16,8 +16,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
-from agencies.demo import demo_sign_ins, sign_in_table
 from config.celery import app
+from demo.agencies import demo_sign_ins, sign_in_table
 
 POLL_SECONDS = 0.5
 

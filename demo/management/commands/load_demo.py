@@ -3,12 +3,12 @@
 from django.core.management.base import BaseCommand
 
 from actions import chasing
-from actions.demo import load_actions_demo
-from agencies.demo import load_people, sign_in_table
-from attendance.demo import load_attendance_demo
-from meetings.demo import load_committees, load_meetings
+from demo.actions import load_actions_demo
+from demo.agencies import load_people, sign_in_table
+from demo.attendance import load_attendance_demo
+from demo.meetings import load_committees, load_meetings
+from demo.minutes import load_minutes_demo
 from meetings.models import AgendaItem
-from minutes.demo import load_minutes_demo
 
 
 class Command(BaseCommand):

@@ -1,0 +1,1 @@
+"""The demo's data drawn from the seed documents (../shared/seeds), as Python literals."""
