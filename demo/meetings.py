@@ -1,4 +1,5 @@
-"""Loads the seed committees and meetings; running it again changes nothing."""
+"""Loads the seed committees and meetings through the meetings services (agendas published by
+agenda_publish, statuses moved by the lifecycle); running it again changes nothing."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ from agencies.models import Agency, User
 from demo.data.committees import COMMITTEES
 from demo.data.meetings import MEETINGS, STANDING_AGENDAS
 from meetings import services
-from meetings.models import AgendaItem, AgendaVersion, Committee, Meeting
+from meetings.models import AgendaItem, AgendaNotice, AgendaVersion, Committee, Meeting
+from meetings.notices import committee_invitees
 
 LONDON = ZoneInfo("Europe/London")
+Status = Meeting.Status
 
 
 @transaction.atomic
@@ -83,9 +86,24 @@ def _create_meeting(
     )
     for item_row in row["items"]:
         _create_item(meeting, item_row, None, people, agencies)
-    _publish_quietly(meeting, chairs[0], row.get("published_on"))
-    Meeting.objects.filter(pk=meeting.pk).update(status=row["status"])
+    _publish(meeting, chairs[0], row.get("published_on"))
     meeting.refresh_from_db()
+    return _move_on(meeting, row["status"])
+
+
+def _move_on(meeting: Meeting, status: str) -> Meeting:
+    """Take a just-published seed meeting to the status its documents give, through the
+    lifecycle's services: held, then the minutes' stage; or cancelled."""
+    if status == Status.CANCELLED:
+        return services.meeting_cancel(meeting=meeting, expected_revision=None)
+    if status in (Status.HELD, Status.MINUTES_DRAFTED, Status.MINUTES_APPROVED):
+        services.meeting_mark_held(meeting=meeting, expected_revision=None)
+    if status in (Status.MINUTES_DRAFTED, Status.MINUTES_APPROVED):
+        services.meeting_minutes_progress(
+            meeting=meeting, approved=status == Status.MINUTES_APPROVED
+        )
+    if meeting.status != status:
+        raise ValueError(f"{meeting} ends {meeting.status}, but the data says {status}.")
     return meeting
 
 
@@ -131,14 +149,19 @@ def _create_item(
     return item
 
 
-def _publish_quietly(meeting: Meeting, by: User, published_on: str | None) -> AgendaVersion:
-    """Version 1 of the agenda, as agenda_publish would make it but without queueing the
-    notice emails: the seed meetings are long past and load_demo needs no broker."""
-    version = AgendaVersion.objects.create(
-        meeting=meeting, number=1, published_by=by, snapshot=services.snapshot(meeting), changes=[]
-    )
+def _publish(meeting: Meeting, by: User, published_on: str | None) -> AgendaVersion:
+    """Publish version 1 of the agenda through agenda_publish, dated as the documents date it.
+
+    The seed meetings are long past, so their notices are recorded as sent when the agenda was
+    published: the notice task, once the worker runs it, then finds nobody left to email.
+    """
+    version = services.agenda_publish(meeting=meeting, by=by)
     if published_on:
         published_at = datetime.combine(date.fromisoformat(published_on), time(12), LONDON)
         AgendaVersion.objects.filter(pk=version.pk).update(published_at=published_at)
         version.published_at = published_at
+    AgendaNotice.objects.bulk_create(
+        AgendaNotice(version=version, recipient=user, sent_at=version.published_at)
+        for user in committee_invitees(meeting.committee)
+    )
     return version

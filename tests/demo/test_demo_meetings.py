@@ -1,16 +1,26 @@
 """load_demo's seed meetings: faithful to the seed documents, restricted where they must be,
 and idempotent."""
 
+import ast
 from datetime import datetime
 from io import StringIO
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core import mail
 from django.core.management import call_command
 from guardian.shortcuts import get_groups_with_perms
 
 from agencies.models import Agency, User
-from meetings.models import AgendaItem, AgendaVersion, Committee, Meeting, PublicQuestion
+from meetings.models import (
+    AgendaItem,
+    AgendaNotice,
+    AgendaVersion,
+    Committee,
+    Meeting,
+    PublicQuestion,
+)
 from meetings.selectors import agenda_for
 
 pytestmark = pytest.mark.django_db
@@ -234,3 +244,27 @@ def test_running_load_demo_twice_changes_nothing(demo):
     assert dict(Meeting.objects.values_list("id", "agenda_revision")) == revisions
     assert dict(Committee.objects.values_list("id", "standing_agenda")) == standing
     assert f"Loaded 4 meetings with {first['AgendaItem']} agenda items." in out.getvalue()
+
+
+def test_the_seed_agendas_are_published_without_emailing_anyone(django_capture_on_commit_callbacks):
+    # agenda_publish queues the notices; the demo records them as sent when the agenda was.
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("load_demo", password="x", skip_sign_ins=True, stdout=StringIO())
+    assert [m.subject for m in mail.outbox if m.subject.startswith("Agenda")] == []
+    notices = AgendaNotice.objects.all()
+    assert notices.exists()
+    assert not notices.filter(sent_at__isnull=True).exists()
+
+
+def test_the_demo_writes_no_meeting_status_directly():
+    """Statuses move through the meetings services, never by update(status=...)."""
+    demo_dir = Path(__file__).resolve().parents[2] / "demo"
+    wrong = [
+        f"{path.name}:{node.lineno}"
+        for path in sorted(demo_dir.rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, ast.Call)
+        and getattr(node.func, "attr", None) == "update"
+        and any(k.arg == "status" for k in node.keywords)
+    ]
+    assert wrong == []
