@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterator
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+
+from audit.targets import ReadKind, Target, loaded
 
 
 class Action(models.Model):
@@ -113,6 +116,13 @@ class Action(models.Model):
         """Still to be done."""
         return self.status in self.OUTSTANDING
 
+    def audit_targets(self) -> Iterator[Target]:
+        """The action, under the item it came from (none without one), for the log of reads."""
+        if self.agenda_item_id:
+            item = loaded(self, "agenda_item")
+            restricted = item.restricted if item else None
+            yield Target(ReadKind.ACTION, self.pk, self.agenda_item_id, restricted)
+
 
 def evidence_upload_to(update: ActionUpdate, filename: str) -> str:
     """Evidence is stored under an unguessable folder and served only through the app."""
@@ -140,6 +150,19 @@ class ActionUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"Update on {self.action_id} at {self.created_at:%Y-%m-%d}"
+
+    def audit_targets(self) -> Iterator[Target]:
+        """The update (its evidence), under its action's item, for the log of reads."""
+        action = loaded(self, "action")
+        if action is None:
+            # Looked up with every other such update in one query, not one per update.
+            yield Target(
+                ReadKind.EVIDENCE, self.pk, None, item_via=(ActionUpdate, "action__agenda_item_id")
+            )
+        elif action.agenda_item_id:
+            item = loaded(action, "agenda_item")
+            restricted = item.restricted if item else None
+            yield Target(ReadKind.EVIDENCE, self.pk, action.agenda_item_id, restricted)
 
 
 def default_remind_days() -> list[int]:

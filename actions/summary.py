@@ -10,7 +10,7 @@ shown nor counted for someone who may not see the item.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from agencies.models import User
+from audit.targets import Target
 from meetings import access
 from meetings.models import AgendaItem, Meeting
 from meetings.selectors import number_rows
@@ -67,6 +68,10 @@ class SummaryRow:
             return f"{self.action.due_date.day} {self.action.due_date:%B %Y}"
         return "n/a"
 
+    def audit_targets(self) -> Iterator[Target]:
+        """The row's action."""
+        return self.action.audit_targets()
+
 
 @dataclass
 class SummaryGroup:
@@ -84,6 +89,11 @@ class SummaryGroup:
             return "Recommendation"
         return "Minute item"
 
+    def audit_targets(self) -> Iterator[Target]:
+        """The actions of its rows."""
+        for row in self.rows:
+            yield from row.audit_targets()
+
 
 @dataclass
 class Summary:
@@ -99,6 +109,11 @@ class Summary:
     def since(self) -> datetime | None:
         """Completed and closed actions are shown from this moment on."""
         return self.previous.starts_at if self.previous else None
+
+    def audit_targets(self) -> Iterator[Target]:
+        """Every action in it."""
+        for group in self.groups:
+            yield from group.audit_targets()
 
 
 def previous_meeting(user: User, meeting: Meeting) -> Meeting | None:

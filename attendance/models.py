@@ -7,9 +7,13 @@ change of attendance is kept in `AttendanceChange`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+
+from audit.targets import ReadKind, Target
 
 
 class QuorumRule(models.Model):
@@ -154,6 +158,11 @@ class Invitation(models.Model):
         """Whether the person was in the room (present or substituting)."""
         return self.status in self.ATTENDING
 
+    def audit_targets(self) -> Iterator[Target]:
+        """A guest invited for an item is shown with its title: a read of the item."""
+        if self.agenda_item_id:
+            yield Target(ReadKind.ITEM, self.agenda_item_id, self.agenda_item_id)
+
 
 class AttendanceChange(models.Model):
     """One recorded change of someone's attendance: who changed it, when, from what, to what."""
@@ -205,3 +214,8 @@ class Declaration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person}: {self.nature[:60]}"
+
+    def audit_targets(self) -> Iterator[Target]:
+        """An interest declared on an item is shown with its title: a read of the item."""
+        if self.agenda_item_id:
+            yield Target(ReadKind.ITEM, self.agenda_item_id, self.agenda_item_id)

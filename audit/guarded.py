@@ -15,6 +15,7 @@ from django.db import router
 from django.http import HttpRequest
 
 from .services import record_reads
+from .targets import Audited
 
 GUARDED_MODELS = frozenset(
     {
@@ -57,7 +58,9 @@ class GuardedDeletionMixin:
             # Superusers are shown them: that is a read of restricted content, and is logged.
             shown = [o for objects in collector.model_objs.values() for o in objects]
             surface = request.resolver_match.view_name if request.resolver_match else "admin"
-            record_reads(request.user, [*shown, *collector.protected], surface)
+            # Any model may be reached; those that never show restricted content declare nothing.
+            audited = [o for o in (*shown, *collector.protected) if isinstance(o, Audited)]
+            record_reads(request.user, audited, surface)
             return deleted, counts, perms_needed, protected
         reached = set(collector.model_objs) | {type(obj) for obj in collector.protected}
         guarded = {m for m in reached if m._meta.label_lower in GUARDED_MODELS}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterator
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -10,6 +11,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
+
+from audit.targets import ReadKind, Target, loaded
 
 
 class Committee(models.Model):
@@ -153,17 +156,35 @@ class AgendaItem(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def audit_targets(self) -> Iterator[Target]:
+        """The item itself, for the log of reads."""
+        yield Target(ReadKind.ITEM, self.pk, self.pk, self.restricted)
+
+
+def _grant_targets(grant: models.Model) -> Iterator[Target]:
+    """A grant of an item names the item: showing it is a read of the item."""
+    if grant.content_object_id:
+        yield Target(ReadKind.ITEM, grant.content_object_id, grant.content_object_id)
+
 
 class AgendaItemUserObjectPermission(UserObjectPermissionBase):
     """Direct foreign-key guardian permissions of single people on agenda items."""
 
     content_object = models.ForeignKey(AgendaItem, on_delete=models.CASCADE)
 
+    def audit_targets(self) -> Iterator[Target]:
+        """The item granted, for the log of reads."""
+        return _grant_targets(self)
+
 
 class AgendaItemGroupObjectPermission(GroupObjectPermissionBase):
     """Direct foreign-key guardian permissions of agency groups on agenda items."""
 
     content_object = models.ForeignKey(AgendaItem, on_delete=models.CASCADE)
+
+    def audit_targets(self) -> Iterator[Target]:
+        """The item granted, for the log of reads."""
+        return _grant_targets(self)
 
 
 def paper_upload_to(paper: Paper, filename: str) -> str:
@@ -189,6 +210,11 @@ class Paper(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def audit_targets(self) -> Iterator[Target]:
+        """The paper, under its item, for the log of reads."""
+        item = loaded(self, "item")
+        yield Target(ReadKind.PAPER, self.pk, self.item_id, item.restricted if item else None)
 
 
 class PublicQuestion(models.Model):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -9,6 +10,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from agencies.models import User
+from audit.targets import ReadKind, Target
 
 from . import access
 from .models import AgendaItem, AgendaVersion, Committee, Meeting, Paper, PublicQuestion
@@ -45,6 +47,11 @@ class AgendaRow:
         """Its title, or the placeholder that stands in for it."""
         return self.item.title if self.item else f"Restricted item {self.number}"
 
+    def audit_targets(self) -> Iterator[Target]:
+        """The item, when the person is shown it (a placeholder shows nothing of it)."""
+        if self.item is not None:
+            yield Target(ReadKind.ITEM, self.id, self.id, self.restricted)
+
 
 @dataclass
 class Agenda:
@@ -57,6 +64,31 @@ class Agenda:
     def ends_at(self) -> datetime:
         """When the agenda's planned time runs out."""
         return self.rows[-1].ends_at if self.rows else self.meeting.starts_at
+
+    def audit_targets(self) -> Iterator[Target]:
+        """The items of its rows that the person is shown."""
+        for row in self.rows:
+            yield from row.audit_targets()
+
+
+@dataclass
+class ShownVersionRows:
+    """Rows of published agenda versions (snapshot dicts) as shown to one person, for the log."""
+
+    rows: list[dict]
+
+    @classmethod
+    def of_changes(cls, changes: Iterable[dict]) -> ShownVersionRows:
+        """The rows a list of changes names: each change names its item before and after."""
+        return cls([row for c in changes for row in (c.get("old"), c.get("new")) if row])
+
+    def audit_targets(self) -> Iterator[Target]:
+        """The items of the rows; placeholders carry no content."""
+        for row in self.rows:
+            if "id" in row and not row.get("placeholder"):
+                # A snapshot may predate a restriction, so whether the item is restricted now
+                # is left to the lookup.
+                yield Target(ReadKind.ITEM, row["id"], row["id"])
 
 
 def committee_list(user: User) -> QuerySet[Committee]:

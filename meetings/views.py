@@ -423,7 +423,8 @@ def version_list(request: HttpRequest, pk: int) -> HttpResponse:
         for version in selectors.meeting_versions(meeting)
     ]
     context = {"meeting": meeting, "versions": versions}
-    record_reads(request.user, [c for _, changes in versions for c in changes], "meetings:versions")
+    shown = selectors.ShownVersionRows.of_changes(c for _, changes in versions for c in changes)
+    record_reads(request.user, [shown], "meetings:versions")
     return render(request, "meetings/version_list.html", context)
 
 
@@ -436,5 +437,5 @@ def version_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse:
         "version": version,
         "rows": agenda_rows_for(version, request.user),
     }
-    record_reads(request.user, context["rows"], "meetings:version")
+    record_reads(request.user, [selectors.ShownVersionRows(context["rows"])], "meetings:version")
     return render(request, "meetings/version_detail.html", context)

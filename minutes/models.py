@@ -9,10 +9,13 @@ A `Minute` belongs to one agenda item and follows that item's access.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+
+from audit.targets import ReadKind, Target, loaded
 
 
 class Minutes(models.Model):
@@ -112,6 +115,11 @@ class Minute(models.Model):
     def __str__(self) -> str:
         return f"Minute of item {self.item_id}"
 
+    def audit_targets(self) -> Iterator[Target]:
+        """The minute, under its item, for the log of reads."""
+        item = loaded(self, "item")
+        yield Target(ReadKind.MINUTE, self.pk, self.item_id, item.restricted if item else None)
+
     @property
     def paragraphs(self) -> list[str]:
         """The narrative split into its paragraphs."""
@@ -184,6 +192,11 @@ class MinutesComment(models.Model):
 
     def __str__(self) -> str:
         return f"Comment by {self.author_id} on {self.record_id}"
+
+    def audit_targets(self) -> Iterator[Target]:
+        """A comment on an item is shown with the item's title: a read of the item."""
+        if self.item_id:
+            yield Target(ReadKind.ITEM, self.item_id, self.item_id)
 
 
 def split_paragraphs(text: str) -> list[str]:

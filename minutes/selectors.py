@@ -8,6 +8,7 @@ and secretariat; everyone who may see the meeting sees the stage the minutes are
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -15,6 +16,7 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from agencies.models import User
+from audit.targets import ReadKind, Target
 from meetings import access
 from meetings.models import AgendaItem, Meeting
 from meetings.selectors import AgendaRow, agenda_for
@@ -72,6 +74,13 @@ class Section:
         """Nothing minuted (yet) under this item."""
         return not self.paragraphs and not self.resolutions
 
+    def audit_targets(self) -> Iterator[Target]:
+        """Its item heading (a continuation repeats none) and its minute."""
+        if self.heading:
+            yield from self.row.audit_targets()
+        if self.minute is not None and self.row.item is not None:
+            yield Target(ReadKind.MINUTE, self.minute.pk, self.row.id, self.row.restricted)
+
 
 @dataclass
 class MinutesDocument:
@@ -114,6 +123,11 @@ class MinutesDocument:
     def item_labels(self) -> dict[int, str]:
         """Item number and title by item id, for the items the person may see."""
         return {s.row.id: f"{s.row.number} {s.label}" for s in self.sections if s.heading}
+
+    def audit_targets(self) -> Iterator[Target]:
+        """What its sections show."""
+        for section in self.sections:
+            yield from section.audit_targets()
 
 
 def minutes_record(meeting: Meeting) -> Minutes | None:
