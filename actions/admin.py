@@ -1,4 +1,5 @@
-"""Admin for chasing: committee policies and the notification outbox with its states."""
+"""Admin for actions (filtered through the access rule), chasing policies and the notification
+outbox with its states."""
 
 from __future__ import annotations
 
@@ -7,9 +8,28 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 
-from meetings.access import visible_actions
+from audit.guarded import AccessRuleAdmin
+from meetings import access
 
-from .models import ChasingPolicy, Delivery
+from .models import Action, ChasingPolicy, Delivery
+
+
+@admin.register(Action)
+class ActionAdmin(AccessRuleAdmin):
+    """Actions; those of restricted items follow their item."""
+
+    list_display = ["reference", "committee", "owning_agency", "status", "due_date"]
+    list_filter = ["status"]
+    search_fields = ["reference", "description"]
+    list_select_related = ["committee", "owning_agency"]
+    raw_id_fields = ["committee", "meeting", "agenda_item", "owning_agency", "owner", "created_by"]
+    readonly_fields = ["agenda_item"]
+
+    def visible(self, request: HttpRequest) -> QuerySet:
+        return access.visible_actions(request.user)
+
+    def is_partner(self, request: HttpRequest) -> bool:
+        return access.partner_committees(request.user).exists()
 
 
 @admin.register(ChasingPolicy)
@@ -66,7 +86,9 @@ class OutboxAdmin(admin.ModelAdmin):
         rows = super().get_queryset(request)
         if request.user.is_superuser:
             return rows
-        return rows.filter(notification__action__in=visible_actions(request.user).values("id"))
+        return rows.filter(
+            notification__action__in=access.visible_actions(request.user).values("id")
+        )
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -5,17 +5,22 @@ versions, grants, minute and resolutions, comments, actions and their updates an
 the guests invited for it, declarations on it, the log of its reads, and the admin's own log of
 changes (which keeps an object's name). No user or group may hold a model-level permission on
 these (tests/security/test_tripwire.py), and an admin page must not list them to staff who are
-not superusers.
+not superusers: `GuardedDeletionMixin` guards the deletion pages, and `AccessRuleAdmin` is the
+base of the admins of guarded models (`meetings/admin.py`, `actions/admin.py`).
 """
 
 from __future__ import annotations
 
+from django.contrib import admin
 from django.contrib.admin.utils import NestedObjects
 from django.db import router
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from .services import record_reads
 from .targets import Audited
+
+AUTOCOMPLETE_PAGE = 20  # what the admin's autocomplete shows at once
 
 GUARDED_MODELS = frozenset(
     {
@@ -68,3 +73,83 @@ class GuardedDeletionMixin:
             perms_needed = set(perms_needed) | {str(m._meta.verbose_name) for m in guarded}
             protected = []
         return deleted, counts, perms_needed, protected
+
+
+class AccessRuleAdmin(admin.ModelAdmin):
+    """Rows filtered by the access rule for non-superusers; read-only for them.
+
+    Staff who are not superusers hold no model-level permission on a guarded model (a tripwire
+    test makes sure of it), so these admins do not ask for one: a staff member may open them when
+    they are a partner of some committee, and sees only the rows the access rule lets them see.
+    The rule lives above audit, so each subclass (in its own app's admin) answers `visible` and
+    `is_partner` from it. Nothing guarded is changed here by anyone but a superuser: items, their
+    access and actions are changed in the product, through its services.
+    """
+
+    def visible(self, request: HttpRequest) -> QuerySet:
+        """The rows this person may see (for non-superusers)."""
+        raise NotImplementedError
+
+    def is_partner(self, request: HttpRequest) -> bool:
+        """Whether this person is a partner of some committee."""
+        raise NotImplementedError
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        return queryset.filter(pk__in=self.visible(request).values("pk"))
+
+    def _staff_partner(self, request: HttpRequest) -> bool:
+        user = request.user
+        return user.is_active and user.is_staff and self.is_partner(request)
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return request.user.is_superuser or self._staff_partner(request)
+
+    def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
+        if request.user.is_superuser:
+            return True
+        if not self._staff_partner(request):
+            return False
+        return obj is None or self.visible(request).filter(pk=obj.pk).exists()
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return request.user.is_superuser
+
+    # Reads through the admin are audited like any other: the rows of a changelist page, the
+    # object of a change, history or delete page, the first page of an autocomplete.
+    def _audited(self, request: HttpRequest, response):
+        context = getattr(response, "context_data", None) or {}
+        shown = []
+        if context.get("cl") is not None:
+            shown = list(context["cl"].result_list)
+        elif context.get("original") is not None or context.get("object") is not None:
+            shown = [context.get("original") or context.get("object")]
+        record_reads(request.user, shown, request.resolver_match.view_name)
+        return response
+
+    def changelist_view(self, request: HttpRequest, extra_context=None):
+        return self._audited(request, super().changelist_view(request, extra_context))
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        response = super().changeform_view(request, object_id, form_url, extra_context)
+        return self._audited(request, response)
+
+    def history_view(self, request: HttpRequest, object_id: str, extra_context=None):
+        return self._audited(request, super().history_view(request, object_id, extra_context))
+
+    def delete_view(self, request: HttpRequest, object_id: str, extra_context=None):
+        return self._audited(request, super().delete_view(request, object_id, extra_context))
+
+    def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str):
+        queryset, duplicates = super().get_search_results(request, queryset, search_term)
+        if request.resolver_match.view_name == "admin:autocomplete":
+            record_reads(request.user, queryset[:AUTOCOMPLETE_PAGE], "admin:autocomplete")
+        return queryset, duplicates
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return request.user.is_superuser

@@ -1,10 +1,15 @@
-"""Admin for committees."""
+"""Admin for committees and agenda items (filtered through the access rule)."""
+
+from __future__ import annotations
 
 from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
-from audit.guarded import GuardedDeletionMixin
+from audit.guarded import AccessRuleAdmin, GuardedDeletionMixin
 
-from .models import Committee
+from . import access
+from .models import AgendaItem, Committee
 
 
 @admin.register(Committee)
@@ -13,3 +18,21 @@ class CommitteeAdmin(GuardedDeletionMixin, admin.ModelAdmin):
     search_fields = ["name", "short_name"]
     autocomplete_fields = ["host", "member_agencies", "chairs", "secretariat"]
     list_select_related = ["host"]
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(AccessRuleAdmin):
+    """Agenda items; restricted ones only for those granted them, the chairs and secretariat."""
+
+    list_display = ["title", "meeting", "kind", "restricted"]
+    list_filter = ["restricted", "kind"]
+    search_fields = ["title", "meeting__title"]
+    list_select_related = ["meeting__committee"]
+    raw_id_fields = ["meeting", "parent", "lead_agency", "presenters"]
+    readonly_fields = ["restricted"]
+
+    def visible(self, request: HttpRequest) -> QuerySet:
+        return access.visible_agenda_items(request.user)
+
+    def is_partner(self, request: HttpRequest) -> bool:
+        return access.partner_committees(request.user).exists()
