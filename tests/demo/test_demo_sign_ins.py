@@ -7,10 +7,10 @@ import socket
 from io import StringIO
 
 import pytest
-from demo.management.commands.demo_sign_ins import wait_for_address
 from django.core.management import call_command
 
 from demo.data.people import PEOPLE, PERSONAS
+from demo.management.commands.demo_sign_ins import wait_for_address
 
 pytestmark = pytest.mark.django_db
 
