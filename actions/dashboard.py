@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from agencies.models import Agency, Membership, User
+from agencies.models import Agency, User
 from meetings import access
 
 from .models import Action, Delivery, Notification
@@ -26,7 +26,6 @@ AGE_BANDS = [
 ]
 ESCALATION_WINDOW_DAYS = 30
 OLDEST_SHOWN = 10
-DASHBOARD_ROLES = (Membership.Role.MANAGER, Membership.Role.LEAD)
 
 
 @dataclass
@@ -73,15 +72,6 @@ class Dashboard:
     def overdue_chart_height(self) -> int:
         """Height of the overdue chart in pixels (one 32-pixel row per band)."""
         return 32 * len(self.overdue_bands)
-
-
-def managed_agencies(user: User) -> QuerySet[Agency]:
-    """Agencies in which this person is a manager or the lead."""
-    if not user.is_authenticated:
-        return Agency.objects.none()
-    return Agency.objects.filter(
-        memberships__user=user, memberships__role__in=DASHBOARD_ROLES
-    ).order_by("name")
 
 
 def _bars(pairs: list[tuple[str, int]]) -> list[Bar]:

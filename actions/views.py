@@ -19,13 +19,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from agencies.models import Agency
+from agencies.selectors import managed_agencies
 from audit.services import record_reads
 from meetings import access
 from meetings.models import AgendaItem, Committee, Meeting
 from meetings.selectors import agenda_for
 
 from . import selectors, services
-from .dashboard import agency_dashboard, managed_agencies
+from .dashboard import agency_dashboard
 from .filters import ActionFilter
 from .forms import ActionForm, AssignForm, UpdateForm
 from .models import Action, ActionUpdate

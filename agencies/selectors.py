@@ -6,6 +6,8 @@ from django.db.models import Count, Prefetch, QuerySet
 
 from .models import Agency, Membership, User
 
+MANAGING_ROLES = (Membership.Role.MANAGER, Membership.Role.LEAD)
+
 
 def agency_list() -> QuerySet[Agency]:
     """Every agency with its parent and number of people, for the directory."""
@@ -34,3 +36,12 @@ def agency_match(*, name: str) -> Agency | None:
         if wanted in (n.casefold() for n in names):
             return agency
     return None
+
+
+def managed_agencies(user: User) -> QuerySet[Agency]:
+    """Agencies in which this person is a manager or the lead."""
+    if not user.is_authenticated:
+        return Agency.objects.none()
+    return Agency.objects.filter(
+        memberships__user=user, memberships__role__in=MANAGING_ROLES
+    ).order_by("name")

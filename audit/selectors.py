@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
-from actions.dashboard import managed_agencies
 from agencies.models import Agency, Membership, User
+from agencies.selectors import managed_agencies
 from meetings import access
 from meetings.models import AgendaItem, Committee
 from meetings.selectors import number_rows
