@@ -7,22 +7,22 @@ from crispy_forms_gds.layout import Button, Layout, Size
 from django import forms
 from django.db.models import QuerySet
 
-from agencies.models import Agency
-from meetings.models import Committee
-
 
 class LogFilterForm(forms.Form):
-    """Narrow the log to one committee, or to the reads of one agency's people."""
+    """Narrow the log to one committee, or to the reads of one agency's people.
+
+    The committees and agencies offered are the caller's (audit imports no app).
+    """
 
     committee = forms.ModelChoiceField(
-        queryset=Committee.objects.none(),
+        queryset=None,
         required=False,
         empty_label="All committees",
         to_field_name="short_name",
         error_messages={"invalid_choice": "Choose one of the committees in the list"},
     )
     agency = forms.ModelChoiceField(
-        queryset=Agency.objects.none(),
+        queryset=None,
         required=False,
         empty_label="All agencies",
         label="Read by people of",
@@ -30,9 +30,7 @@ class LogFilterForm(forms.Form):
         error_messages={"invalid_choice": "Choose one of the agencies in the list"},
     )
 
-    def __init__(
-        self, *args, committees: QuerySet[Committee], agencies: QuerySet[Agency], **kwargs
-    ) -> None:
+    def __init__(self, *args, committees: QuerySet, agencies: QuerySet, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["committee"].queryset = committees
         self.fields["agency"].queryset = agencies

@@ -1,4 +1,4 @@
-"""Admin for committees and agenda items (filtered through the access rule)."""
+"""Admin for committees, agenda items (filtered through the access rule) and the audit log."""
 
 from __future__ import annotations
 
@@ -6,9 +6,11 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from audit.admin import RestrictedReadAdmin
 from audit.guarded import AccessRuleAdmin, GuardedDeletionMixin
+from audit.models import RestrictedRead
 
-from . import access
+from . import access, read_log
 from .models import AgendaItem, Committee
 
 
@@ -36,3 +38,11 @@ class AgendaItemAdmin(AccessRuleAdmin):
 
     def is_partner(self, request: HttpRequest) -> bool:
         return access.partner_committees(request.user).exists()
+
+
+@admin.register(RestrictedRead)
+class ReadLogAdmin(RestrictedReadAdmin):
+    """The audit log, as the log page shows it to each person."""
+
+    def visible_reads(self, request: HttpRequest) -> QuerySet:
+        return read_log.visible_reads(request.user)
