@@ -4,6 +4,7 @@ their agency's people, with a substitute; the quorum panel turns quorate without
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from attendance import services
 from attendance.models import Invitation
@@ -52,13 +53,15 @@ def test_lead_records_attendance_and_the_quorum_updates_live(
     lead.get_by_label(f"Attendance of {world.lead.full_name}").select_option(label="Present")
     lead.get_by_label(f"{world.lead.full_name} arrived late at").fill("10:20")
     lead.get_by_role("button", name="Save attendance").click()
-    assert "Attendance saved for 1 people" in lead.content()
+    expect(lead.locator("body")).to_contain_text("Attendance saved for 1 people")
     lead.get_by_label("Substituting for").select_option(
         label=f"{world.member.full_name} (Metropolitan Police Service)"
     )
     lead.get_by_label("Substitute", exact=True).select_option(label="James Cleverly")
     lead.get_by_role("button", name="Record substitute").click()
-    assert f"James Cleverly recorded as substitute for {world.member.full_name}" in lead.content()
+    expect(lead.locator("body")).to_contain_text(
+        f"James Cleverly recorded as substitute for {world.member.full_name}"
+    )
     statuses = dict(
         Invitation.objects.filter(meeting=meeting).values_list("person__email", "status")
     )

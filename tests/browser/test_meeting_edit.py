@@ -5,6 +5,7 @@ from datetime import datetime, time, timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from meetings import services
 from tests.factories import PASSWORD
@@ -40,7 +41,7 @@ def test_clerk_changes_only_the_room(world, page):
     assert page.get_by_label("End time").input_value() == "12:00"
     page.get_by_label("Location").fill("Chamber, City Hall")
     page.get_by_role("button", name="Save").click()
-    assert "Meeting saved." in page.content()
+    expect(page.locator("body")).to_contain_text("Meeting saved.")
 
     page.goto(meeting.get_absolute_url())
     where = page.locator(".govuk-summary-list__row", has_text="Where")

@@ -6,6 +6,7 @@ member of an agency without the grant sees only the restricted item's placeholde
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from actions.models import Action
 from attendance import services as attendance
@@ -77,7 +78,7 @@ def test_attendance_minutes_action_circulation_and_approval(
     lead.get_by_label(f"Attendance of {world.lead.full_name}").select_option(label="Present")
     lead.get_by_label(f"Attendance of {world.member.full_name}").select_option(label="Apologies")
     lead.get_by_role("button", name="Save attendance").click()
-    assert "Attendance saved for 2 people" in lead.content()
+    expect(lead.locator("body")).to_contain_text("Attendance saved for 2 people")
     statuses = dict(Invitation.objects.values_list("person__email", "status"))
     assert statuses == {world.lead.email: "present", world.member.email: "apologies"}
     lead_context.close()
@@ -130,7 +131,7 @@ def test_attendance_minutes_action_circulation_and_approval(
     partner.get_by_label("Which item is it about?").select_option(label="4 Any other business")
     partner.get_by_label("Your comment").fill("Please say by when the MPS will write.")
     partner.get_by_role("button", name="Send comment").click()
-    assert "your comment is recorded" in partner.content()
+    expect(partner.locator("body")).to_contain_text("your comment is recorded")
     assert MinutesComment.objects.get().author == world.partner_member
     partner_context.close()
 
@@ -138,7 +139,7 @@ def test_attendance_minutes_action_circulation_and_approval(
     page.goto(next_meeting.get_absolute_url())
     page.get_by_role("link", name="Approve earlier minutes at this meeting").click()
     page.get_by_role("button", name=f"Approve the minutes of {long_date(MEETING_DAY)}").click()
-    assert "are approved and locked" in page.content()
+    expect(page.locator("body")).to_contain_text("are approved and locked")
     assert f"That the minutes of the MOPAC Challenge meeting held on {long_date(MEETING_DAY)}" in (
         page.locator("#minutes").inner_text()
     )
@@ -149,7 +150,7 @@ def test_attendance_minutes_action_circulation_and_approval(
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=SCREENSHOTS / "minutes_approved_as_chair.png", full_page=True)
     page.get_by_role("link", name="Amend the minute of item 4").click()
-    assert "approved and are locked" in page.content()
+    expect(page.locator("body")).to_contain_text("approved and are locked")
     record = Minutes.objects.get(meeting=meeting)
     assert record.stage == Minutes.Stage.APPROVED and record.approved_at_meeting == next_meeting
     meeting.refresh_from_db()
