@@ -3,16 +3,14 @@ holds exactly what the person who asked may see."""
 
 from __future__ import annotations
 
-from io import BytesIO
-
 from django.utils import timezone
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from agencies.models import User
-from meetings.pdf import BLACK, GREY, RULE, markup, styles
+from core.pdf import BLACK, RULE, build_pdf, markup, styles
 
 from .summary import Summary, SummaryGroup
 
@@ -73,30 +71,7 @@ def summary_pdf(summary: Summary, user: User) -> bytes:
     """The Summary of actions of a meeting as this person may see it."""
     meeting = summary.meeting
     s = styles()
-    buffer = BytesIO()
     footer = f"{meeting.committee.name}: {meeting.title}. Summary of actions"
-    pagesize = landscape(A4)
-
-    def on_page(canvas, doc) -> None:
-        canvas.saveState()
-        canvas.setFont("Helvetica", 8)
-        canvas.setFillColor(GREY)
-        canvas.drawString(doc.leftMargin, 10 * mm, footer)
-        canvas.drawRightString(pagesize[0] - doc.rightMargin, 10 * mm, f"Page {doc.page}")
-        canvas.restoreState()
-
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=pagesize,
-        leftMargin=15 * mm,
-        rightMargin=15 * mm,
-        topMargin=15 * mm,
-        bottomMargin=18 * mm,
-        title=f"{meeting.committee.name}: {meeting.title}. Summary of actions",
-        author="",
-        subject="",
-        creator="Partnership meetings",
-    )
     starts = timezone.localtime(meeting.starts_at)
     printed = timezone.localtime()
     if summary.previous:
@@ -131,5 +106,10 @@ def summary_pdf(summary: Summary, user: User) -> bytes:
         story.append(Paragraph("There are no actions to report.", s["body"]))
     for group in summary.groups:
         story += _group(group, s)
-    doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
-    return buffer.getvalue()
+    return build_pdf(
+        story,
+        title=footer,
+        footer=footer,
+        pagesize=landscape(A4),
+        margins=(15 * mm, 15 * mm, 15 * mm, 18 * mm),
+    )

@@ -7,79 +7,26 @@ of it (no presenters, lead agency, recommendation or papers).
 
 from __future__ import annotations
 
-from io import BytesIO
-from xml.sax.saxutils import escape
-
 from django.utils import timezone
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     KeepTogether,
     PageBreak,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
 )
 
 from agencies.models import User
+from core.pdf import BLACK, RULE, build_pdf, markup, styles
 
 from .models import AgendaItem
 from .selectors import Agenda, AgendaRow
 
 INDENT = 6 * mm
-BLACK = colors.HexColor("#0b0c0c")
-GREY = colors.HexColor("#505a5f")
-RULE = colors.HexColor("#b1b4b6")
-
-
-def markup(value: object) -> str:
-    """Escape plain text for reportlab's Paragraph markup, keeping line breaks."""
-    return escape(str(value)).replace("\r\n", "\n").replace("\n", "<br/>")
-
-
-def styles() -> dict[str, ParagraphStyle]:
-    """The house paragraph styles every PDF of the product starts from."""
-    base = getSampleStyleSheet()
-    body = ParagraphStyle(
-        "PackBody",
-        parent=base["BodyText"],
-        fontName="Helvetica",
-        fontSize=10,
-        leading=13,
-        textColor=BLACK,
-        alignment=TA_LEFT,
-    )
-    return {
-        "caption": ParagraphStyle(
-            "PackCaption", parent=body, fontSize=14, leading=18, textColor=GREY
-        ),
-        "title": ParagraphStyle(
-            "PackTitle",
-            parent=body,
-            fontName="Helvetica-Bold",
-            fontSize=24,
-            leading=29,
-            spaceAfter=6 * mm,
-        ),
-        "h2": ParagraphStyle(
-            "PackHeading",
-            parent=body,
-            fontName="Helvetica-Bold",
-            fontSize=16,
-            leading=20,
-            spaceBefore=4 * mm,
-            spaceAfter=3 * mm,
-        ),
-        "body": body,
-        "small": ParagraphStyle("PackSmall", parent=body, fontSize=9, leading=12, textColor=GREY),
-        "cell_head": ParagraphStyle("PackCellHead", parent=body, fontName="Helvetica-Bold"),
-        "item": ParagraphStyle("PackItem", parent=body, fontName="Helvetica-Bold"),
-    }
 
 
 def _when(agenda: Agenda) -> tuple[str, str]:
@@ -227,34 +174,11 @@ def agenda_pack_pdf(agenda: Agenda, user: User) -> bytes:
     """The agenda pack (cover, numbered agenda, list of papers) as this person may see it."""
     meeting = agenda.meeting
     s = styles()
-    buffer = BytesIO()
-    footer = f"{meeting.committee.name}: {meeting.title}"
-
-    def on_page(canvas, doc) -> None:
-        canvas.saveState()
-        canvas.setFont("Helvetica", 8)
-        canvas.setFillColor(GREY)
-        canvas.drawString(doc.leftMargin, 10 * mm, footer)
-        canvas.drawRightString(A4[0] - doc.rightMargin, 10 * mm, f"Page {doc.page}")
-        canvas.restoreState()
-
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=20 * mm,
-        bottomMargin=20 * mm,
-        title=f"{meeting.committee.name}: {meeting.title}",
-        author="",
-        subject="",
-        creator="Partnership meetings",
-    )
     story = [
         *_cover(agenda, user, s),
         *_agenda(agenda, s),
         Spacer(1, 6 * mm),
         *_papers(agenda, s),
     ]
-    doc.build(story, onFirstPage=on_page, onLaterPages=on_page)
-    return buffer.getvalue()
+    name = f"{meeting.committee.name}: {meeting.title}"
+    return build_pdf(story, title=name, footer=name)

@@ -6,16 +6,13 @@ nothing else; guests and declarations of such items are not in the document the 
 
 from __future__ import annotations
 
-from io import BytesIO
-
 from django.utils import timezone
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from agencies.models import User
-from meetings.pdf import GREY, RULE, markup, styles
+from core.pdf import RULE, build_pdf, markup, styles
 
 from .attendance import AttendanceView
 from .selectors import MinutesDocument, Section, declaration_lines
@@ -212,18 +209,9 @@ def minutes_pdf(doc: MinutesDocument, user: User) -> bytes:
     """The minutes document (attendance, item by item, resolutions, amendments) for one
     person, as they may see it."""
     styles = _styles()
-    buffer = BytesIO()
     meeting = doc.meeting
     day = timezone.localtime(meeting.starts_at)
     footer = f"{meeting.committee.name}: minutes of {day.day} {day:%B %Y} ({doc.stage})"
-
-    def on_page(canvas, pdf) -> None:
-        canvas.saveState()
-        canvas.setFont("Helvetica", 8)
-        canvas.setFillColor(GREY)
-        canvas.drawString(pdf.leftMargin, 10 * mm, footer)
-        canvas.drawRightString(A4[0] - pdf.rightMargin, 10 * mm, f"Page {pdf.page}")
-        canvas.restoreState()
 
     story = _cover(doc, styles)
     if doc.attendance is not None:
@@ -251,17 +239,5 @@ def minutes_pdf(doc: MinutesDocument, user: User) -> bytes:
             styles["small"],
         ),
     ]
-    pdf = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=20 * mm,
-        bottomMargin=20 * mm,
-        title=f"{meeting.committee.name}: minutes of {day.day} {day:%B %Y}",
-        author="",
-        subject="",
-        creator="Partnership meetings",
-    )
-    pdf.build(story, onFirstPage=on_page, onLaterPages=on_page)
-    return buffer.getvalue()
+    title = f"{meeting.committee.name}: minutes of {day.day} {day:%B %Y}"
+    return build_pdf(story, title=title, footer=footer)
