@@ -15,11 +15,12 @@ from django.urls import Resolver404, resolve
 from django.utils import timezone
 
 from actions.models import Action, Delivery
+from actions.visibility import visible_actions
 from agencies.models import Agency, User
 from bench import run
 from bench.generate import MEASURED_ITEMS, SMALL_AGENCY, Sizes, generate, personas
 from bench.middleware import HEADER
-from meetings import access
+from bench.runner import loading
 from meetings.models import AgendaItem, AgendaItemGroupObjectPermission, Meeting
 
 
@@ -106,7 +107,7 @@ def test_the_header_counts_every_query_of_the_request(dataset, signed_in, settin
     assert response.status_code == 200
     assert int(response[HEADER]) == len(queries.captured_queries) > 0
     lead = User.objects.get(pk=found.lead)
-    visible = access.visible_actions(lead).filter(owning_agency_id=found.big_agency).count()
+    visible = visible_actions(lead).filter(owning_agency_id=found.big_agency).count()
     assert run.count_rows("register", response.content.decode()) == min(visible, 50) > 0
 
 
@@ -138,7 +139,7 @@ def test_rounds_alternate_page_and_floor_and_pool_their_responses(monkeypatch):
         ms = 100.0 if path == "/page/" else 50.0
         return run.Run([(10.0, ms, 7.0), (11.0, ms + 20, 7.0)], 0)
 
-    monkeypatch.setattr(run, "load", fake_load)
+    monkeypatch.setattr(loading, "load", fake_load)  # where measure looks it up
     page = run.Page("p", "a page", "/page/", "/floor/", "/page/?small", 1, 1)
     page.sessions = ["s"]
     run.measure("http://127.0.0.1:1", page, 8, 20.0, 4)

@@ -1,0 +1,1 @@
+"""The pieces of the benchmark runner behind `python -m bench.run` and `make bench`."""
