@@ -46,6 +46,7 @@ run: install
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 test: install-test lint
 	$(PY) -m pytest $(PYTEST_ARGS)

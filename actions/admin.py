@@ -12,6 +12,7 @@ from audit.guarded import AccessRuleAdmin
 from meetings import access
 
 from .models import Action, ChasingPolicy, Delivery
+from .visibility import visible_actions
 
 
 @admin.register(Action)
@@ -26,7 +27,7 @@ class ActionAdmin(AccessRuleAdmin):
     readonly_fields = ["agenda_item"]
 
     def visible(self, request: HttpRequest) -> QuerySet:
-        return access.visible_actions(request.user)
+        return visible_actions(request.user)
 
     def is_partner(self, request: HttpRequest) -> bool:
         return access.partner_committees(request.user).exists()
@@ -86,9 +87,7 @@ class OutboxAdmin(admin.ModelAdmin):
         rows = super().get_queryset(request)
         if request.user.is_superuser:
             return rows
-        return rows.filter(
-            notification__action__in=access.visible_actions(request.user).values("id")
-        )
+        return rows.filter(notification__action__in=visible_actions(request.user).values("id"))
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -1,5 +1,5 @@
 """A manager's dashboard for their agency: counts by status, overdue actions by age, escalations
-sent, the oldest overdue. Every number is over `access.visible_actions(viewer)`, so an action of a
+sent, the oldest overdue. Every number is over `visible_actions(viewer)`, so an action of a
 restricted item the viewer may not see is never counted."""
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from agencies.models import Agency, User
-from meetings import access
 
 from .models import Action, Delivery, Notification
+from .visibility import visible_actions
 
 S = Action.Status
 # (label, fewest days overdue, most days overdue or None for no limit)
@@ -117,7 +117,7 @@ def _escalations(actions: QuerySet[Action], agency: Agency) -> Counter:
 def agency_dashboard(viewer: User, agency: Agency) -> Dashboard:
     """Build the dashboard of one agency's actions, counting only what the viewer may see."""
     today = timezone.localdate()
-    actions = access.visible_actions(viewer).filter(owning_agency=agency)
+    actions = visible_actions(viewer).filter(owning_agency=agency)
     outstanding = Q(status__in=Action.OUTSTANDING)
     overdue_q = outstanding & Q(due_date__lt=today)
     # One pass over the visible actions for every count: each pass re-applies the access rule.

@@ -10,9 +10,9 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 
 from agencies.models import User
-from meetings import access
 
 from .models import Action, Delivery
+from .visibility import visible_actions
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ def action_line(action: Action, today: datetime.date, visible: bool) -> ActionLi
 def visible_ids(user: User, actions: list[Action]) -> set[int]:
     """Which of these actions this person may see in full (the access rule, once per email)."""
     ids = [action.pk for action in actions]
-    return set(access.visible_actions(user).filter(pk__in=ids).values_list("pk", flat=True))
+    return set(visible_actions(user).filter(pk__in=ids).values_list("pk", flat=True))
 
 
 def _message(

@@ -1,4 +1,4 @@
-"""Reads for actions, always through meetings.access.visible_actions."""
+"""Reads for actions, always through actions.visibility.visible_actions."""
 
 from __future__ import annotations
 
@@ -7,18 +7,16 @@ from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.utils import timezone
 
 from agencies.models import Membership, User
-from meetings import access
 
 from .models import Action
+from .visibility import visible_actions
 
 LIST_RELATED = ("committee", "meeting", "agenda_item", "owning_agency", "owner")
 
 
 def register(user: User) -> QuerySet[Action]:
     """Every action this person may see, ready for a list page."""
-    return (
-        access.visible_actions(user).select_related(*LIST_RELATED).prefetch_related("co_agencies")
-    )
+    return visible_actions(user).select_related(*LIST_RELATED).prefetch_related("co_agencies")
 
 
 def my_actions(user: User) -> QuerySet[Action]:

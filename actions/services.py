@@ -238,3 +238,9 @@ def action_update(
         action.status = update.status_to
         action.save(update_fields=["status", "updated_at"])
     return update
+
+
+def mirror_item_restriction(item: AgendaItem, restricted: bool) -> None:
+    """Keep Action.restricted equal to its agenda item's flag (registered in ActionsConfig):
+    action lists then test a column instead of joining every action's item."""
+    Action.objects.filter(agenda_item=item).update(restricted=restricted)

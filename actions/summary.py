@@ -3,7 +3,7 @@
 Every action of the meeting's committee still outstanding, and those completed or closed since
 the committee's previous meeting, grouped under the meeting they came from (newest first, then
 report sources), with the minute item, the action, its status, who it is by and its deadline.
-Only `access.visible_actions` decides what is in it: an action of a restricted item is neither
+Only `visible_actions` decides what is in it: an action of a restricted item is neither
 shown nor counted for someone who may not see the item.
 """
 
@@ -25,6 +25,7 @@ from meetings.models import AgendaItem, Meeting
 from meetings.selectors import number_rows
 
 from .models import Action, ActionUpdate
+from .visibility import visible_actions
 
 S = Action.Status
 DONE = (S.COMPLETED, S.CLOSED)
@@ -146,7 +147,7 @@ def summary_actions(user: User, meeting: Meeting, since: datetime | None):
         # from hashing every completed update of the partnership for the two subqueries.
         done &= Q(updated_at__gte=since) & (done_since | never_moved)
     return (
-        access.visible_actions(user)
+        visible_actions(user)
         .filter(committee_id=meeting.committee_id)
         .filter(Q(status__in=Action.OUTSTANDING) | done)
         .exclude(meeting__starts_at__gte=meeting.starts_at)

@@ -32,6 +32,7 @@ from .forms import ActionForm, AssignForm, UpdateForm
 from .models import Action, ActionUpdate
 from .pdf import summary_pdf
 from .summary import agenda_numbers, meeting_summary
+from .visibility import access_action, visible_actions
 
 PAGE_SIZE = 50
 SCOPES = {
@@ -275,13 +276,13 @@ def _origin_number(action: Action) -> str:
 
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One action with its progress updates, and the forms this person may use."""
-    return _detail_page(request, access.access_action(request.user, pk))
+    return _detail_page(request, access_action(request.user, pk))
 
 
 @require_POST
 def assign(request: HttpRequest, pk: int) -> HttpResponse:
     """The owning agency's lead (or an officer) gives the action to one of its people."""
-    action = access.access_action(request.user, pk)
+    action = access_action(request.user, pk)
     if not services.can_assign(request.user, action):
         raise PermissionDenied
     form = AssignForm(request.POST, action=action)
@@ -301,7 +302,7 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def update(request: HttpRequest, pk: int) -> HttpResponse:
     """Record progress: a note, a status change, evidence; officers close, drop and reopen."""
-    action = access.access_action(request.user, pk)
+    action = access_action(request.user, pk)
     if not services.can_update(request.user, action):
         raise PermissionDenied
     moves = services.allowed_moves(request.user, action)
@@ -331,9 +332,9 @@ def update(request: HttpRequest, pk: int) -> HttpResponse:
 def evidence(request: HttpRequest, pk: int) -> FileResponse:
     """Download an update's evidence file, for people who may see the action."""
     found = get_object_or_404(
-        ActionUpdate.objects.filter(
-            action__in=access.visible_actions(request.user).values("id")
-        ).exclude(evidence=""),
+        ActionUpdate.objects.filter(action__in=visible_actions(request.user).values("id")).exclude(
+            evidence=""
+        ),
         pk=pk,
     )
     record_reads(request.user, [found], "actions:evidence")

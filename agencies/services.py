@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from meetings import access
+from core.request_memo import forget
 
 from .models import Agency, Membership, User
 
@@ -82,7 +82,7 @@ def membership_set(*, user: User, agency: Agency, role: str = Membership.Role.ME
         user=user, agency=agency, defaults={"role": role}
     )
     user.groups.add(agency.group)
-    access.forget(user)
+    forget(user.pk)
     return membership
 
 
@@ -91,4 +91,4 @@ def membership_remove(*, membership: Membership) -> None:
     """Take a person out of an agency, and so out of everything granted to it."""
     membership.user.groups.remove(membership.agency.group)
     membership.delete()
-    access.forget(membership.user)
+    forget(membership.user.pk)

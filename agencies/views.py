@@ -3,19 +3,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from meetings.access import officer_committees, partner_committees
-
 from . import selectors
-
-
-def home(request: HttpRequest) -> HttpResponse:
-    """The signed-in person's agencies, roles and committees."""
-    context = {
-        "memberships": selectors.user_memberships(user=request.user),
-        "committees": partner_committees(request.user).select_related("host"),
-        "officer_of": set(officer_committees(request.user).values_list("id", flat=True)),
-    }
-    return render(request, "agencies/home.html", context)
 
 
 def agency_list(request: HttpRequest) -> HttpResponse:

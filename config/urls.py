@@ -4,9 +4,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from agencies import views as agency_views
 from agencies.forms import NewPasswordForm, ResetRequestForm, SignInForm
-from meetings import read_log
+from meetings import home, read_log
 
 from .health import healthz
 
@@ -42,7 +41,7 @@ auth_patterns = [
 ]
 
 urlpatterns = [
-    path("", agency_views.home, name="home"),
+    path("", home.home, name="home"),
     path("account/", include(auth_patterns)),
     path("agencies/", include("agencies.urls")),
     path("meetings/", include("meetings.urls")),

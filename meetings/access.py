@@ -8,10 +8,7 @@ with django-guardian object permissions given to agency groups or single users; 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from django.contrib.auth.models import AnonymousUser, Permission
 from django.core.exceptions import PermissionDenied
@@ -20,6 +17,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from agencies.models import User
+from core.request_memo import forget as forget_person
+from core.request_memo import memo_active, remembered
 
 from .models import (
     AgendaItem,
@@ -32,46 +31,18 @@ from .models import (
 
 VIEW_ITEM = "meetings.view_agendaitem"
 
-if TYPE_CHECKING:
-    from actions.models import Action
-
 AnyUser = User | AnonymousUser
 
 
-_memo: ContextVar[dict | None] = ContextVar("access_memo", default=None)
-
-
-@contextmanager
-def request_memo() -> Iterator[None]:
-    """Within one request, read each person's small id sets once (see AccessMemoMiddleware).
-
-    Outside a request (services in tests, tasks, commands) nothing is remembered, so a change
-    made a moment ago always counts.
-    """
-    token = _memo.set({})
-    try:
-        yield
-    finally:
-        _memo.reset(token)
-
-
 def _ids(user: User, key: str, make: Callable[[], QuerySet]) -> QuerySet | list[int]:
-    """The ids the query `make()` selects: as a literal list when a request memo is active
-    (cheap to build and to plan in every later query), else as the subquery itself."""
-    memo = _memo.get()
-    if memo is None:
-        return make()
-    if (user.pk, key) not in memo:
-        memo[user.pk, key] = list(make())
-    return memo[user.pk, key]
+    """The ids `make()` selects: a literal list while a request memo is active (cheap to build
+    and to plan in every later query), else the subquery itself."""
+    return remembered(user.pk, key, make)
 
 
 def forget(user: AnyUser) -> None:
     """Drop what this request remembered about this person (after changing their roles)."""
-    memo = _memo.get()
-    if memo is not None:
-        for key in [k for k in memo if k[0] == user.pk]:
-            del memo[key]
+    forget_person(user.pk)
 
 
 def agency_ids(user: User) -> QuerySet | list[int]:
@@ -81,9 +52,6 @@ def agency_ids(user: User) -> QuerySet | list[int]:
 
 def _committee_ids(user: User) -> tuple[QuerySet | list[int], QuerySet | list[int]]:
     """(partner, officer) committee ids; in a request both come from one query, once."""
-    memo = _memo.get()
-    if memo is not None and (user.pk, "committees") in memo:
-        return memo[user.pk, "committees"]
     officer_q = Q(chairs=user) | Q(secretariat=user)
     agencies = user.memberships.values("agency_id")
     partner = Committee.objects.filter(
@@ -91,22 +59,28 @@ def _committee_ids(user: User) -> tuple[QuerySet | list[int], QuerySet | list[in
     )
     partner = partner.order_by().values_list("id", flat=True).distinct()
     officer = Committee.objects.filter(officer_q).order_by().values_list("id", flat=True)
-    if memo is None:
+    if not memo_active():
         return partner, officer.distinct()
-    rows = list(
-        Committee.objects.filter(id__in=partner)
-        .annotate(officer=Exists(officer.filter(id=OuterRef("pk"))))
-        .values_list("id", "officer")
-    )
-    memo[user.pk, "committees"] = ([pk for pk, _ in rows], [pk for pk, o in rows if o])
-    return memo[user.pk, "committees"]
+
+    def both() -> tuple[list[int], list[int]]:
+        rows = list(
+            Committee.objects.filter(id__in=partner)
+            .annotate(officer=Exists(officer.filter(id=OuterRef("pk"))))
+            .values_list("id", "officer")
+        )
+        return [pk for pk, _ in rows], [pk for pk, o in rows if o]
+
+    partner_ids, officer_ids = remembered(user.pk, "committees", both)
+    return partner_ids, officer_ids
 
 
-def _partner_ids(user: User) -> QuerySet | list[int]:
+def partner_committee_ids(user: User) -> QuerySet | list[int]:
+    """Ids of the committees this person is a partner of (as partner_committees)."""
     return _committee_ids(user)[0]
 
 
-def _officer_ids(user: User) -> QuerySet | list[int]:
+def officer_committee_ids(user: User) -> QuerySet | list[int]:
+    """Ids of the committees this person runs: chairs or secretariat."""
     return _committee_ids(user)[1]
 
 
@@ -116,7 +90,7 @@ def partner_committees(user: AnyUser) -> QuerySet[Committee]:
         return Committee.objects.none()
     if user.is_superuser:
         return Committee.objects.all()
-    return Committee.objects.filter(id__in=_partner_ids(user))
+    return Committee.objects.filter(id__in=partner_committee_ids(user))
 
 
 def officer_committees(user: AnyUser) -> QuerySet[Committee]:
@@ -125,7 +99,7 @@ def officer_committees(user: AnyUser) -> QuerySet[Committee]:
         return Committee.objects.none()
     if user.is_superuser:
         return Committee.objects.all()
-    return Committee.objects.filter(id__in=_officer_ids(user))
+    return Committee.objects.filter(id__in=officer_committee_ids(user))
 
 
 def is_committee_officer(user: AnyUser, committee: Committee) -> bool:
@@ -138,7 +112,7 @@ def _officer_of(user: AnyUser, committee_id: int) -> bool:
         return False
     if user.is_superuser:
         return True
-    ids = _officer_ids(user)
+    ids = officer_committee_ids(user)
     if isinstance(ids, list):
         return committee_id in ids
     return ids.filter(id=committee_id).exists()
@@ -151,8 +125,8 @@ def visible_meetings(user: AnyUser) -> QuerySet[Meeting]:
     if user.is_superuser:
         return Meeting.objects.all()
     return Meeting.objects.filter(
-        Q(committee__in=_officer_ids(user))
-        | (Q(committee__in=_partner_ids(user)) & ~Q(status=Meeting.Status.DRAFT))
+        Q(committee__in=officer_committee_ids(user))
+        | (Q(committee__in=partner_committee_ids(user)) & ~Q(status=Meeting.Status.DRAFT))
     )
 
 
@@ -198,7 +172,9 @@ def visible_agenda_items(user: AnyUser) -> QuerySet[AgendaItem]:
     if user.is_superuser:
         return AgendaItem.objects.filter(meeting__in=meetings)
     return AgendaItem.objects.filter(meeting__in=meetings).filter(
-        Q(restricted=False) | Q(meeting__committee__in=_officer_ids(user)) | granted_q(user)
+        Q(restricted=False)
+        | Q(meeting__committee__in=officer_committee_ids(user))
+        | granted_q(user)
     )
 
 
@@ -257,7 +233,7 @@ def meeting_items(user: AnyUser, meeting: Meeting) -> QuerySet[AgendaItem]:
 def access_meeting(user: AnyUser, pk: int, *, to_run: bool = False) -> Meeting:
     """Fetch a meeting the person may see, or 404: ids from URLs go through here. With
     `to_run`, the person must also run it (a chair or the secretariat), or 403."""
-    if _memo.get() is not None and user.is_authenticated:
+    if memo_active() and user.is_authenticated:
         # In a request the committee sets are in hand: fetch by id, decide in Python.
         meeting = Meeting.objects.select_related("committee", "committee__host").filter(pk=pk)
         meeting = meeting.first()
@@ -275,37 +251,3 @@ def access_item(user: AnyUser, pk: int) -> AgendaItem:
     """Fetch an agenda item whose content the person may see, or 404."""
     items = visible_agenda_items(user).select_related("meeting", "meeting__committee")
     return get_object_or_404(items, pk=pk)
-
-
-def visible_actions(user: AnyUser) -> QuerySet:
-    """Actions this person may see: those of their committees and those their agencies own or
-    co-own (an agency outside the committee still sees what it was asked to do), except
-    actions of restricted items they may not see (an action follows its item's access) and
-    those of draft meetings they do not run."""
-    from actions.models import Action
-
-    if not user.is_authenticated or not user.is_active:
-        return Action.objects.none()
-    agencies = agency_ids(user)
-    co_owned = Action.co_agencies.through.objects.filter(agency__in=agencies).values("action_id")
-    if user.is_superuser:
-        return Action.objects.all()
-    actions = Action.objects.filter(
-        Q(committee__in=_partner_ids(user)) | Q(owning_agency__in=agencies) | Q(pk__in=co_owned)
-    )
-    officer = Q(committee__in=_officer_ids(user))
-    # Action.restricted mirrors its item's flag, so most rows pass on a column and only the
-    # restricted ones are checked against the (small) set of restricted items granted.
-    # Draft meetings are few: testing ids against them avoids joining every action's meeting.
-    drafts = Meeting.objects.filter(status=Meeting.Status.DRAFT).values("id")
-    return actions.filter(
-        Q(meeting__isnull=True) | ~Q(meeting__in=drafts) | officer,
-        Q(restricted=False) | officer | granted_q(user, "agenda_item"),
-    )
-
-
-def access_action(user: AnyUser, pk: int) -> Action:
-    """Fetch an action the person may see, or 404."""
-    return get_object_or_404(
-        visible_actions(user).select_related("committee", "owning_agency", "owner"), pk=pk
-    )

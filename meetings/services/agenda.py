@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Max, ProtectedError
@@ -255,14 +257,19 @@ def item_grants(item: AgendaItem) -> tuple[list[Agency], list[User]]:
     )
 
 
+# What else must follow an item when it is restricted or opened, registered by the apps above
+# meetings (actions mirror the flag in Action.restricted; see ActionsConfig.ready). Meetings
+# imports none of them: they register here, in the same transaction as the change.
+RESTRICTION_FOLLOWERS: list[Callable[[AgendaItem, bool], None]] = []
+
+
 def _restrict_one(
     item: AgendaItem, restricted: bool, agencies: list[Agency], users: list[User]
 ) -> None:
-    from actions.models import Action
-
     item.restricted = restricted
     item.save(update_fields=["restricted"])
-    Action.objects.filter(agenda_item=item).update(restricted=restricted)
+    for follow in RESTRICTION_FOLLOWERS:
+        follow(item, restricted)
     old_agencies, old_users = item_grants(item)
     wanted_agencies = set(agencies) if restricted else set()
     wanted_users = set(users) if restricted else set()

@@ -3,8 +3,8 @@
 import pytest
 
 from actions.models import Action
+from actions.visibility import visible_actions
 from meetings import services
-from meetings.access import visible_actions
 from meetings.models import AgendaItem, Meeting
 from tests.agenda_fixtures import add
 

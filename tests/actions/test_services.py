@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from actions import services
 from actions.models import Action
-from meetings.access import access_action, visible_actions
+from actions.visibility import access_action, visible_actions
 from tests.factories import person_in
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@
 import pytest
 
 from actions.models import Action
-from meetings.access import access_action, visible_actions
+from actions.visibility import access_action, visible_actions
 from tests.factories import AgencyFactory, person_in
 
 pytestmark = pytest.mark.django_db

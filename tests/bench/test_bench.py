@@ -15,12 +15,12 @@ from django.urls import Resolver404, resolve
 from django.utils import timezone
 
 from actions.models import Action, Delivery
+from actions.visibility import visible_actions
 from agencies.models import Agency, User
 from bench import run
 from bench.generate import MEASURED_ITEMS, SMALL_AGENCY, Sizes, generate, personas
 from bench.middleware import HEADER
 from bench.runner import loading
-from meetings import access
 from meetings.models import AgendaItem, AgendaItemGroupObjectPermission, Meeting
 
 
@@ -107,7 +107,7 @@ def test_the_header_counts_every_query_of_the_request(dataset, signed_in, settin
     assert response.status_code == 200
     assert int(response[HEADER]) == len(queries.captured_queries) > 0
     lead = User.objects.get(pk=found.lead)
-    visible = access.visible_actions(lead).filter(owning_agency_id=found.big_agency).count()
+    visible = visible_actions(lead).filter(owning_agency_id=found.big_agency).count()
     assert run.count_rows("register", response.content.decode()) == min(visible, 50) > 0
 
 

@@ -14,11 +14,11 @@ from django.utils import timezone
 
 from actions import selectors
 from actions.models import Action, ActionUpdate
+from actions.visibility import access_action, visible_actions
 from agencies.models import Agency, Membership, User
 from demo.actions import EVIDENCE_DIR, demo_due_date, match_agency
 from demo.agencies import load_people
 from demo.data.actions import ACTIONS
-from meetings.access import access_action, visible_actions
 
 pytestmark = pytest.mark.django_db
 

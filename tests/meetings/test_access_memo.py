@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from core.request_memo import request_memo
 from meetings import access
 from meetings.models import Committee
 
@@ -19,7 +20,7 @@ def test_outside_a_request_a_new_chair_counts_at_once(world):
 
 
 def test_inside_a_request_the_sets_are_read_once(world):
-    with access.request_memo():
+    with request_memo():
         access.is_committee_officer(world.chair, world.committee)
         with CaptureQueriesContext(connection) as queries:
             assert access.is_committee_officer(world.chair, world.committee)
@@ -28,7 +29,7 @@ def test_inside_a_request_the_sets_are_read_once(world):
 
 
 def test_the_memo_is_per_person_and_forget_drops_it(world):
-    with access.request_memo():
+    with request_memo():
         assert access.is_committee_officer(world.chair, world.committee)
         assert not access.is_committee_officer(world.lead, world.committee)
         world.committee.secretariat.add(world.lead)
@@ -85,7 +86,7 @@ def test_meeting_items_answers_as_visible_agenda_items_in_and_out_of_a_request(
         for m in (meeting, draft):
             expected = set(access.visible_agenda_items(person).filter(meeting=m))
             assert set(access.meeting_items(person, m)) == expected
-            with access.request_memo():
+            with request_memo():
                 assert set(access.meeting_items(person, m)) == expected
             seen.add((person.email, m.title, len(expected)))
     counts = {(email, title): n for email, title, n in seen}

@@ -16,6 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from guardian.models import GroupObjectPermission, UserObjectPermission
 
+from actions.visibility import visible_actions
 from agencies.models import User
 from audit.guarded import GUARDED_MODELS
 from meetings import access
@@ -120,7 +121,7 @@ def test_a_global_permission_never_opens_a_restricted_item(sworld, client, holde
     assert member.has_perm("meetings.view_agendaitem")  # the permission is really held
     assert not access.granted_item_ids(member).filter(id=w.item.pk).exists()
     assert not access.visible_agenda_items(member).filter(pk=w.item.pk).exists()
-    assert not access.visible_actions(member).filter(pk=w.action.pk).exists()
+    assert not visible_actions(member).filter(pk=w.action.pk).exists()
     client.force_login(member, backend=BACKEND)
     page = client.get(f"/meetings/{w.meeting.pk}/").content.decode()
     assert "Restricted item 3" in page and "Kestrelhaven" not in page

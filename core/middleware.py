@@ -1,4 +1,4 @@
-"""Request-scoped memo of the access rule's small id sets (meetings.access.request_memo)."""
+"""Middleware for core's request-scoped plumbing."""
 
 from __future__ import annotations
 
@@ -6,16 +6,16 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
-from . import access
+from .request_memo import request_memo
 
 
-class AccessMemoMiddleware:
-    """Read a person's agencies and committees once per request rather than in every query."""
+class RequestMemoMiddleware:
+    """Serve each request inside a fresh request memo (core.request_memo)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         """Serve the request inside a fresh memo."""
-        with access.request_memo():
+        with request_memo():
             return self.get_response(request)

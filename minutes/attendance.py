@@ -79,7 +79,7 @@ def _declaration(data: dict) -> DeclarationLine:
 
 def snapshot_for(meeting: Meeting, by: User) -> dict:
     """The attendance and closing time of a meeting, as JSON, to freeze into approved minutes."""
-    live = minutes_attendance(by, meeting)
+    live = minutes_attendance(meeting, by)
     return {
         "version": SNAPSHOT_VERSION,
         "ended_at": meeting.ends_at.isoformat(),
@@ -119,4 +119,4 @@ def attendance_view(
     """The minutes' attendance for one reader: frozen if approved, else as recorded now."""
     if snapshot is not None:
         return _from_snapshot(snapshot, visible_ids)
-    return _from_live(minutes_attendance(user, meeting), meeting)
+    return _from_live(minutes_attendance(meeting, user), meeting)
