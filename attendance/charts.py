@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .selectors import StatsRow
+from .statistics import StatsRow
 
 LABEL_WIDTH = 230
 BAR_WIDTH = 330

@@ -35,6 +35,7 @@ from .forms import (
     on_meeting_day,
 )
 from .models import Declaration, Invitation
+from .statistics import attendance_statistics
 
 FIELD_OF = {"status": "status", "arrived_at": "arrived", "left_at": "left"}
 ROW_KEY = re.compile(r"^(status|arrived|left|revision)_\d+$")
@@ -432,7 +433,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return render(request, "attendance/statistics.html", {"form": form}, status=400)
     data = form.cleaned_data
-    stats = selectors.attendance_statistics(
+    stats = attendance_statistics(
         request.user, start=data["start"], end=data["end"], committee=data["committee"]
     )
     query = request.GET.urlencode() if request.GET else ""
@@ -452,7 +453,7 @@ def statistics_csv(request: HttpRequest) -> HttpResponse:
         errors = "; ".join(str(e) for errs in form.errors.values() for e in errs)
         return HttpResponse(errors, status=400, content_type="text/plain; charset=utf-8")
     data = form.cleaned_data
-    stats = selectors.attendance_statistics(
+    stats = attendance_statistics(
         request.user, start=data["start"], end=data["end"], committee=data["committee"]
     )
     response = HttpResponse(content_type="text/csv; charset=utf-8")

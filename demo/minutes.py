@@ -22,7 +22,7 @@ from attendance.selectors import minutes_attendance
 from demo.data.people import PEOPLE
 from meetings.models import AgendaItem, Meeting
 from minutes import services
-from minutes.attendance import snapshot_for
+from minutes.attendance_view import snapshot_for
 from minutes.models import Minute, MinuteAmendment, Minutes
 
 LONDON = ZoneInfo("Europe/London")
@@ -219,7 +219,7 @@ def _refreeze_if_attendance_came_later(record: Minutes, clerk: User) -> None:
     frozen = any(snapshot.get(name) for name in ("present", "apologies", "substitutes"))
     if frozen:
         return
-    live = minutes_attendance(record.meeting, clerk)
+    live = minutes_attendance(clerk, record.meeting)
     if live.present or live.apologies or live.substitutes:
         Minutes.objects.filter(pk=record.pk).update(snapshot=snapshot_for(record.meeting, clerk))
 

@@ -14,7 +14,7 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyl
 from agencies.models import User
 from core.pdf import RULE, build_pdf, markup, styles
 
-from .attendance import AttendanceView
+from .attendance_view import AttendanceView
 from .selectors import MinutesDocument, Section, declaration_lines
 
 NUMBER_WIDTH = 14 * mm

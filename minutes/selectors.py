@@ -21,7 +21,7 @@ from meetings import access
 from meetings.models import AgendaItem, Meeting
 from meetings.selectors import AgendaRow, agenda_for
 
-from .attendance import AttendanceView, attendance_view
+from .attendance_view import AttendanceView, attendance_view
 from .models import Minute, MinuteAmendment, Minutes, MinutesComment, Resolution
 
 NOT_STARTED = "Not started"

@@ -21,7 +21,7 @@ from meetings import access
 from meetings.models import AgendaItem, Committee, Meeting
 from meetings.services import meeting_minutes_progress
 
-from .attendance import snapshot_for
+from .attendance_view import snapshot_for
 from .models import Minute, MinuteAmendment, Minutes, MinutesComment, Resolution, split_paragraphs
 
 MAX_COMMENT = 5000

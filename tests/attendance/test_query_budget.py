@@ -105,7 +105,7 @@ def test_minutes_selector_and_meeting_page_budget(world, meeting, secret_item, s
     client = signed_in(world.member)
 
     def measure():
-        selectors.minutes_attendance(meeting, world.member)
+        selectors.minutes_attendance(world.member, meeting)
         assert client.get(reverse("meetings:meeting", args=[meeting.pk])).status_code == 200
 
     small, large = _budget(world, meeting, secret_item, measure)

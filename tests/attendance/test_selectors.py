@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from django.http import Http404
 
-from attendance import selectors, services
+from attendance import selectors, services, statistics
 from attendance.models import Invitation
 from meetings.models import Meeting
 from tests.agenda_fixtures import MEETING_DATE, MEETING_DAY, SECRET, at, month_of
@@ -103,7 +103,7 @@ def recorded(world, invited, meeting, secret_item):
 
 
 def test_minutes_attendance_for_an_officer(world, invited, meeting, secret_item, recorded):
-    result = selectors.minutes_attendance(meeting, world.clerk)
+    result = selectors.minutes_attendance(world.clerk, meeting)
     assert [line.name for line in result.present] == [world.chair.full_name, world.lead.full_name]
     chair, lead = result.present
     assert chair.is_chair and not lead.is_chair
@@ -131,7 +131,7 @@ def test_minutes_attendance_for_an_officer(world, invited, meeting, secret_item,
 def test_minutes_attendance_hides_restricted_guests_and_declarations(
     world, invited, meeting, secret_item, recorded
 ):
-    result = selectors.minutes_attendance(meeting, world.member)
+    result = selectors.minutes_attendance(world.member, meeting)
     assert result.guests_by_item == {}
     assert [d.item_id for d in result.declarations] == [None]
     names = {
@@ -142,13 +142,13 @@ def test_minutes_attendance_hides_restricted_guests_and_declarations(
 
 def test_minutes_attendance_for_someone_granted_the_item(world, invited, meeting, recorded):
     mopac_person = person_in(world.mopac)
-    result = selectors.minutes_attendance(meeting, mopac_person)
+    result = selectors.minutes_attendance(mopac_person, meeting)
     assert [g.name for g in next(iter(result.guests_by_item.values()))] == ["Detective Witness"]
 
 
 def test_minutes_attendance_is_404_for_outsiders(world, meeting):
     with pytest.raises(Http404):
-        selectors.minutes_attendance(meeting, world.outsider)
+        selectors.minutes_attendance(world.outsider, meeting)
 
 
 def test_minutes_attendance_anonymous_guest(world, meeting, secret_item):
@@ -161,7 +161,7 @@ def test_minutes_attendance_anonymous_guest(world, meeting, secret_item):
     )
     inv = Invitation.objects.get(pseudonym="Chris")
     services.attendance_record(invitation=inv, by=world.clerk, status="present")
-    [line] = selectors.minutes_attendance(meeting, world.clerk).guests_by_item[secret_item.id]
+    [line] = selectors.minutes_attendance(world.clerk, meeting).guests_by_item[secret_item.id]
     assert (line.name, line.person_id, line.job_title) == ("Chris", None, "")
 
 
@@ -203,7 +203,7 @@ MONTH = month_of(MEETING_DATE)
 
 
 def test_statistics_per_agency_and_person(world, invited, meeting, recorded):
-    stats = selectors.attendance_statistics(world.clerk, start=MONTH[0], end=MONTH[1])
+    stats = statistics.attendance_statistics(world.clerk, start=MONTH[0], end=MONTH[1])
     assert stats.meetings == 1
     mps = next(row for row in stats.agencies if row.name == "Metropolitan Police Service")
     # lead present, member apologies, guest present; a substitute for the member.
@@ -219,7 +219,7 @@ def test_statistics_per_agency_and_person(world, invited, meeting, recorded):
 
 
 def test_statistics_hide_restricted_guests(world, invited, meeting, recorded):
-    stats = selectors.attendance_statistics(world.member, start=MONTH[0], end=MONTH[1])
+    stats = statistics.attendance_statistics(world.member, start=MONTH[0], end=MONTH[1])
     assert "Detective Witness" not in {row.name for row in stats.people}
     mps = next(row for row in stats.agencies if row.name == "Metropolitan Police Service")
     assert mps.expected == 2
@@ -227,22 +227,22 @@ def test_statistics_hide_restricted_guests(world, invited, meeting, recorded):
 
 def test_statistics_only_meetings_the_viewer_sees(world, invited, meeting, recorded):
     for who in (world.outsider,):
-        stats = selectors.attendance_statistics(who, start=MONTH[0], end=MONTH[1])
+        stats = statistics.attendance_statistics(who, start=MONTH[0], end=MONTH[1])
         assert (stats.meetings, stats.agencies, stats.people) == (0, (), ())
 
 
 def test_statistics_period_and_cancelled(world, invited, meeting, recorded):
-    stats = selectors.attendance_statistics(
+    stats = statistics.attendance_statistics(
         world.clerk, start=MEETING_DATE + timedelta(days=1), end=MEETING_DATE + timedelta(days=33)
     )
     assert stats.meetings == 0 and stats.agencies == ()
     Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.CANCELLED)
-    stats = selectors.attendance_statistics(world.clerk, start=MEETING_DATE, end=MEETING_DATE)
+    stats = statistics.attendance_statistics(world.clerk, start=MEETING_DATE, end=MEETING_DATE)
     assert stats.meetings == 0
 
 
 def test_not_recorded_is_left_out_of_the_rate(world, invited, meeting):
     _present(world.clerk, invited.lead)
-    stats = selectors.attendance_statistics(world.clerk, start=MEETING_DATE, end=MEETING_DATE)
+    stats = statistics.attendance_statistics(world.clerk, start=MEETING_DATE, end=MEETING_DATE)
     mps = next(row for row in stats.agencies if row.name == "Metropolitan Police Service")
     assert (mps.expected, mps.not_recorded, mps.recorded, mps.rate) == (3, 2, 1, 1.0)

@@ -38,7 +38,7 @@ def _person(email_start: str) -> User:
 def test_4_december_2014_as_its_minutes_record(demo):
     meeting = _meeting("pcc", 2014, 12, 4, 10, 0)
     clerk = _person("joanna.brown")
-    minutes = selectors.minutes_attendance(meeting, clerk)
+    minutes = selectors.minutes_attendance(clerk, meeting)
     assert [line.name for line in minutes.present] == [
         "Joanne McCartney",
         "Caroline Pidgeon",
@@ -91,7 +91,7 @@ def test_8_january_2015_panels_and_declarations(demo):
 
 def test_mopac_challenge_members_and_guests(demo):
     meeting = _meeting("mopac-ch", 2015, 6, 10, 16, 0)
-    minutes = selectors.minutes_attendance(meeting, _person("marie.snelling"))
+    minutes = selectors.minutes_attendance(_person("marie.snelling"), meeting)
     assert len(minutes.present) == 5 and minutes.present[0].name == "Stephen Greenhalgh"
     assert {o.name for o in minutes.officers} == {"Helen Bailey", "Marie Snelling"}
     guests = {g.name for group in minutes.guests_by_item.values() for g in group}
@@ -109,7 +109,7 @@ def test_mopac_challenge_members_and_guests(demo):
 def test_justice_matters_apologies_late_arrivals_and_the_survivor(demo):
     meeting = _meeting("jm", 2016, 11, 28, 10, 30)
     clerk = _person("samantha.cunningham")
-    minutes = selectors.minutes_attendance(meeting, clerk)
+    minutes = selectors.minutes_attendance(clerk, meeting)
     [court] = minutes.apologies
     assert court.agency_short_name == "HMCTS"
     guests = {g.name: g for group in minutes.guests_by_item.values() for g in group}
@@ -120,7 +120,7 @@ def test_justice_matters_apologies_late_arrivals_and_the_survivor(demo):
     assert guests["Chris"].person_id is None
     # A partner outside MOPAC sees neither the survivor nor the restricted item's guests.
     partner = _person("claire.hubberstey")
-    theirs = selectors.minutes_attendance(meeting, partner)
+    theirs = selectors.minutes_attendance(partner, meeting)
     assert testimony.id not in theirs.guests_by_item
     assert "Chris" not in {g.name for group in theirs.guests_by_item.values() for g in group}
 
