@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Layout, Size
+from crispy_forms_gds.layout import Field, Size
 from django import forms
 from django.db.models import QuerySet
-from django.utils.text import slugify
 
 from agencies.models import Agency, Membership, User
+from core.forms import form_helper
 from core.widgets import DateInput
 from meetings.models import Committee
 from meetings.selectors import AgendaRow
@@ -26,16 +25,6 @@ MOVE_LABELS = {
     S.CLOSED: "Closed (accepted as done)",
     S.DROPPED: "Dropped (no longer needed)",
 }
-
-
-def _helper(*fields, submit: str) -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.label_size = Size.SMALL
-    helper.legend_size = Size.SMALL
-    # One button name per form: the action page shows two forms, and ids must stay unique.
-    helper.layout = Layout(*fields, Button(slugify(submit), submit))
-    return helper
 
 
 def committee_agencies(committee: Committee) -> QuerySet[Agency]:
@@ -155,7 +144,9 @@ class ActionForm(forms.Form):
             "due_date",
             "due_text",
         ]
-        self.helper = _helper(*fields, submit="Record the action")
+        self.helper = form_helper(
+            *fields, submit="Record the action", legend_size=Size.SMALL, name_from_label=True
+        )
 
     def clean(self) -> dict:
         """The owner must belong to the owning agency, which is not also a co-owner."""
@@ -190,7 +181,9 @@ class AssignForm(forms.Form):
         agency = Agency.objects.filter(pk=action.owning_agency_id)
         self.fields["owner"].choices = [("", "Unassigned"), *_people_choices(agency)]
         self.fields["owner"].help_text = f"People of {action.owning_agency.name}."
-        self.helper = _helper("owner", submit="Save the owner")
+        self.helper = form_helper(
+            "owner", submit="Save the owner", legend_size=Size.SMALL, name_from_label=True
+        )
 
 
 class MoveField(forms.ChoiceField):
@@ -235,7 +228,9 @@ class UpdateForm(forms.Form):
         if ordered:
             fields.append(Field.radios("status", small=True))
         fields.append("evidence")
-        self.helper = _helper(*fields, submit="Save the update")
+        self.helper = form_helper(
+            *fields, submit="Save the update", legend_size=Size.SMALL, name_from_label=True
+        )
 
     def clean_status(self) -> str:
         """Only a move this person may make from the action's status now."""

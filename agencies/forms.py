@@ -1,16 +1,9 @@
 """Sign-in and password forms laid out with the GOV.UK Design System."""
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Layout
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 
-
-def _helper(*fields: str, submit: str) -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.layout = Layout(*fields, Button("submit", submit))
-    return helper
+from core.forms import form_helper
 
 
 class SignInForm(AuthenticationForm):
@@ -30,7 +23,7 @@ class SignInForm(AuthenticationForm):
         super().__init__(*args, **kwargs)
         self.fields["username"].error_messages["required"] = "Enter your email address"
         self.fields["password"].error_messages["required"] = "Enter your password"
-        self.helper = _helper("username", "password", submit="Sign in")
+        self.helper = form_helper("username", "password", submit="Sign in", label_size="")
 
 
 class ResetRequestForm(PasswordResetForm):
@@ -39,7 +32,7 @@ class ResetRequestForm(PasswordResetForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["email"].error_messages["required"] = "Enter your email address"
-        self.helper = _helper("email", submit="Send the link")
+        self.helper = form_helper("email", submit="Send the link", label_size="")
 
 
 class NewPasswordForm(SetPasswordForm):
@@ -47,4 +40,6 @@ class NewPasswordForm(SetPasswordForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.helper = _helper("new_password1", "new_password2", submit="Change password")
+        self.helper = form_helper(
+            "new_password1", "new_password2", submit="Change password", label_size=""
+        )

@@ -6,12 +6,12 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Layout, Size
 from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from agencies.models import Agency, User
+from core.forms import form_helper
 from core.widgets import DateInput, TimeInput
 from meetings.models import Committee, Meeting
 
@@ -27,14 +27,6 @@ RECORDABLE = [
     (Status.ABSENT, "Absent"),
 ]
 TIME_ERRORS = {"invalid": "Enter a time like 10:45"}
-
-
-def _helper(*fields: str, submit: str) -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.label_size = Size.SMALL
-    helper.layout = Layout(*fields, Button("submit", submit))
-    return helper
 
 
 def _time_field(label: str, css: str = "") -> forms.TimeField:
@@ -153,7 +145,9 @@ class SubstituteForm(forms.Form):
             for row in rows
         ]
         self.fields["person"].queryset = people
-        self.helper = _helper("original", "person", "arrived", "left", submit="Record substitute")
+        self.helper = form_helper(
+            "original", "person", "arrived", "left", submit="Record substitute"
+        )
 
 
 class ApologiesForm(forms.Form):
@@ -165,7 +159,7 @@ class ApologiesForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, prefix="apologies", **kwargs)
-        self.helper = _helper("note", submit="Send my apologies")
+        self.helper = form_helper("note", submit="Send my apologies")
 
 
 class InviteForm(forms.Form):
@@ -203,7 +197,7 @@ class InviteForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = User.objects.filter(is_active=True).order_by("full_name")
         self.fields["agenda_item"].choices = [("", "The whole meeting"), *items.items()]
-        self.helper = _helper(
+        self.helper = form_helper(
             "person", "pseudonym", "agency", "capacity", "agenda_item", "note", submit="Invite"
         )
 
@@ -241,7 +235,7 @@ class DeclarationForm(forms.Form):
             ("", "The meeting's business generally"),
             *items.items(),
         ]
-        self.helper = _helper("person", "agenda_item", "nature", submit="Record declaration")
+        self.helper = form_helper("person", "agenda_item", "nature", submit="Record declaration")
 
 
 class QuorumRuleForm(forms.Form):
@@ -270,7 +264,7 @@ class QuorumRuleForm(forms.Form):
         super().__init__(*args, **kwargs)
         ids = [committee.host_id, *committee.member_agencies.values_list("id", flat=True)]
         self.fields["required_agencies"].queryset = Agency.objects.filter(id__in=ids)
-        self.helper = _helper("min_members_present", "required_agencies", submit="Save quorum")
+        self.helper = form_helper("min_members_present", "required_agencies", submit="Save quorum")
 
 
 class StatisticsForm(forms.Form):
@@ -297,7 +291,7 @@ class StatisticsForm(forms.Form):
     def __init__(self, *args, committees: QuerySet[Committee], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["committee"].queryset = committees
-        helper = _helper("start", "end", "committee", submit="Show")
+        helper = form_helper("start", "end", "committee", submit="Show")
         helper.form_method = "get"
         self.helper = helper
 

@@ -4,26 +4,15 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Layout, Size
 from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.text import slugify
 
 from agencies.models import Agency, User
+from core.forms import form_helper
 from core.widgets import DateInput, TimeInput
 
 from .models import AgendaItem, Meeting
-
-
-def _helper(*fields: str, submit: str) -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.label_size = Size.SMALL
-    # The button's id follows its label: the item page holds three of these forms.
-    helper.layout = Layout(*fields, Button("submit", submit, css_id=f"submit-{slugify(submit)}"))
-    return helper
 
 
 def committee_people(meeting: Meeting) -> tuple[QuerySet[Agency], QuerySet[User]]:
@@ -61,8 +50,15 @@ class MeetingForm(RevisionForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
-            "revision", "title", "date", "start_time", "end_time", "location", submit="Save"
+        self.helper = form_helper(
+            "revision",
+            "title",
+            "date",
+            "start_time",
+            "end_time",
+            "location",
+            submit="Save",
+            id_from_label=True,
         )
 
     @staticmethod
@@ -138,7 +134,7 @@ class ItemForm(RevisionForm):
         self.fields["presenters"].queryset = people
         fields = ["revision", "title", "kind", "parent", "description", "presenters"]
         fields += ["lead_agency", "planned_minutes", "recommendation"]
-        self.helper = _helper(*fields, submit="Save item")
+        self.helper = form_helper(*fields, submit="Save item", id_from_label=True)
 
 
 def item_edit_form(data, *, meeting: Meeting, initial: dict | None = None) -> ItemForm:
@@ -174,7 +170,9 @@ class AccessForm(RevisionForm):
     def __init__(self, *args, meeting: Meeting, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["agencies"].queryset, self.fields["users"].queryset = committee_people(meeting)
-        self.helper = _helper("revision", "restricted", "agencies", "users", submit="Save access")
+        self.helper = form_helper(
+            "revision", "restricted", "agencies", "users", submit="Save access", id_from_label=True
+        )
 
 
 class PaperForm(forms.Form):
@@ -187,7 +185,7 @@ class PaperForm(forms.Form):
         # Shares the item page with the item's own form, which also has a title.
         kwargs.setdefault("auto_id", "paper-%s")
         super().__init__(*args, **kwargs)
-        self.helper = _helper("title", "upload", submit="Upload paper")
+        self.helper = form_helper("title", "upload", submit="Upload paper", id_from_label=True)
 
 
 class QuestionForm(forms.Form):
@@ -207,4 +205,6 @@ class QuestionForm(forms.Form):
         kwargs.setdefault("auto_id", "question-%s")
         super().__init__(*args, **kwargs)
         self.fields["answered_by"].queryset = committee_people(meeting)[1]
-        self.helper = _helper("question", "asked_by", "answered_by", submit="Add question")
+        self.helper = form_helper(
+            "question", "asked_by", "answered_by", submit="Add question", id_from_label=True
+        )

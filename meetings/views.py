@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from audit.services import record_reads
+from core.forms import apply_service_errors, error_status
 
 from . import access, selectors, services
 from .forms import (
@@ -37,19 +38,6 @@ def _officer_item(request: HttpRequest, pk: int) -> AgendaItem:
     if not access.is_committee_officer(request.user, item.meeting.committee):
         raise PermissionDenied
     return item
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form, by field where it names one."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
-def _status(error: ValidationError) -> int:
-    return 409 if isinstance(error, services.StaleAgenda) else 400
 
 
 def committee_list(request: HttpRequest) -> HttpResponse:
@@ -90,7 +78,7 @@ def meeting_create(request: HttpRequest, short_name: str) -> HttpResponse:
                 location=form.cleaned_data["location"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(request, "Meeting created from the standing agenda.")
             return redirect("meetings:editor", pk=meeting.pk)
@@ -128,8 +116,8 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 location=data["location"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
-            return _render_form(request, form, meeting, _status(error))
+            apply_service_errors(form, error)
+            return _render_form(request, form, meeting, error_status(error))
         messages.success(request, "Meeting saved.")
         return redirect("meetings:editor", pk=meeting.pk)
     return _render_form(request, form, meeting, 400 if form.is_bound else 200)
@@ -183,8 +171,8 @@ def item_add(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.item_create(meeting=meeting, expected_revision=revision, parent=parent, **data)
         except ValidationError as error:
-            _apply_errors(form, error)
-            return _render_editor(request, meeting, form, _status(error))
+            apply_service_errors(form, error)
+            return _render_editor(request, meeting, form, error_status(error))
         messages.success(request, f"Added “{data['title']}”.")
         return redirect("meetings:editor", pk=meeting.pk)
     return _render_editor(request, meeting, form, 400)
@@ -232,8 +220,8 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.item_update(item=item, expected_revision=revision, **data)
         except ValidationError as error:
-            _apply_errors(form, error)
-            status = _status(error)
+            apply_service_errors(form, error)
+            status = error_status(error)
         else:
             messages.success(request, "Item saved.")
             return redirect("meetings:editor", pk=item.meeting_id)
@@ -256,7 +244,7 @@ def item_move(request: HttpRequest, pk: int) -> HttpResponse:
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return _render_editor(request, item.meeting, status=_status(error))
+        return _render_editor(request, item.meeting, status=error_status(error))
     messages.success(request, f"Moved “{item.title}”.")
     return redirect(f"{_editor_url(item)}#item-{item.pk}")
 
@@ -277,7 +265,7 @@ def item_delete(request: HttpRequest, pk: int) -> HttpResponse:
         services.item_delete(item=item, expected_revision=form.cleaned_data["revision"])
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return _render_editor(request, item.meeting, status=_status(error))
+        return _render_editor(request, item.meeting, status=error_status(error))
     messages.success(request, f"Removed “{item.title}”.")
     return redirect("meetings:editor", pk=item.meeting_id)
 
@@ -304,7 +292,7 @@ def item_access(request: HttpRequest, pk: int) -> HttpResponse:
                 users=list(data["users"]),
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(request, "Access saved.")
             return redirect("meetings:editor", pk=item.meeting_id)
@@ -328,7 +316,7 @@ def paper_add(request: HttpRequest, pk: int) -> HttpResponse:
                 by=request.user,
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(request, "Paper uploaded.")
             return redirect("meetings:item_edit", pk=item.pk)
@@ -394,7 +382,7 @@ def _meeting_move(request: HttpRequest, pk: int, move, done: str) -> HttpRespons
         move(meeting=meeting, expected_revision=form.cleaned_data["revision"])
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return _render_editor(request, meeting, status=_status(error))
+        return _render_editor(request, meeting, status=error_status(error))
     messages.success(request, done)
     return redirect(meeting.get_absolute_url())
 

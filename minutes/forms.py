@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Layout, Size
 from django import forms
 
+from core.forms import form_helper
+
 from .models import split_paragraphs
-
-
-def _helper(*fields: str, submit: str) -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.label_size = Size.SMALL
-    helper.layout = Layout(*fields, Button("submit", submit))
-    return helper
 
 
 class MinuteForm(forms.Form):
@@ -39,7 +31,7 @@ class MinuteForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.helper = _helper("revision", "narrative", "resolutions", submit="Save minute")
+        self.helper = form_helper("revision", "narrative", "resolutions", submit="Save minute")
 
     def resolution_parts(self) -> list[str]:
         """The resolutions typed, one per paragraph."""
@@ -60,7 +52,7 @@ class AmendmentForm(MinuteForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = form_helper(
             "revision", "narrative", "resolutions", "reason", submit="Record the amendment"
         )
 
@@ -81,7 +73,7 @@ class CommentForm(forms.Form):
     def __init__(self, *args, items: list[tuple[int, str]], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["item"].choices = [("", "The minutes as a whole"), *items]
-        self.helper = _helper("item", "text", submit="Send comment")
+        self.helper = form_helper("item", "text", submit="Send comment")
 
 
 class ApproveForm(forms.Form):

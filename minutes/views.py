@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from audit.services import record_reads
+from core.forms import apply_service_errors, error_status
 from meetings import access
 from meetings.models import AgendaItem, Meeting
 from meetings.selectors import agenda_for
@@ -25,24 +26,6 @@ from . import selectors, services
 from .forms import AmendmentForm, ApproveForm, CommentForm, MinuteForm
 from .models import Minute, Minutes, MinutesComment
 from .pdf import minutes_pdf as build_pdf
-
-CONFLICT_CODES = {"stale", "locked", "stage"}
-
-
-def _status(error: ValidationError) -> int:
-    """409 when the minutes' state refuses the change (stale, locked, wrong stage), else 400."""
-    codes = {e.code for e in error.error_list} if hasattr(error, "error_list") else set()
-    if hasattr(error, "error_dict"):
-        codes = {e.code for errors in error.error_dict.values() for e in errors}
-    return 409 if codes & CONFLICT_CODES else 400
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _officer_item(request: HttpRequest, pk: int) -> AgendaItem:
@@ -167,8 +150,8 @@ def minute_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 expected_revision=form.cleaned_data["revision"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
-            status = _status(error)
+            apply_service_errors(form, error)
+            status = error_status(error)
         else:
             messages.success(request, f"Minute of “{item.title}” saved.")
             url = reverse("minutes:document", kwargs={"pk": item.meeting_id})
@@ -196,8 +179,8 @@ def minute_amend(request: HttpRequest, pk: int) -> HttpResponse:
                 expected_revision=form.cleaned_data["revision"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
-            status = _status(error)
+            apply_service_errors(form, error)
+            status = error_status(error)
         else:
             messages.success(request, f"Amendment to the minute of “{item.title}” recorded.")
             url = reverse("minutes:document", kwargs={"pk": item.meeting_id})
@@ -220,7 +203,7 @@ def circulate(request: HttpRequest, pk: int) -> HttpResponse:
         services.minutes_circulate(meeting=meeting, by=request.user)
     except ValidationError as error:
         return _document_page(
-            request, meeting, approve_errors=error.messages, status=_status(error)
+            request, meeting, approve_errors=error.messages, status=error_status(error)
         )
     messages.success(request, "The minutes are circulated to members for comment.")
     return redirect("minutes:document", pk=meeting.pk)
@@ -245,7 +228,7 @@ def approve(request: HttpRequest, pk: int) -> HttpResponse:
         services.minutes_approve(minutes=earlier, at_meeting=meeting, by=request.user)
     except ValidationError as error:
         return _document_page(
-            request, meeting, approve_errors=error.messages, status=_status(error)
+            request, meeting, approve_errors=error.messages, status=error_status(error)
         )
     day = timezone.localtime(earlier.meeting.starts_at)
     messages.success(
@@ -270,8 +253,8 @@ def comment(request: HttpRequest, pk: int) -> HttpResponse:
                 meeting=meeting, item=item, author=request.user, text=form.cleaned_data["text"]
             )
         except ValidationError as error:
-            _apply_errors(form, error)
-            return _document_page(request, meeting, comment_form=form, status=_status(error))
+            apply_service_errors(form, error)
+            return _document_page(request, meeting, comment_form=form, status=error_status(error))
         messages.success(request, "Thank you: your comment is recorded with the minutes.")
         return redirect("minutes:document", pk=meeting.pk)
     return _document_page(request, meeting, comment_form=form, status=400)

@@ -117,7 +117,8 @@ def test_the_chair_marks_a_meeting_held_and_partners_cannot(world, meeting, sign
     html = editor.content.decode()
     assert "Mark as held" not in html and "Cancel this meeting" not in html
     again = signed_in(world.chair).post(url, {"revision": meeting.agenda_revision})
-    assert again.status_code == 400
+    # The wrong stage is a conflict (code "stage"), as in the minutes: core.forms.error_status.
+    assert again.status_code == 409
     assert "cannot be marked as held" in again.content.decode()
 
 

@@ -266,5 +266,6 @@ def test_chair_cancels_a_meeting_and_partners_cannot(world, meeting, signed_in):
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.CANCELLED
     again = signed_in(world.chair).post(url, {"revision": meeting.agenda_revision})
-    assert again.status_code == 400
+    # The wrong stage is a conflict (code "stage"), as in the minutes: core.forms.error_status.
+    assert again.status_code == 409
     assert "cannot be cancelled" in again.content.decode()
