@@ -6,8 +6,6 @@ Thin: every id from a URL goes through `meetings.access`; writes go through `ser
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
@@ -21,6 +19,8 @@ from django.views.decorators.http import require_POST, require_safe
 from agencies.models import Agency
 from agencies.selectors import managed_agencies
 from audit.services import record_reads
+from core.csv import FormulaSafeCSV
+from core.forms import apply_service_errors
 from meetings import access
 from meetings.models import AgendaItem, Committee, Meeting
 from meetings.selectors import agenda_for
@@ -88,10 +88,8 @@ def register_csv(request: HttpRequest) -> HttpResponse:
     filters = ActionFilter(request.GET or None, queryset=queryset, user=request.user)
     if filters.is_bound and not filters.is_valid():
         return HttpResponse("Check the filters: " + filters.errors.as_text(), status=400)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="actions.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
+    response = FormulaSafeCSV(
+        "actions.csv",
         [
             "Reference",
             "Committee",
@@ -103,11 +101,11 @@ def register_csv(request: HttpRequest) -> HttpResponse:
             "Owner",
             "Deadline",
             "Due date",
-        ]
+        ],
     )
     record_reads(request.user, filters.qs.filter(restricted=True), "actions:csv")
     for action in filters.qs.iterator(chunk_size=500):
-        writer.writerow(
+        response.writerow(
             [
                 action.reference,
                 action.committee.name,
@@ -122,15 +120,6 @@ def register_csv(request: HttpRequest) -> HttpResponse:
             ]
         )
     return response
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form, by field where it names one."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _int(value: str | None) -> int | None:
@@ -220,7 +209,7 @@ def action_create(request: HttpRequest) -> HttpResponse:
                 source=data["source"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(request, f"Action {action.reference} recorded.")
             for warning in warnings:
@@ -291,7 +280,7 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.action_assign(by=request.user, action=action, owner=owner)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_service_errors(form, error)
         else:
             who = owner.full_name if owner else "nobody (unassigned)"
             messages.success(request, f"{action.reference} is now assigned to {who}.")
@@ -318,7 +307,7 @@ def update(request: HttpRequest, pk: int) -> HttpResponse:
                 evidence=data["evidence"] or None,
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_service_errors(form, error)
         else:
             action.refresh_from_db(fields=["status"])
             messages.success(

@@ -6,7 +6,6 @@ the chair and secretariat, and for an agency lead their own agency's rows (403 o
 
 from __future__ import annotations
 
-import csv
 import re
 
 from django.contrib import messages
@@ -19,6 +18,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from agencies.models import User
 from audit.services import record_reads
+from core.csv import FormulaSafeCSV
+from core.forms import apply_service_errors, error_status
 from meetings import access
 from meetings.models import Meeting
 
@@ -43,17 +44,6 @@ ROW_KEY = re.compile(r"^(status|arrived|left|revision)_\d+$")
 
 def _row_keys(data) -> list[str]:
     return [key for key in data if ROW_KEY.match(key)]
-
-
-def _apply_errors(form, error: ValidationError, suffix: str = "", names: dict | None = None):
-    """Put a service's ValidationError on the form, by field where it names one."""
-    names = names or {}
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            name = f"{names.get(field, field)}{suffix}"
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _officer_meeting(request: HttpRequest, pk: int) -> Meeting:
@@ -143,10 +133,13 @@ def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
                     try:
                         services.attendance_record(invitation=invitation, by=request.user, **values)
                     except ValidationError as error:
-                        _apply_errors(form, error, f"_{invitation.pk}", FIELD_OF)
+                        apply_service_errors(
+                            form, error, names=FIELD_OF, suffix=f"_{invitation.pk}"
+                        )
                         raise
-        except ValidationError:
-            return _render_page(request, meeting, page=page, form=form, status=400)
+        except ValidationError as error:
+            # A stale row is a conflict (409), like a stale agenda or minute.
+            return _render_page(request, meeting, page=page, form=form, status=error_status(error))
         if changes:
             messages.success(request, f"Attendance saved for {len(changes)} people.")
         else:
@@ -177,7 +170,7 @@ def substitute_add(request: HttpRequest, pk: int) -> HttpResponse:
                 left_at=on_meeting_day(meeting, form.cleaned_data["left"]),
             )
         except ValidationError as error:
-            _apply_errors(form, error, names={"arrived_at": "arrived", "left_at": "left"})
+            apply_service_errors(form, error, names={"arrived_at": "arrived", "left_at": "left"})
         else:
             messages.success(request, f"{sub.name} recorded as substitute for {original.name}.")
             return redirect("attendance:meeting", pk=meeting.pk)
@@ -253,7 +246,7 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
                 note=data["note"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(request, f"{invitation.name} invited.")
             return redirect("attendance:meeting", pk=meeting.pk)
@@ -335,7 +328,7 @@ def declarations(request: HttpRequest, pk: int) -> HttpResponse:
                     agenda_item=item,
                 )
             except ValidationError as error:
-                _apply_errors(form, error)
+                apply_service_errors(form, error)
             else:
                 messages.success(request, "Declaration recorded.")
                 return redirect("attendance:declarations", pk=meeting.pk)
@@ -409,7 +402,7 @@ def quorum_rule(request: HttpRequest, short_name: str) -> HttpResponse:
                 required_agencies=form.cleaned_data["required_agencies"],
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_service_errors(form, error)
         else:
             messages.success(request, "Quorum saved.")
             return redirect(committee.get_absolute_url())
@@ -456,11 +449,9 @@ def statistics_csv(request: HttpRequest) -> HttpResponse:
     stats = attendance_statistics(
         request.user, start=data["start"], end=data["end"], committee=data["committee"]
     )
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
     name = f"attendance-{data['start']:%Y%m%d}-{data['end']:%Y%m%d}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    writer = csv.writer(response)
-    writer.writerow(
+    response = FormulaSafeCSV(
+        name,
         [
             "Level",
             "Name",
@@ -472,15 +463,15 @@ def statistics_csv(request: HttpRequest) -> HttpResponse:
             "Substitute",
             "Not recorded",
             "Attendance rate",
-        ]
+        ],
     )
     for level, rows in (("Agency", stats.agencies), ("Person", stats.people)):
         for row in rows:
-            writer.writerow(
+            response.writerow(
                 [
                     level,
-                    _csv_safe(row.name),
-                    _csv_safe(row.agency),
+                    row.name,
+                    row.agency,
                     row.expected,
                     row.present,
                     row.apologies,
@@ -491,8 +482,3 @@ def statistics_csv(request: HttpRequest) -> HttpResponse:
                 ]
             )
     return response
-
-
-def _csv_safe(value: str) -> str:
-    """Stop a spreadsheet from reading a name as a formula."""
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

@@ -175,11 +175,12 @@ def test_malformed_fields_are_400(world, invited, meeting, signed_in, field, val
     assert "govuk-error-summary" in response.content.decode()
 
 
-def test_stale_row_is_refused_with_409_like_message(world, invited, meeting, signed_in):
+def test_stale_row_is_refused_with_409(world, invited, meeting, signed_in):
+    # A stale edit is a conflict, as for a stale agenda or minute (it answered 400 until core).
     data = _row_data(invited.member, invited.lead, **{f"status_{invited.member.pk}": "present"})
     services.attendance_record(invitation=invited.member, by=world.clerk, status="absent")
     response = signed_in(world.lead).post(url("meeting", meeting.pk), data)
-    assert response.status_code == 400
+    assert response.status_code == 409
     assert "Someone else changed" in response.content.decode()
     invited.member.refresh_from_db()
     assert invited.member.status == Status.ABSENT
