@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime
 import secrets
 
-import filetype
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
 from agencies.models import Agency, Membership, User
+from core.uploads import sniff_upload
 from meetings import access
 from meetings.models import AgendaItem, Committee, Meeting
 from meetings.services import PAPER_TYPES, TEXT_TYPES
@@ -160,33 +160,16 @@ def action_assign(*, by: User, action: Action, owner: User | None) -> Action:
 def check_evidence(upload: UploadedFile) -> None:
     """Refuse evidence that is too large, empty, or whose content is not of an allowed type
     (the content is sniffed; the file name and the browser's word are not trusted)."""
-    allowed = ", ".join(extension.upper() for extension in EVIDENCE_EXTENSIONS)
-    if upload.size > MAX_EVIDENCE_BYTES:
-        raise ValidationError({"evidence": "The file must be smaller than 20 MB."})
-    if upload.size == 0:
-        raise ValidationError({"evidence": "The file is empty."})
     name = upload.name or ""
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    upload.seek(0)
-    head = upload.read(8192)
-    upload.seek(0)
-    if extension in TEXT_TYPES:
-        # A multi-byte character cut at the 8 KiB boundary is fine; binary content is not.
-        if b"\x00" in head:
-            raise ValidationError(
-                {"evidence": f"The file's content is not a {extension.upper()} file."}
-            )
-        return
-    if extension not in PAPER_TYPES:
-        raise ValidationError({"evidence": f"The file must be a {allowed}."})
-    kind = filetype.guess(head)
-    if kind is None or kind.mime not in PAPER_TYPES[extension]:
-        raise ValidationError(
-            {
-                "evidence": f"The file's content is not a {extension.upper()} file. "
-                f"The file must be a {allowed}."
-            }
-        )
+    sniff_upload(
+        upload,
+        extension,
+        allowed=PAPER_TYPES,
+        text=TEXT_TYPES,
+        field="evidence",
+        max_bytes=MAX_EVIDENCE_BYTES,
+    )
 
 
 def evidence_content_type(name: str) -> str:

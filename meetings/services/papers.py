@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import filetype
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
 
 from agencies.models import Agency, User
+from core.uploads import sniff_upload
 
 from ..models import AgendaItem, Paper, PublicQuestion
 from .revision import bump
@@ -67,27 +67,7 @@ def paper_add(
 
 
 def _sniff(upload: UploadedFile, extension: str) -> str:
-    allowed = ", ".join(sorted([*PAPER_TYPES, *TEXT_TYPES])).upper()
-    wrong = ValidationError({"upload": f"The file must be a {allowed}."})
-    upload.seek(0)
-    head = upload.read(8192)
-    upload.seek(0)
-    if extension in TEXT_TYPES:
-        try:
-            head.decode("utf-8")
-        except UnicodeDecodeError:
-            # A cut multi-byte character at the 8 KiB boundary is fine; binary is not.
-            if b"\x00" in head:
-                raise wrong from None
-        return TEXT_TYPES[extension]
-    if extension not in PAPER_TYPES:
-        raise wrong
-    kind = filetype.guess(head)
-    if kind is None or kind.mime not in PAPER_TYPES[extension]:
-        raise ValidationError(
-            {"upload": f"The file's content is not a {extension.upper()} file. {wrong.messages[0]}"}
-        )
-    return kind.mime
+    return sniff_upload(upload, extension, allowed=PAPER_TYPES, text=TEXT_TYPES, field="upload")
 
 
 @transaction.atomic
