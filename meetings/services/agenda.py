@@ -13,6 +13,7 @@ from agencies.models import Agency, User
 
 from ..models import AgendaItem, Meeting
 from .revision import bump
+from .unset import UNSET, Unset, given
 
 VIEW_PERM = "view_agendaitem"
 
@@ -72,32 +73,34 @@ def _next_position(meeting: Meeting, parent: AgendaItem | None) -> int:
     return 0 if last["m"] is None else last["m"] + 1
 
 
-ITEM_FIELDS = {"kind", "title", "description", "lead_agency", "planned_minutes", "recommendation"}
-
-
 @transaction.atomic
 def item_create(
     *,
     meeting: Meeting,
     expected_revision: int | None,
     title: str,
+    kind: str = AgendaItem.Kind.SUBSTANTIVE,
+    description: str = "",
+    lead_agency: Agency | None = None,
+    planned_minutes: int | None = None,
+    recommendation: str = "",
     parent: AgendaItem | None = None,
     presenters: list[User] | None = None,
-    **fields,
 ) -> AgendaItem:
     """Add an item at the end of its parent's children; under a restricted item it inherits
     the restriction and its grants."""
     bump(meeting, expected_revision)
     _check_parent(meeting, parent)
-    unknown = set(fields) - ITEM_FIELDS
-    if unknown:
-        raise TypeError(f"Unknown agenda item fields: {sorted(unknown)}")
     item = AgendaItem(
         meeting=meeting,
         parent=parent,
         position=_next_position(meeting, parent),
         title=title,
-        **fields,
+        kind=kind,
+        description=description,
+        lead_agency=lead_agency,
+        planned_minutes=planned_minutes,
+        recommendation=recommendation,
     )
     item.full_clean()
     item.save()
@@ -114,15 +117,25 @@ def item_update(
     *,
     item: AgendaItem,
     expected_revision: int | None,
+    kind: str | Unset = UNSET,
+    title: str | Unset = UNSET,
+    description: str | Unset = UNSET,
+    lead_agency: Agency | Unset | None = UNSET,
+    planned_minutes: int | Unset | None = UNSET,
+    recommendation: str | Unset = UNSET,
     presenters: list[User] | None = None,
-    **fields,
 ) -> AgendaItem:
-    """Change an item's content."""
+    """Change an item's content: only the fields given (None clears a lead or planned time)."""
     bump(item.meeting, expected_revision)
-    unknown = set(fields) - ITEM_FIELDS
-    if unknown:
-        raise TypeError(f"Unknown agenda item fields: {sorted(unknown)}")
-    for name, value in fields.items():
+    changes = given(
+        kind=kind,
+        title=title,
+        description=description,
+        lead_agency=lead_agency,
+        planned_minutes=planned_minutes,
+        recommendation=recommendation,
+    )
+    for name, value in changes.items():
         setattr(item, name, value)
     item.full_clean()
     item.save()

@@ -11,6 +11,7 @@ from agencies.models import User
 from ..models import Committee, Meeting
 from .agenda import agenda_apply_template
 from .revision import bump, validate_times
+from .unset import UNSET, Unset, given
 
 
 @transaction.atomic
@@ -42,10 +43,19 @@ def meeting_create(
 
 
 @transaction.atomic
-def meeting_update(*, meeting: Meeting, expected_revision: int | None, **fields) -> Meeting:
-    """Change a meeting's title, times or place."""
+def meeting_update(
+    *,
+    meeting: Meeting,
+    expected_revision: int | None,
+    title: str | Unset = UNSET,
+    starts_at: datetime | Unset = UNSET,
+    ends_at: datetime | Unset = UNSET,
+    location: str | Unset = UNSET,
+) -> Meeting:
+    """Change a meeting's title, times or place: only the fields given."""
     bump(meeting, expected_revision)
-    for name, value in fields.items():
+    changes = given(title=title, starts_at=starts_at, ends_at=ends_at, location=location)
+    for name, value in changes.items():
         setattr(meeting, name, value)
     validate_times(meeting.starts_at, meeting.ends_at)
     meeting.full_clean()
