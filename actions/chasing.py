@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from agencies.models import Membership, User
+from agencies.models import Membership, User, can_sign_in_q
 from meetings.models import Committee
 
 from .models import Action, ChasingPolicy, Delivery, Notification
@@ -151,8 +151,8 @@ def write_notifications(today: datetime.date) -> tuple[int, int]:
 def _people_by_agency(agency_ids: Iterable[int], role: str) -> dict[int, list[int]]:
     found: dict[int, list[int]] = {}
     rows = Membership.objects.filter(
-        agency_id__in=set(agency_ids), role=role, user__is_active=True
-    ).exclude(user__password__startswith="!")
+        can_sign_in_q("user__"), agency_id__in=set(agency_ids), role=role
+    )
     for agency_id, user_id in rows.values_list("agency_id", "user_id"):
         found.setdefault(agency_id, []).append(user_id)
     return found

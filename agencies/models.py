@@ -3,16 +3,30 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Group, PermissionsMixin
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
+
+
+def can_sign_in_q(prefix: str = "") -> Q:
+    """The people who can sign in, as a filter (`prefix` reaches a user through a relation, e.g.
+    "user__"): active, with a usable password. Guests and witnesses have an unusable one."""
+    return Q(**{f"{prefix}is_active": True}) & ~Q(
+        **{f"{prefix}password__startswith": UNUSABLE_PASSWORD_PREFIX}
+    )
 
 
 class UserManager(BaseUserManager["User"]):
     """Users are found by email, case-insensitively."""
 
     use_in_migrations = True
+
+    def can_sign_in(self) -> models.QuerySet[User]:
+        """The people who can sign in (as the property User.can_sign_in says of one)."""
+        return self.filter(can_sign_in_q())
 
     def get_by_natural_key(self, username: str | None) -> User:
         """Find a user by email whatever its case."""

@@ -9,7 +9,7 @@ from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from agencies.models import User
+from agencies.models import User, can_sign_in_q
 
 from .models import AgendaNotice, AgendaVersion, Committee
 from .versions import agenda_rows_for, changes_for
@@ -25,8 +25,7 @@ def committee_invitees(committee: Committee) -> QuerySet[User]:
             | Q(clerked_committees=committee)
             | Q(memberships__agency__in=agencies)
         )
-        .filter(is_active=True)
-        .exclude(password__startswith="!")
+        .filter(can_sign_in_q())
         .distinct()
         .order_by("id")
     )
