@@ -185,7 +185,7 @@ def action_create(request: HttpRequest) -> HttpResponse:
     if meeting is not None:
         rows = [
             row
-            for row in agenda_for(request.user, meeting).rows
+            for row in agenda_for(access.meeting_viewer(request.user, meeting)).rows
             if row.item is not None and row.kind != AgendaItem.Kind.PART
         ]
         items = {row.id: row.item for row in rows}

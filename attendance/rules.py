@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from agencies.models import Membership, User
+from agencies.models import User
 from meetings import access
 from meetings.models import Meeting
 
@@ -47,15 +47,9 @@ class Recorder:
 
 def recorder_for(user: User, meeting: Meeting) -> Recorder:
     """The recording rights of a person at a meeting (they must be able to see the meeting)."""
-    if not user.is_authenticated:
-        return Recorder(user, False, frozenset(), frozenset())
-    is_officer = access.is_committee_officer(user, meeting.committee)
-    leads = frozenset(
-        Membership.objects.filter(user=user, role=Membership.Role.LEAD).values_list(
-            "agency_id", flat=True
-        )
-    )
-    items: frozenset[int] = frozenset()
-    if leads and not is_officer:
-        items = frozenset(access.meeting_items(user, meeting).values_list("id", flat=True))
-    return Recorder(user, is_officer, leads, items)
+    return recorder_of(access.meeting_viewer(user, meeting))
+
+
+def recorder_of(viewer: access.MeetingViewer) -> Recorder:
+    """The recording rights that follow from what a person may see and do at a meeting."""
+    return Recorder(viewer.user, viewer.runs_it, viewer.lead_agency_ids, viewer.item_ids)

@@ -19,7 +19,7 @@ from meetings import access
 from meetings.models import Meeting
 
 from .models import AttendanceChange, Declaration, Invitation, QuorumRule
-from .rules import Recorder, recorder_for
+from .rules import Recorder, recorder_of
 
 Capacity = Invitation.Capacity
 Status = Invitation.Status
@@ -159,11 +159,14 @@ def visible_invitations(user: User) -> QuerySet[Invitation]:
 
 def meeting_invitations(user: User, meeting: Meeting) -> list[Invitation]:
     """The meeting's invitations this person may see, in order, with people and agencies."""
+    return _in_order(visible_invitations(user).filter(meeting=meeting))
+
+
+def _in_order(invitations: QuerySet[Invitation]) -> list[Invitation]:
     return list(
-        visible_invitations(user)
-        .filter(meeting=meeting)
-        .select_related("person", "agency", "substitute_for__person")
-        .order_by("position", "person__full_name", "id")
+        invitations.select_related("person", "agency", "substitute_for__person").order_by(
+            "position", "person__full_name", "id"
+        )
     )
 
 
@@ -317,11 +320,12 @@ GROUP_TITLES = {
 }
 
 
-def item_labels(user: User, meeting: Meeting) -> dict[int, str]:
+def item_labels(viewer: access.MeetingViewer) -> dict[int, str]:
     """'5.1 Part A: ...' labels of the items this person may see, by id."""
     from meetings.selectors import number_rows
 
-    items = list(access.meeting_items(user, meeting).only("id", "title"))
+    meeting = viewer.meeting
+    items = list(meeting.items.filter(id__in=viewer.item_ids).only("id", "title"))
     structure = list(
         meeting.items.only("id", "parent_id", "position", "kind").order_by("position", "id")
     )
@@ -329,11 +333,16 @@ def item_labels(user: User, meeting: Meeting) -> dict[int, str]:
     return {item.id: f"{numbers.get(item.id, '')} {item.title}".strip() for item in items}
 
 
-def attendance_page(user: User, meeting: Meeting) -> AttendancePage:
+def attendance_page(viewer: access.MeetingViewer) -> AttendancePage:
     """Everything the attendance page shows, in a fixed number of queries."""
-    recorder = recorder_for(user, meeting)
-    invitations = meeting_invitations(user, meeting)
-    labels = item_labels(user, meeting)
+    meeting = viewer.meeting
+    recorder = recorder_of(viewer)
+    invitations = _in_order(
+        Invitation.objects.filter(meeting=meeting).filter(
+            Q(agenda_item__isnull=True) | Q(agenda_item__in=viewer.item_ids)
+        )
+    )
+    labels = item_labels(viewer)
     substitutes = {inv.substitute_for_id: inv for inv in invitations if inv.substitute_for_id}
     groups: dict[str, list[AttendanceRow]] = {capacity: [] for capacity in GROUP_TITLES}
     own = None

@@ -79,7 +79,7 @@ def _render_page(
     apologies_form: ApologiesForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    page = page or selectors.attendance_page(request.user, meeting)
+    page = page or selectors.attendance_page(access.meeting_viewer(request.user, meeting))
     editable = page.editable_rows
     if form is None:
         form = RecordForm(meeting=meeting, rows=editable)
@@ -118,7 +118,7 @@ def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = access.access_meeting(request.user, pk)
     if request.method != "POST":
         return _render_page(request, meeting)
-    page = selectors.attendance_page(request.user, meeting)
+    page = selectors.attendance_page(access.meeting_viewer(request.user, meeting))
     if not page.editable_rows:
         raise PermissionDenied
     form = RecordForm(request.POST, meeting=meeting, rows=page.editable_rows)
@@ -152,7 +152,7 @@ def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
 def substitute_add(request: HttpRequest, pk: int) -> HttpResponse:
     """Record someone attending in place of an invited person."""
     meeting = access.access_meeting(request.user, pk)
-    page = selectors.attendance_page(request.user, meeting)
+    page = selectors.attendance_page(access.meeting_viewer(request.user, meeting))
     if not page.editable_rows:
         raise PermissionDenied
     form = SubstituteForm(request.POST, rows=_substitutable(page), people=_substitute_people(page))
@@ -228,7 +228,7 @@ def apologies_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 def invite(request: HttpRequest, pk: int) -> HttpResponse:
     """The chair or clerk invites one person, or a guest for one item or part."""
     meeting = _officer_meeting(request, pk)
-    items = selectors.item_labels(request.user, meeting)
+    items = selectors.item_labels(access.meeting_viewer(request.user, meeting))
     form = InviteForm(request.POST or None, items=items)
     status = 400 if form.is_bound else 200
     if request.method == "POST" and form.is_valid():
@@ -301,7 +301,7 @@ def declarations(request: HttpRequest, pk: int) -> HttpResponse:
     people = User.objects.filter(id__in=invited.values("person_id")).order_by("full_name")
     if not is_officer:
         people = people.filter(pk=request.user.pk)
-    items = selectors.item_labels(request.user, meeting)
+    items = selectors.item_labels(access.meeting_viewer(request.user, meeting))
     form = DeclarationForm(
         request.POST or None, people=people, items=items, initial={"person": request.user.pk}
     )

@@ -48,3 +48,14 @@ def forget(user_pk: Any) -> None:
     if memo is not None:
         for key in [k for k in memo if k[0] == user_pk]:
             del memo[key]
+
+
+def remembered_once(user_pk: Any, key: Any, make: Callable[[], Any]) -> Any:
+    """`make()` remembered as it is per (person, key) while a memo is active (e.g. a decision
+    object); computed afresh outside a request."""
+    memo = _memo.get()
+    if memo is None:
+        return make()
+    if (user_pk, key) not in memo:
+        memo[user_pk, key] = make()
+    return memo[user_pk, key]

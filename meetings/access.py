@@ -9,6 +9,7 @@ with django-guardian object permissions given to agency groups or single users; 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cached_property
 
 from django.contrib.auth.models import AnonymousUser, Permission
 from django.core.exceptions import PermissionDenied
@@ -16,9 +17,9 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from agencies.models import User
+from agencies.models import Membership, User
 from core.request_memo import forget as forget_person
-from core.request_memo import memo_active, remembered
+from core.request_memo import memo_active, remembered, remembered_once
 
 from .models import (
     AgendaItem,
@@ -228,6 +229,47 @@ def meeting_items(user: AnyUser, meeting: Meeting) -> QuerySet[AgendaItem]:
     if _officer_of(user, meeting.committee_id):
         return items
     return items.filter(Q(restricted=False) | granted_q(user))
+
+
+class MeetingViewer:
+    """One person at one meeting, decided once and handed to the agenda, the attendance page
+    and the minutes: whether they run the meeting, which of its items they may see, and the
+    agencies they lead. The meeting must already be one they may see (access_meeting).
+
+    The item ids and lead agencies are read on first use: the agenda of someone who runs the
+    meeting needs neither, and only the attendance page asks for the agencies a person leads.
+    """
+
+    def __init__(self, user: AnyUser, meeting: Meeting) -> None:
+        self.user = user
+        self.meeting = meeting
+        self.runs_it = user.is_authenticated and is_committee_officer(user, meeting.committee)
+
+    @cached_property
+    def item_ids(self) -> frozenset[int]:
+        """Ids of the meeting's items whose content this person may see."""
+        if not self.user.is_authenticated:
+            return frozenset()
+        return frozenset(meeting_items(self.user, self.meeting).values_list("id", flat=True))
+
+    @cached_property
+    def lead_agency_ids(self) -> frozenset[int]:
+        """Ids of the agencies this person leads."""
+        if not self.user.is_authenticated:
+            return frozenset()
+        leads = Membership.objects.filter(user=self.user, role=Membership.Role.LEAD)
+        return frozenset(leads.values_list("agency_id", flat=True))
+
+    def sees_item(self, item_id: int | None) -> bool:
+        """Whether content tied to this item (or to none) is theirs to see."""
+        return item_id is None or item_id in self.item_ids
+
+
+def meeting_viewer(user: AnyUser, meeting: Meeting) -> MeetingViewer:
+    """Decide what this person may see and do at this meeting; within a request, once."""
+    return remembered_once(
+        user.pk, ("meeting_viewer", meeting.pk), lambda: MeetingViewer(user, meeting)
+    )
 
 
 def access_meeting(user: AnyUser, pk: int, *, to_run: bool = False) -> Meeting:

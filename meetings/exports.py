@@ -43,7 +43,7 @@ def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
 def agenda_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """The agenda pack as the person asking may see it."""
     meeting = access.access_meeting(request.user, pk)
-    agenda = selectors.agenda_for(request.user, meeting)
+    agenda = selectors.agenda_for(access.meeting_viewer(request.user, meeting))
     record_reads(request.user, [agenda], "meetings:agenda_pdf")
     pdf = agenda_pack_pdf(agenda, request.user)
     return _download(pdf, "application/pdf", f"{_file_stem(meeting)}-agenda.pdf")
@@ -54,7 +54,7 @@ def agenda_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
     """One meeting as an .ics file; restricted items are left out whoever asks."""
     meeting = access.access_meeting(request.user, pk)
-    rows = selectors.agenda_for(request.user, meeting).rows
+    rows = selectors.agenda_for(access.meeting_viewer(request.user, meeting)).rows
     ics = calendar_for([(meeting, rows)], name=f"{meeting.committee.name}: {meeting.title}")
     return _download(ics, CALENDAR_TYPE, f"{_file_stem(meeting)}.ics")
 

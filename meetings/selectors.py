@@ -181,9 +181,14 @@ def _close(row: AgendaRow, clock: datetime) -> datetime:
     return row.ends_at
 
 
-def agenda_for(user: User, meeting: Meeting) -> Agenda:
+def agenda_for(viewer: access.MeetingViewer) -> Agenda:
     """The agenda of a meeting as this person may see it: restricted items they may not see
     are placeholders carrying only their number and timing."""
+    meeting = viewer.meeting
+    items = AgendaItem.objects.filter(meeting=meeting)
+    if not viewer.runs_it:
+        # Those who run the meeting see every item, including one added in this request.
+        items = items.filter(id__in=viewer.item_ids)
     structure = list(
         AgendaItem.objects.filter(meeting=meeting).only(
             "id", "parent_id", "position", "kind", "planned_minutes", "restricted"
@@ -191,8 +196,7 @@ def agenda_for(user: User, meeting: Meeting) -> Agenda:
     )
     rows = timed_rows(meeting, number_rows(structure))
     visible = (
-        access.meeting_items(user, meeting)
-        .select_related("lead_agency")
+        items.select_related("lead_agency")
         # Plain lists (to_attr): a related manager per item per relation, and a queryset
         # clone each time a template asks for .all, cost more than the rest of the agenda.
         .prefetch_related(

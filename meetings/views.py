@@ -92,7 +92,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = access.access_meeting(request.user, pk)
     context = {
         "meeting": meeting,
-        "agenda": selectors.agenda_for(request.user, meeting),
+        "agenda": selectors.agenda_for(access.meeting_viewer(request.user, meeting)),
         "is_officer": access.is_committee_officer(request.user, meeting.committee),
         "chairs": meeting.chairs.all(),
     }
@@ -135,7 +135,7 @@ def agenda_editor(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _render_editor(request, meeting: Meeting, form=None, status: int = 200) -> HttpResponse:
-    agenda = selectors.agenda_for(request.user, meeting)
+    agenda = selectors.agenda_for(access.meeting_viewer(request.user, meeting))
     parents = [(row.id, f"{row.number}. {row.label}") for row in agenda.rows if row.depth < 2]
     if form is None:
         form = ItemForm(
@@ -159,7 +159,7 @@ def item_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _officer_meeting(request, pk)
     parents = [
         (row.id, f"{row.number}. {row.label}")
-        for row in selectors.agenda_for(request.user, meeting).rows
+        for row in selectors.agenda_for(access.meeting_viewer(request.user, meeting)).rows
         if row.depth < 2
     ]
     form = ItemForm(request.POST, meeting=meeting, parents=parents)

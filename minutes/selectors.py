@@ -302,16 +302,17 @@ def _close(doc: MinutesDocument, rows: list[AgendaRow]) -> None:
     )
 
 
-def minutes_document(user: User, meeting: Meeting) -> MinutesDocument:
+def minutes_document(viewer: access.MeetingViewer) -> MinutesDocument:
     """The minutes of a meeting as this person may see them (the meeting must already have
     been fetched through meetings.access)."""
+    user, meeting = viewer.user, viewer.meeting
     record = minutes_record(meeting)
-    is_officer = access.is_committee_officer(user, meeting.committee)
+    is_officer = viewer.runs_it
     # Draft minutes are the chairs' and secretariat's; circulated and approved ones are read by
     # everyone who may see the meeting, item by item as each item's access allows.
     readable = is_officer or (record is not None and record.stage != Minutes.Stage.DRAFT)
     doc = MinutesDocument(meeting=meeting, record=record, is_officer=is_officer, can_read=readable)
-    agenda = agenda_for(user, meeting)
+    agenda = agenda_for(viewer)
     rows = agenda.rows
     visible_ids = {row.id for row in rows if row.item is not None}
     if readable:

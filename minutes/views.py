@@ -49,7 +49,7 @@ def _document_page(
     approve_errors: list[str] | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    doc = selectors.minutes_document(request.user, meeting)
+    doc = selectors.minutes_document(access.meeting_viewer(request.user, meeting))
     if comment_form is None and doc.taking_comments:
         comment_form = CommentForm(items=_comment_choices(doc))
     context = {
@@ -79,7 +79,7 @@ def _stem(meeting: Meeting) -> str:
 def pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """The minutes as a PDF, holding only what the person asking may see."""
     meeting = access.access_meeting(request.user, pk)
-    doc = selectors.minutes_document(request.user, meeting)
+    doc = selectors.minutes_document(access.meeting_viewer(request.user, meeting))
     if not doc.can_read:
         raise PermissionDenied("These minutes are a draft; they can be read once circulated.")
     record_reads(request.user, [doc], "minutes:pdf")
@@ -89,7 +89,11 @@ def pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _row_for(request: HttpRequest, item: AgendaItem):
-    return next(r for r in agenda_for(request.user, item.meeting).rows if r.id == item.pk)
+    return next(
+        r
+        for r in agenda_for(access.meeting_viewer(request.user, item.meeting)).rows
+        if r.id == item.pk
+    )
 
 
 def _minute_initial(item: AgendaItem) -> tuple[Minute | None, dict]:
@@ -243,7 +247,7 @@ def approve(request: HttpRequest, pk: int) -> HttpResponse:
 def comment(request: HttpRequest, pk: int) -> HttpResponse:
     """A partner comments on circulated minutes."""
     meeting = access.access_meeting(request.user, pk)
-    doc = selectors.minutes_document(request.user, meeting)
+    doc = selectors.minutes_document(access.meeting_viewer(request.user, meeting))
     form = CommentForm(request.POST, items=_comment_choices(doc))
     if form.is_valid():
         item_id = form.cleaned_data["item"]

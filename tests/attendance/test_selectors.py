@@ -10,6 +10,7 @@ from django.http import Http404
 
 from attendance import selectors, services, statistics
 from attendance.models import Invitation
+from meetings.access import meeting_viewer
 from meetings.models import Meeting
 from tests.agenda_fixtures import MEETING_DATE, MEETING_DAY, SECRET, at, month_of
 from tests.factories import person_in
@@ -169,7 +170,7 @@ def test_minutes_attendance_anonymous_guest(world, meeting, secret_item):
 
 
 def test_attendance_page_marks_the_lead_rows_editable(world, invited, meeting):
-    page = selectors.attendance_page(world.lead, meeting)
+    page = selectors.attendance_page(meeting_viewer(world.lead, meeting))
     editable = {row.invitation.person_id for row in page.editable_rows}
     assert editable == {world.lead.id, world.member.id}
     assert page.own == invited.lead
@@ -178,7 +179,7 @@ def test_attendance_page_marks_the_lead_rows_editable(world, invited, meeting):
 
 
 def test_attendance_page_for_officers_names_the_guest_item(world, invited, meeting):
-    page = selectors.attendance_page(world.clerk, meeting)
+    page = selectors.attendance_page(meeting_viewer(world.clerk, meeting))
     [guest] = [row for row in page.rows if row.invitation == invited.secret_guest]
     assert guest.item_label == f"3 {SECRET}" and guest.editable
 

@@ -13,6 +13,7 @@ from actions.summary import meeting_summary
 from audit.models import RestrictedRead
 from audit.services import record_reads
 from audit.targets import Audited, ReadKind, Target
+from meetings.access import meeting_viewer
 from meetings.models import AgendaItem, AgendaItemGroupObjectPermission, Paper
 from meetings.selectors import ShownVersionRows, agenda_for
 from minutes.models import Minute
@@ -78,19 +79,19 @@ def test_updates_whose_action_is_not_loaded_are_looked_up_together(sworld):
 
 def test_an_agenda_shows_the_items_its_reader_sees(sworld):
     w = sworld
-    chair = {t[1] for t in _targets(agenda_for(w.users["chair"], w.meeting))}
-    member = {t[1] for t in _targets(agenda_for(w.users["member"], w.meeting))}
+    chair = {t[1] for t in _targets(agenda_for(meeting_viewer(w.users["chair"], w.meeting)))}
+    member = {t[1] for t in _targets(agenda_for(meeting_viewer(w.users["member"], w.meeting)))}
     assert {w.item.pk, w.sub_item.pk, w.public_item.pk} <= chair
     assert w.public_item.pk in member and w.item.pk not in member and w.sub_item.pk not in member
 
 
 def test_a_minutes_document_shows_headings_and_minutes(sworld):
     w = sworld
-    doc = minutes_document(w.users["chair"], w.meeting)
+    doc = minutes_document(meeting_viewer(w.users["chair"], w.meeting))
     targets = _targets(doc)
     assert (ReadKind.MINUTE, w.minute.pk, w.item.pk) in targets
     assert (ReadKind.ITEM, w.item.pk, w.item.pk) in targets
-    hidden = _targets(minutes_document(w.users["member"], w.meeting))
+    hidden = _targets(minutes_document(meeting_viewer(w.users["member"], w.meeting)))
     assert not {t for t in hidden if t[2] in (w.item.pk, w.sub_item.pk)}
     # A continuation carries its item's resolutions but not its heading again.
     section = next(s for s in doc.sections if s.row.id == w.item.pk and s.heading)

@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 
 from meetings import selectors, services
+from meetings.access import meeting_viewer
 from meetings.models import AgendaItem
 from tests.agenda_fixtures import MEETING_DAY, SECRET, add, at
 from tests.factories import person_in
@@ -12,11 +13,11 @@ pytestmark = pytest.mark.django_db
 
 
 def _numbers(user, meeting):
-    return [(r.number, r.label) for r in selectors.agenda_for(user, meeting).rows]
+    return [(r.number, r.label) for r in selectors.agenda_for(meeting_viewer(user, meeting)).rows]
 
 
 def test_items_are_numbered_in_order_with_timings(world, meeting):
-    agenda = selectors.agenda_for(world.chair, meeting)
+    agenda = selectors.agenda_for(meeting_viewer(world.chair, meeting))
     assert [r.number for r in agenda.rows] == ["1", "2", "3", "4"]
     assert [r.starts_at for r in agenda.rows] == [
         at(MEETING_DAY, "10:00"),
@@ -42,7 +43,7 @@ def test_parts_items_and_sub_items_get_derived_numbers(world, db):
     add(m, "Health", parent=five, planned_minutes=10)
     part2 = add(m, "Part two", kind=AgendaItem.Kind.PART)
     add(m, "Questions", parent=part2, planned_minutes=20)
-    rows = selectors.agenda_for(world.chair, m).rows
+    rows = selectors.agenda_for(meeting_viewer(world.chair, m)).rows
     assert [r.number for r in rows] == ["Part 1", "1", "2", "2.1", "2.2", "Part 2", "3"]
     # The panel's own 40 minutes are a budget for its two 10-minute sub-items.
     times = {r.number: timezone.localtime(r.starts_at).strftime("%H:%M") for r in rows}
@@ -59,7 +60,7 @@ def test_parts_items_and_sub_items_get_derived_numbers(world, db):
 
 def test_restricted_item_is_a_placeholder_for_those_without_the_grant(world, meeting):
     assert _numbers(world.member, meeting)[2] == ("3", "Restricted item 3")
-    row = selectors.agenda_for(world.member, meeting).rows[2]
+    row = selectors.agenda_for(meeting_viewer(world.member, meeting)).rows[2]
     assert row.item is None
 
 

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from meetings import selectors, services
+from meetings.access import meeting_viewer
 from meetings.models import AgendaItem, Meeting, Paper
 from tests.agenda_fixtures import add, at
 
@@ -16,7 +17,9 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 def _titles(meeting):
     return [
         (r.number, r.label)
-        for r in selectors.agenda_for(meeting.committee.chairs.first(), meeting).rows
+        for r in selectors.agenda_for(
+            meeting_viewer(meeting.committee.chairs.first(), meeting)
+        ).rows
     ]
 
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from agencies.models import Membership
 from attendance import services as attendance
+from meetings.access import meeting_viewer
 from meetings.models import AgendaItem
 from minutes import services
 from minutes.models import MinutesComment
@@ -67,7 +68,7 @@ def _section(doc, number: str):
 
 
 def test_standard_lines_come_from_the_attendance_record(world, recorded, drafted):
-    doc = minutes_document(world.chair, recorded)
+    doc = minutes_document(meeting_viewer(world.chair, recorded))
     apologies = _section(doc, "1")
     assert [p.text for p in apologies.paragraphs] == [
         f"Apologies for absence were received from {world.member.full_name}, for whom Dana "
@@ -113,7 +114,7 @@ def test_approved_minutes_keep_the_attendance_as_it_stood(
     )
     recorded.ends_at += timedelta(hours=1)
     recorded.save()
-    doc = minutes_document(world.member, recorded)
+    doc = minutes_document(meeting_viewer(world.member, recorded))
     assert "Late Addition" not in [line.name for line in doc.attendance.observers]
     assert doc.close.text == "The meeting ended at 1pm."
     body = signed_in(world.member).get(reverse("minutes:document", args=[recorded.pk]))
@@ -138,7 +139,7 @@ def test_paragraphs_run_on_through_sub_items_and_resolutions_close_the_item(worl
             resolutions=resolutions,
             expected_revision=None,
         )
-    doc = minutes_document(world.chair, meeting)
+    doc = minutes_document(meeting_viewer(world.chair, meeting))
     numbered = [
         (s.row.number, s.heading, [p.number for p in s.paragraphs], s.resolved_number)
         for s in doc.sections

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from audit.models import RestrictedRead
 from audit.services import record_reads
+from meetings.access import meeting_viewer
 from meetings.models import AgendaItem
 from meetings.selectors import agenda_for
 
@@ -80,10 +81,15 @@ def test_record_reads_logs_restricted_content_once_per_object(sworld):
 def test_record_reads_of_an_agenda_logs_only_its_restricted_items(sworld):
     w = sworld
     before = RestrictedRead.objects.count()
-    record_reads(w.users["chair"], [agenda_for(w.users["chair"], w.meeting)], "x")
+    record_reads(w.users["chair"], [agenda_for(meeting_viewer(w.users["chair"], w.meeting))], "x")
     assert {r[2] for r in _new_reads(before)} == {w.item.pk, w.sub_item.pk}
     # Someone who sees only placeholders reads nothing restricted.
-    assert record_reads(w.users["member"], [agenda_for(w.users["member"], w.meeting)], "x") == 0
+    assert (
+        record_reads(
+            w.users["member"], [agenda_for(meeting_viewer(w.users["member"], w.meeting))], "x"
+        )
+        == 0
+    )
 
 
 def test_record_reads_writes_in_a_fixed_number_of_queries(sworld):
