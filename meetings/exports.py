@@ -24,6 +24,7 @@ from . import access, selectors
 from .calendar import calendar_for, feed_meetings, feed_rows
 from .models import CalendarFeed, Meeting
 from .pdf import agenda_pack_pdf
+from .services.calendar_feeds import active_feeds, calendar_feed_renew, calendar_feed_revoke
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
 
@@ -59,28 +60,23 @@ def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
     return _download(ics, CALENDAR_TYPE, f"{_file_stem(meeting)}.ics")
 
 
-def _active_feeds(user):
-    return CalendarFeed.objects.filter(user=user, revoked_at__isnull=True)
-
-
 @require_http_methods(["GET", "HEAD", "POST"])
 def calendar_settings(request: HttpRequest) -> HttpResponse:
     """The person's own calendar feed: see its address, make a new one, or switch it off."""
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "create":
-            _active_feeds(request.user).update(revoked_at=timezone.now())
-            CalendarFeed.objects.create(user=request.user)
+            calendar_feed_renew(user=request.user)
             messages.success(
                 request,
                 "Your calendar feed address is ready. Any address you had before has stopped "
                 "working.",
             )
         elif action == "revoke":
-            _active_feeds(request.user).update(revoked_at=timezone.now())
+            calendar_feed_revoke(user=request.user)
             messages.success(request, "Your calendar feed has been switched off.")
         return redirect("meetings:calendar")
-    feed = _active_feeds(request.user).first()
+    feed = active_feeds(request.user).first()
     feed_url = None
     if feed is not None:
         feed_url = request.build_absolute_uri(

@@ -13,6 +13,7 @@ from .agenda import (
     item_restrict,
     item_update,
 )
+from .calendar_feeds import calendar_feed_renew, calendar_feed_revoke
 from .lifecycle import (
     MOVES,
     can_move,
@@ -35,6 +36,8 @@ __all__ = [
     "StaleAgenda",
     "agenda_apply_template",
     "agenda_publish",
+    "calendar_feed_renew",
+    "calendar_feed_revoke",
     "can_move",
     "item_create",
     "item_delete",
