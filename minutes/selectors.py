@@ -355,6 +355,7 @@ class MinutesStage:
 
     record: Minutes | None
     is_officer: bool
+    meeting_open: bool = False
     awaiting: int = 0
 
     @property
@@ -362,12 +363,27 @@ class MinutesStage:
         """The stage's name."""
         return self.record.get_stage_display() if self.record else NOT_STARTED
 
+    @property
+    def circulated(self) -> bool:
+        """Whether the minutes have left the draft stage (everyone who sees the meeting reads
+        them, and they have a PDF)."""
+        return self.record is not None and self.record.stage != Minutes.Stage.DRAFT
+
+    @property
+    def can_open(self) -> bool:
+        """Whether the page links to the minutes: those who run a meeting that is neither a
+        draft nor cancelled start or edit them; others read them once circulated."""
+        return (self.is_officer and self.meeting_open) or self.circulated
+
 
 def minutes_stage(user: User, meeting: Meeting) -> MinutesStage:
     """The stage of a meeting's minutes, and for officers how many earlier minutes await
     approval at this meeting."""
     is_officer = access.is_committee_officer(user, meeting.committee)
-    stage = MinutesStage(record=minutes_record(meeting), is_officer=is_officer)
-    if is_officer and meeting.status not in (Meeting.Status.DRAFT, Meeting.Status.CANCELLED):
+    meeting_open = meeting.status not in (Meeting.Status.DRAFT, Meeting.Status.CANCELLED)
+    stage = MinutesStage(
+        record=minutes_record(meeting), is_officer=is_officer, meeting_open=meeting_open
+    )
+    if is_officer and meeting_open:
         stage.awaiting = approval_candidates(meeting).count()
     return stage
