@@ -7,7 +7,7 @@ from django import forms
 from django.db.models import QuerySet
 
 from agencies.models import Agency, Membership, User
-from core.forms import form_helper
+from core.forms import choice_field, form_helper, model_choice_field
 from core.widgets import DateInput
 from meetings.models import Committee
 from meetings.selectors import AgendaRow
@@ -17,7 +17,7 @@ from .models import Action
 
 S = Action.Status
 # How a move reads as a choice: the plain status name, except where the move means more.
-MOVE_LABELS = {
+MOVE_LABELS: dict[str, str] = {
     S.OPEN: "Open (reinstate it)",
     S.IN_PROGRESS: "In progress",
     S.ONGOING: "Ongoing",
@@ -124,14 +124,14 @@ class ActionForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         agencies = committee_agencies(committee)
-        self.fields["owning_agency"].queryset = agencies
-        self.fields["co_agencies"].queryset = agencies
-        self.fields["owner"].choices = [("", "Unassigned"), *_people_choices(agencies)]
+        model_choice_field(self, "owning_agency").queryset = agencies
+        model_choice_field(self, "co_agencies").queryset = agencies
+        choice_field(self, "owner").choices = [("", "Unassigned"), *_people_choices(agencies)]
         fields: list = ["description"]
         if items is None:
             self.fields.pop("agenda_item")
         else:
-            self.fields["agenda_item"].choices = [
+            choice_field(self, "agenda_item").choices = [
                 ("", "Not from a particular item"),
                 *((row.id, f"{row.number}. {row.label}") for row in items),
             ]
@@ -150,7 +150,8 @@ class ActionForm(forms.Form):
 
     def clean(self) -> dict:
         """The owner must belong to the owning agency, which is not also a co-owner."""
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         agency, owner = data.get("owning_agency"), data.get("owner")
         if (
             agency is not None
@@ -179,7 +180,7 @@ class AssignForm(forms.Form):
     def __init__(self, *args, action: Action, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         agency = Agency.objects.filter(pk=action.owning_agency_id)
-        self.fields["owner"].choices = [("", "Unassigned"), *_people_choices(agency)]
+        choice_field(self, "owner").choices = [("", "Unassigned"), *_people_choices(agency)]
         self.fields["owner"].help_text = f"People of {action.owning_agency.name}."
         self.helper = form_helper(
             "owner", submit="Save the owner", legend_size=Size.SMALL, name_from_label=True
@@ -217,7 +218,7 @@ class UpdateForm(forms.Form):
         labels = dict(MOVE_LABELS)
         if action.status in (S.COMPLETED, S.CLOSED):
             labels[S.IN_PROGRESS] = "In progress (reopen it)"
-        self.fields["status"].choices = [
+        choice_field(self, "status").choices = [
             ("", f"Keep it {action.get_status_display().lower()}"),
             *((value, labels[value]) for value in ordered),
         ]
@@ -255,7 +256,8 @@ class UpdateForm(forms.Form):
 
     def clean(self) -> dict:
         """Something must be recorded."""
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if not self.errors and not (
             (data.get("note") or "").strip()
             or data.get("evidence")

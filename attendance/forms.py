@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from agencies.models import Agency, User
-from core.forms import form_helper
+from core.forms import choice_field, form_helper, model_choice_field
 from core.widgets import DateInput, TimeInput
 from meetings.models import Committee, Meeting
 
@@ -67,7 +67,7 @@ class RecordForm(forms.Form):
             pk = inv.pk
             choices = (
                 [(Status.SUBSTITUTE, f"Substitute for {inv.substitute_for.name}")]
-                if inv.status == Status.SUBSTITUTE
+                if inv.status == Status.SUBSTITUTE and inv.substitute_for is not None
                 else [(Status.APOLOGIES, "Apologies (substitute recorded)")]
                 if row.substituted_by
                 else RECORDABLE
@@ -90,7 +90,8 @@ class RecordForm(forms.Form):
 
     def clean(self) -> dict:
         """A damaged hidden revision can only mean a damaged page: say so where it shows."""
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if any(name.startswith("revision_") for name in self.errors):
             raise forms.ValidationError("This page was damaged or out of date; reload it.")
         return data
@@ -139,12 +140,13 @@ class SubstituteForm(forms.Form):
     left = _time_field("Left early at (optional)", "govuk-input govuk-input--width-10")
 
     def __init__(self, *args, rows: list[AttendanceRow], people: QuerySet[User], **kwargs) -> None:
-        super().__init__(*args, prefix="sub", **kwargs)
-        self.fields["original"].choices = [("", "Choose a person")] + [
+        kwargs["prefix"] = "sub"
+        super().__init__(*args, **kwargs)
+        choice_field(self, "original").choices = [("", "Choose a person")] + [
             (row.invitation.pk, f"{row.invitation.name} ({row.invitation.agency or 'no agency'})")
             for row in rows
         ]
-        self.fields["person"].queryset = people
+        model_choice_field(self, "person").queryset = people
         self.helper = form_helper(
             "original", "person", "arrived", "left", submit="Record substitute"
         )
@@ -158,7 +160,8 @@ class ApologiesForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, prefix="apologies", **kwargs)
+        kwargs["prefix"] = "apologies"
+        super().__init__(*args, **kwargs)
         self.helper = form_helper("note", submit="Send my apologies")
 
 
@@ -195,15 +198,17 @@ class InviteForm(forms.Form):
 
     def __init__(self, *args, items: dict[int, str], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = User.objects.filter(is_active=True).order_by("full_name")
-        self.fields["agenda_item"].choices = [("", "The whole meeting"), *items.items()]
+        people = User.objects.filter(is_active=True).order_by("full_name")
+        model_choice_field(self, "person").queryset = people
+        choice_field(self, "agenda_item").choices = [("", "The whole meeting"), *items.items()]
         self.helper = form_helper(
             "person", "pseudonym", "agency", "capacity", "agenda_item", "note", submit="Invite"
         )
 
     def clean(self) -> dict:
         """A person or a pseudonym, not both."""
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if not data.get("person") and not (data.get("pseudonym") or "").strip():
             if "person" not in self.errors:
                 self.add_error("person", "Choose a person, or give a pseudonym for a guest")
@@ -230,8 +235,8 @@ class DeclarationForm(forms.Form):
 
     def __init__(self, *args, people: QuerySet[User], items: dict[int, str], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = people
-        self.fields["agenda_item"].choices = [
+        model_choice_field(self, "person").queryset = people
+        choice_field(self, "agenda_item").choices = [
             ("", "The meeting's business generally"),
             *items.items(),
         ]
@@ -263,7 +268,7 @@ class QuorumRuleForm(forms.Form):
     def __init__(self, *args, committee: Committee, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         ids = [committee.host_id, *committee.member_agencies.values_list("id", flat=True)]
-        self.fields["required_agencies"].queryset = Agency.objects.filter(id__in=ids)
+        model_choice_field(self, "required_agencies").queryset = Agency.objects.filter(id__in=ids)
         self.helper = form_helper("min_members_present", "required_agencies", submit="Save quorum")
 
 
@@ -290,7 +295,7 @@ class StatisticsForm(forms.Form):
 
     def __init__(self, *args, committees: QuerySet[Committee], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["committee"].queryset = committees
+        model_choice_field(self, "committee").queryset = committees
         helper = form_helper("start", "end", "committee", submit="Show")
         helper.form_method = "get"
         self.helper = helper
@@ -302,7 +307,8 @@ class StatisticsForm(forms.Form):
 
     def clean(self) -> dict:
         """The period runs forwards and is at most ten years long."""
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         start, end = data.get("start"), data.get("end")
         if start and end:
             if end < start:

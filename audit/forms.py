@@ -5,7 +5,7 @@ from __future__ import annotations
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Layout, Size
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 
 
 class LogFilterForm(forms.Form):
@@ -14,14 +14,14 @@ class LogFilterForm(forms.Form):
     The committees and agencies offered are the caller's (audit imports no app).
     """
 
-    committee = forms.ModelChoiceField(
+    committee: forms.ModelChoiceField[Model] = forms.ModelChoiceField(
         queryset=None,
         required=False,
         empty_label="All committees",
         to_field_name="short_name",
         error_messages={"invalid_choice": "Choose one of the committees in the list"},
     )
-    agency = forms.ModelChoiceField(
+    agency: forms.ModelChoiceField[Model] = forms.ModelChoiceField(
         queryset=None,
         required=False,
         empty_label="All agencies",
@@ -32,8 +32,11 @@ class LogFilterForm(forms.Form):
 
     def __init__(self, *args, committees: QuerySet, agencies: QuerySet, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["committee"].queryset = committees
-        self.fields["agency"].queryset = agencies
+        for name, queryset in (("committee", committees), ("agency", agencies)):
+            field = self.fields[name]
+            if not isinstance(field, forms.ModelChoiceField):
+                raise TypeError(f"LogFilterForm.{name} is not a model choice field")
+            field.queryset = queryset
         helper = FormHelper()
         helper.form_tag = False
         helper.form_method = "get"

@@ -70,3 +70,19 @@ def form_helper(
     extra = {"css_id": f"submit-{slugify(submit)}"} if id_from_label else {}
     helper.layout = Layout(*fields, Button(name, submit, **extra))
     return helper
+
+
+def choice_field(form: forms.BaseForm, name: str) -> forms.ChoiceField:
+    """The form's field `name`, typed as the choice field it is, so its choices can be set."""
+    field = form.fields[name]
+    if not isinstance(field, forms.ChoiceField):
+        raise TypeError(f"{type(form).__name__}.{name} is not a choice field")
+    return field
+
+
+def model_choice_field(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
+    """The form's field `name`, typed as the model choice field it is, to set its queryset."""
+    field = form.fields[name]
+    if not isinstance(field, forms.ModelChoiceField):
+        raise TypeError(f"{type(form).__name__}.{name} is not a model choice field")
+    return field

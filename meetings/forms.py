@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from agencies.models import Agency, User
-from core.forms import form_helper
+from core.forms import choice_field, form_helper, model_choice_field
 from core.widgets import DateInput, TimeInput
 
 from .models import AgendaItem, Meeting
@@ -89,7 +89,8 @@ class MeetingForm(RevisionForm):
 
     def clean(self) -> dict:
         """Turn date and times into aware datetimes; the end must come after the start."""
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         data["starts_at"], data["ends_at"] = self._aware("start_time"), self._aware("end_time")
         if data["starts_at"] and data["ends_at"] and data["ends_at"] <= data["starts_at"]:
             self.add_error("end_time", "The end time must be after the start time")
@@ -128,10 +129,10 @@ class ItemForm(RevisionForm):
 
     def __init__(self, *args, meeting: Meeting, parents: list[tuple[int, str]], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["parent"].choices = [("", "Top level"), *parents]
+        choice_field(self, "parent").choices = [("", "Top level"), *parents]
         agencies, people = committee_people(meeting)
-        self.fields["lead_agency"].queryset = agencies
-        self.fields["presenters"].queryset = people
+        model_choice_field(self, "lead_agency").queryset = agencies
+        model_choice_field(self, "presenters").queryset = people
         fields = ["revision", "title", "kind", "parent", "description", "presenters"]
         fields += ["lead_agency", "planned_minutes", "recommendation"]
         self.helper = form_helper(*fields, submit="Save item", id_from_label=True)
@@ -169,7 +170,9 @@ class AccessForm(RevisionForm):
 
     def __init__(self, *args, meeting: Meeting, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agencies"].queryset, self.fields["users"].queryset = committee_people(meeting)
+        agencies, people = committee_people(meeting)
+        model_choice_field(self, "agencies").queryset = agencies
+        model_choice_field(self, "users").queryset = people
         self.helper = form_helper(
             "revision", "restricted", "agencies", "users", submit="Save access", id_from_label=True
         )
@@ -204,7 +207,7 @@ class QuestionForm(forms.Form):
     def __init__(self, *args, meeting: Meeting, **kwargs) -> None:
         kwargs.setdefault("auto_id", "question-%s")
         super().__init__(*args, **kwargs)
-        self.fields["answered_by"].queryset = committee_people(meeting)[1]
+        model_choice_field(self, "answered_by").queryset = committee_people(meeting)[1]
         self.helper = form_helper(
             "question", "asked_by", "answered_by", submit="Add question", id_from_label=True
         )

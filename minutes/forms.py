@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from core.forms import form_helper
+from core.forms import choice_field, form_helper
 
 from .models import split_paragraphs
 
@@ -72,7 +72,7 @@ class CommentForm(forms.Form):
 
     def __init__(self, *args, items: list[tuple[int, str]], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["item"].choices = [("", "The minutes as a whole"), *items]
+        choice_field(self, "item").choices = [("", "The minutes as a whole"), *items]
         self.helper = form_helper("item", "text", submit="Send comment")
 
 
