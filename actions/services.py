@@ -25,12 +25,12 @@ EVIDENCE_EXTENSIONS = sorted([*PAPER_TYPES, *TEXT_TYPES])
 
 # Status changes an owner (or their agency's lead) may make; officers may make these and the
 # ones below.
-OWNER_MOVES = {
+OWNER_MOVES: dict[str, set[str]] = {
     S.OPEN: {S.IN_PROGRESS, S.ONGOING, S.COMPLETED},
     S.IN_PROGRESS: {S.ONGOING, S.COMPLETED},
     S.ONGOING: {S.IN_PROGRESS, S.COMPLETED},
 }
-OFFICER_MOVES = {
+OFFICER_MOVES: dict[str, set[str]] = {
     S.OPEN: {S.DROPPED, S.CLOSED},
     S.IN_PROGRESS: {S.DROPPED, S.CLOSED},
     S.ONGOING: {S.DROPPED, S.CLOSED},

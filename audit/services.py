@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any, Protocol
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.db import models
 
@@ -12,10 +12,26 @@ from .models import RestrictedRead
 from .targets import Audited, Target
 
 
+class Reader(Protocol):
+    """A signed-in person as the log sees them (audit imports no app, so not the User model)."""
+
+    @property
+    def pk(self) -> Any: ...
+
+    @property
+    def full_name(self) -> str: ...
+
+    @property
+    def is_authenticated(self) -> bool: ...
+
+
 def _item_model() -> type[models.Model]:
     # The log's own column names the agenda item model; reaching it through that column keeps
     # audit free of any import of the app that defines it.
-    return RestrictedRead._meta.get_field("item").related_model
+    model = RestrictedRead._meta.get_field("item").related_model
+    if not isinstance(model, type):
+        raise TypeError("RestrictedRead.item must name its model")
+    return model
 
 
 def _find_items(targets: dict[tuple[str, int], Target]) -> None:
@@ -36,7 +52,7 @@ def _find_items(targets: dict[tuple[str, int], Target]) -> None:
 
 
 def record_reads(
-    user: AbstractBaseUser | AnonymousUser, items: Iterable[Audited | None], surface: str
+    user: Reader | AnonymousUser, items: Iterable[Audited | None], surface: str
 ) -> int:
     """Log that `user` was shown the content of these objects on `surface` (a URL name).
 
@@ -47,7 +63,7 @@ def record_reads(
     items (and, for updates whose action is not loaded, their actions) are looked up in one go,
     then every row is written in one bulk insert. Returns the number of rows written.
     """
-    if not user.is_authenticated:
+    if isinstance(user, AnonymousUser) or not user.is_authenticated:
         return 0
     targets: dict[tuple[str, int], Target] = {}
     for obj in items:

@@ -28,11 +28,12 @@ def sniff_upload(
     """
     text = text or {}
     names = ", ".join(sorted([*allowed, *text])).upper()
-    if max_bytes is not None and upload.size > max_bytes:
+    size = upload.size or 0
+    if max_bytes is not None and size > max_bytes:
         raise ValidationError(
             {field: f"The file must be smaller than {max_bytes // (1024 * 1024)} MB."}
         )
-    if max_bytes is not None and upload.size == 0:
+    if max_bytes is not None and size == 0:
         raise ValidationError({field: "The file is empty."})
     upload.seek(0)
     head = upload.read(SNIFF_BYTES)

@@ -10,6 +10,7 @@ can skip it.
 from __future__ import annotations
 
 import re
+from typing import Literal, overload
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -70,6 +71,12 @@ def _check_meeting(meeting: Meeting) -> None:
         raise ValidationError("This meeting was cancelled, so it has no minutes.")
 
 
+@overload
+def _record_for_update(meeting: Meeting, by: User | None, *, create: Literal[True]) -> Minutes: ...
+@overload
+def _record_for_update(
+    meeting: Meeting, by: User | None, *, create: Literal[False]
+) -> Minutes | None: ...
 def _record_for_update(meeting: Meeting, by: User | None, *, create: bool) -> Minutes | None:
     """The meeting's minutes, locked for this transaction (created when asked)."""
     if create:
@@ -198,6 +205,8 @@ def minutes_approve(*, minutes: Minutes, at_meeting: Meeting, by: User) -> Resol
     minutes are then locked, with the attendance they record frozen as it stood."""
     _require_officer(by, at_meeting.committee)
     record = _record_for_update(minutes.meeting, by, create=False)
+    if record is None:
+        raise ValidationError("These minutes no longer exist; reload the page.", code="stale")
     meeting = record.meeting
     if record.is_locked:
         raise ValidationError(

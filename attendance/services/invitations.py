@@ -102,12 +102,12 @@ def invitations_generate(*, meeting: Meeting, by: User) -> list[Invitation]:
     member_ids = list(committee.member_agencies.order_by("name").values_list("id", flat=True))
     agency_ids = [committee.host_id, *member_ids]
     agencies_of: dict[int, list[int]] = {}
-    for user_id, agency_id in Membership.objects.filter(
+    for user_id, membership_agency_id in Membership.objects.filter(
         agency_id__in=agency_ids,
         role__in=[Membership.Role.LEAD, Membership.Role.MEMBER],
         user__is_active=True,
     ).values_list("user_id", "agency_id"):
-        agencies_of.setdefault(user_id, []).append(agency_id)
+        agencies_of.setdefault(user_id, []).append(membership_agency_id)
     chairs = {u.id: u for u in [*meeting.chairs.all(), *committee.chairs.all()]}
     officers = {u.id: u for u in committee.secretariat.filter(is_active=True)}
     people = {u.id: u for u in User.objects.filter(id__in=agencies_of, is_active=True)}

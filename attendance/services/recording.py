@@ -74,11 +74,8 @@ def attendance_record(
         "left_at": invitation.left_at,
         "note": invitation.note,
     }
-    after = {
-        "arrived_at": arrived_at,
-        "left_at": left_at,
-        "note": invitation.note if note is None else note.strip(),
-    }
+    new_note = invitation.note if note is None else note.strip()
+    after = {"arrived_at": arrived_at, "left_at": left_at, "note": new_note}
     details = {
         key: [_text(before[key]), _text(after[key])]
         for key in before
@@ -88,11 +85,7 @@ def attendance_record(
         return invitation
     from_status = invitation.status
     invitation.status = status
-    invitation.arrived_at, invitation.left_at, invitation.note = (
-        after["arrived_at"],
-        after["left_at"],
-        after["note"],
-    )
+    invitation.arrived_at, invitation.left_at, invitation.note = arrived_at, left_at, new_note
     invitation.revision += 1
     invitation.full_clean(validate_unique=False, validate_constraints=False)
     invitation.save()
@@ -135,7 +128,7 @@ def substitute_record(
         )
     if person.pk == original.person_id:
         raise ValidationError({"person": "Someone cannot substitute for themselves."})
-    if original.agency_id and not is_agency_person(person, original.agency):
+    if original.agency is not None and not is_agency_person(person, original.agency):
         raise ValidationError(
             {
                 "person": f"A substitute for {original.name} must be one of "
@@ -184,7 +177,7 @@ def substitute_remove(*, substitute: Invitation, by: User) -> Invitation:
     """Remove a substitute recorded in error; the person they stood in for keeps their apologies.
     Returns the original invitation."""
     substitute = locked(substitute)
-    if substitute.status != Status.SUBSTITUTE:
+    if substitute.status != Status.SUBSTITUTE or substitute.substitute_for is None:
         raise ValidationError(f"{substitute.name} is not a substitute.")
     original = locked(substitute.substitute_for)
     require_recorder(by, original)

@@ -33,7 +33,7 @@ MOVES: dict[str, frozenset[str]] = {
     Status.CANCELLED: frozenset(),
 }
 
-REFUSALS = {
+REFUSALS: dict[str, str] = {
     Status.PUBLISHED: "A {status} meeting's agenda cannot be published.",
     Status.HELD: "A meeting that is {status} cannot be marked as held.",
     Status.CANCELLED: "A meeting that is {status} cannot be cancelled.",

@@ -44,11 +44,12 @@ def paper_add(
     type (the content is sniffed; the name and the browser's word are not trusted)."""
     name = upload.name or "paper"
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if upload.size > MAX_PAPER_BYTES:
+    size = upload.size or 0
+    if size > MAX_PAPER_BYTES:
         raise ValidationError(
             {"upload": f"The file must be smaller than {MAX_PAPER_BYTES // (1024 * 1024)} MB."}
         )
-    if upload.size == 0:
+    if size == 0:
         raise ValidationError({"upload": "The file is empty."})
     content_type = _sniff(upload, extension)
     with transaction.atomic():
@@ -56,7 +57,7 @@ def paper_add(
         paper = Paper(
             item=item,
             title=title or name,
-            size=upload.size,
+            size=size,
             content_type=content_type,
             uploaded_by=by,
         )

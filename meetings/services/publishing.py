@@ -10,7 +10,13 @@ from django.utils import timezone
 
 from agencies.models import User
 
-from ..models import AgendaItem, AgendaVersion, Meeting
+from ..models import (
+    AgendaItem,
+    AgendaItemGroupObjectPermission,
+    AgendaItemUserObjectPermission,
+    AgendaVersion,
+    Meeting,
+)
 from ..selectors import number_rows, timed_rows
 from .lifecycle import publish_status
 
@@ -23,8 +29,8 @@ def snapshot(meeting: Meeting) -> list[dict]:
     groups: dict[int, list[int]] = {}
     users: dict[int, list[int]] = {}
     for model, target, key in (
-        (AgendaItem.agendaitemgroupobjectpermission_set.rel.related_model, groups, "group_id"),
-        (AgendaItem.agendaitemuserobjectpermission_set.rel.related_model, users, "user_id"),
+        (AgendaItemGroupObjectPermission, groups, "group_id"),
+        (AgendaItemUserObjectPermission, users, "user_id"),
     ):
         for content_id, holder in model.objects.filter(
             content_object__meeting=meeting, permission__codename="view_agendaitem"

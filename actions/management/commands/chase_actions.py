@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from actions import chasing
 from actions.models import Delivery
+from agencies.models import User
 
 
 class Command(BaseCommand):
@@ -34,7 +35,5 @@ class Command(BaseCommand):
                 f"  queued: {notification.get_kind_display().lower()} for "
                 f"{notification.action.reference} to {row.recipient.email}"
             )
-        for email in Delivery.recipient.field.related_model.objects.filter(
-            pk__in=result.digests
-        ).values_list("email", flat=True):
+        for email in User.objects.filter(pk__in=result.digests).values_list("email", flat=True):
             self.stdout.write(f"  queued: daily digest to {email}")
