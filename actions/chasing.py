@@ -117,6 +117,8 @@ def _candidates(today: datetime.date, by_committee: dict) -> Iterator[Key]:
         .iterator(chunk_size=5000)
     )
     for action_id, committee_id, due in rows:
+        if due is None:  # excluded by the query; the column is nullable
+            continue
         policy = by_committee.get(committee_id) or by_committee[None]
         for step in policy_steps(policy, due, today):
             yield (action_id, step.kind, step.level, step.day)

@@ -136,7 +136,7 @@ def agency_dashboard(viewer: User, agency: Agency) -> Dashboard:
         .order_by("due_date", "id")[:OLDEST_SHOWN]
     )
     for action in oldest:
-        action.days_overdue = (today - action.due_date).days
+        action.days_overdue = (today - action.due_date).days if action.due_date else 0
     band_values = [bands[f"band{i}"] for i in range(len(AGE_BANDS))]
     counts = {value: bands[f"status_{value}"] for value in S.values}
     return Dashboard(

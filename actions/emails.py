@@ -52,7 +52,11 @@ def _origin(action: Action) -> str:
 
 
 def action_line(action: Action, today: datetime.date, visible: bool) -> ActionLine:
-    """One action as an email shows it to someone who may (or may not) see its details."""
+    """One action as an email shows it to someone who may (or may not) see its details; only
+    actions with a due date are chased."""
+    due = action.due_date
+    if due is None:
+        raise ValueError(f"{action.reference} has no due date to chase")
     return ActionLine(
         reference=action.reference,
         link=f"{settings.SITE_URL}{action.get_absolute_url()}",
@@ -61,9 +65,9 @@ def action_line(action: Action, today: datetime.date, visible: bool) -> ActionLi
         origin=_origin(action) if visible else action.committee.name,
         agency=action.owning_agency.name,
         owner=action.owner.full_name if action.owner and visible else "",
-        deadline=action.due_text or f"{action.due_date:%d %B %Y}",
-        lateness=lateness(action.due_date, today),
-        days_late=(today - action.due_date).days,
+        deadline=action.due_text or f"{due:%d %B %Y}",
+        lateness=lateness(due, today),
+        days_late=(today - due).days,
         unassigned=action.owner_id is None,
     )
 

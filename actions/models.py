@@ -80,6 +80,9 @@ class Action(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # Not stored: set by the dashboard on the oldest overdue actions it lists.
+    days_overdue: int
+
     class Meta:
         ordering = ["due_date", "id"]
         indexes = [

@@ -92,7 +92,7 @@ def deliver(delivery_id: int) -> str:
         except SEND_ERRORS as error:
             _record_failure([row], error)
             return f"failed: {error}"
-        _record_sent([row], message.subject, message.extra_headers["Message-ID"])
+        _record_sent([row], str(message.subject), message.extra_headers["Message-ID"])
         return "sent"
 
 
@@ -133,5 +133,5 @@ def deliver_digest(recipient_id: int) -> str:
         except SEND_ERRORS as error:
             _record_failure(rows, error)
             return f"failed: {error}"
-        _record_sent(rows, message.subject, message.extra_headers["Message-ID"])
+        _record_sent(rows, str(message.subject), message.extra_headers["Message-ID"])
         return f"sent {len(rows)} in a digest"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.paginator import Page, Paginator
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.utils import timezone
@@ -46,14 +48,15 @@ def overdue(queryset: QuerySet[Action]) -> QuerySet[Action]:
     return queryset.filter(status__in=Action.OUTSTANDING, due_date__lt=timezone.localdate())
 
 
-def page_by_ids(rows: QuerySet[Action], number: str | int | None, per_page: int) -> Page:
+def page_by_ids(rows: QuerySet[Action], number: str | int | None, per_page: int) -> Page[Action]:
     """A page of rows whose ids are chosen first and only then joined and prefetched.
 
     The access rule's subqueries hide the row count from PostgreSQL's planner, which then joins
     every visible row before sorting; choosing 50 ids on the bare table first avoids that. The
     ids come through `rows` (the access rule), so the rows are then fetched by id alone.
     """
-    page = Paginator(rows.values_list("pk", flat=True), per_page).get_page(number)
+    # A page of ids, whose object list is then swapped for the actions themselves.
+    page: Page[Any] = Paginator(rows.values_list("pk", flat=True), per_page).get_page(number)
     ids = list(page.object_list)
     by_id = (
         Action.objects.select_related(*LIST_RELATED).prefetch_related("co_agencies").in_bulk(ids)

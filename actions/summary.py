@@ -18,7 +18,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from agencies.models import User
+from agencies.models import Agency, User
 from audit.targets import Target
 from meetings import access
 from meetings.models import AgendaItem, Meeting
@@ -47,17 +47,18 @@ class SummaryRow:
     minute_item: str
     evidence: list[ActionUpdate]
     url: str = ""
+    co_agencies: list[Agency] = field(default_factory=list)
 
     @property
     def action_by(self) -> str:
         """The owning agency, then the co-owning agencies."""
-        agencies = [self.action.owning_agency, *self.action.co_agency_list]
+        agencies = [self.action.owning_agency, *self.co_agencies]
         return ", ".join(f"{a.name} ({a.short_name})" for a in agencies)
 
     @property
     def subject(self) -> str:
         """The item it came from, unless the action's wording already starts with it."""
-        title = self.action.agenda_item.title if self.action.agenda_item_id else ""
+        title = self.action.agenda_item.title if self.action.agenda_item else ""
         return "" if self.action.description.startswith(title) else title
 
     @property
@@ -209,10 +210,14 @@ def _source_date(heading: str) -> datetime | None:
 def _group_order(groups: list[SummaryGroup]) -> list[SummaryGroup]:
     """Meetings newest first, as the seed lists them (earlier meetings named only in a source
     take their place by date), then the other sources in the order they were recorded."""
-    dated, undated = [], []
+    dated: list[tuple[datetime, SummaryGroup]] = []
+    undated: list[tuple[datetime | None, SummaryGroup]] = []
     for group in groups:
         when = group.meeting.starts_at if group.meeting else _source_date(group.heading)
-        (dated if when else undated).append((when, group))
+        if when:
+            dated.append((when, group))
+        else:
+            undated.append((when, group))
     dated.sort(key=lambda pair: pair[0], reverse=True)
     undated.sort(key=lambda pair: min(row.action.pk for row in pair[1].rows))
     return [group for _, group in dated + undated]
@@ -250,6 +255,7 @@ def meeting_summary(user: User, meeting: Meeting) -> Summary:
             minute_item=numbers.get(action.agenda_item_id, "") if action.agenda_item_id else "",
             evidence=action.evidence_updates,
             url=detail(action.pk),
+            co_agencies=action.co_agency_list,
         )
         if not action.meeting_id:
             source, row.minute_item = split_source(action.source)

@@ -151,7 +151,7 @@ class Invitation(models.Model):
     @property
     def name(self) -> str:
         """The person's name, or the pseudonym an anonymous guest is recorded by."""
-        return self.person.full_name if self.person_id else self.pseudonym
+        return self.person.full_name if self.person else self.pseudonym
 
     @property
     def attending(self) -> bool:

@@ -11,6 +11,8 @@ base of the admins of guarded models (`meetings/admin.py`, `actions/admin.py`).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import admin
 from django.contrib.admin.utils import NestedObjects
 from django.db import router
@@ -19,6 +21,12 @@ from django.http import HttpRequest
 
 from .services import record_reads
 from .targets import Audited
+
+if TYPE_CHECKING:
+    # The mixin goes before admin.ModelAdmin in a class's bases; type-checked as one.
+    _AdminBase = admin.ModelAdmin
+else:
+    _AdminBase = object
 
 AUTOCOMPLETE_PAGE = 20  # what the admin's autocomplete shows at once
 
@@ -49,7 +57,7 @@ GUARDED_MODELS = frozenset(
 )
 
 
-class GuardedDeletionMixin:
+class GuardedDeletionMixin(_AdminBase):
     """For a ModelAdmin whose deletions can reach guarded rows (a person's declarations, an
     agency's grants, a committee's actions): Django's confirmation page lists every row that
     would go, by name. For staff who are not superusers such a deletion is refused instead,
@@ -68,7 +76,9 @@ class GuardedDeletionMixin:
             record_reads(request.user, audited, surface)
             return deleted, counts, perms_needed, protected
         reached = set(collector.model_objs) | {type(obj) for obj in collector.protected}
-        guarded = {m for m in reached if m._meta.label_lower in GUARDED_MODELS}
+        guarded = {
+            m for m in reached if isinstance(m, type) and m._meta.label_lower in GUARDED_MODELS
+        }
         if guarded:
             perms_needed = set(perms_needed) | {str(m._meta.verbose_name) for m in guarded}
             protected = []
@@ -129,7 +139,8 @@ class AccessRuleAdmin(admin.ModelAdmin):
             shown = list(context["cl"].result_list)
         elif context.get("original") is not None or context.get("object") is not None:
             shown = [context.get("original") or context.get("object")]
-        record_reads(request.user, shown, request.resolver_match.view_name)
+        surface = request.resolver_match.view_name if request.resolver_match else "admin"
+        record_reads(request.user, shown, surface)
         return response
 
     def changelist_view(self, request: HttpRequest, extra_context=None):
@@ -147,7 +158,8 @@ class AccessRuleAdmin(admin.ModelAdmin):
 
     def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str):
         queryset, duplicates = super().get_search_results(request, queryset, search_term)
-        if request.resolver_match.view_name == "admin:autocomplete":
+        match = request.resolver_match
+        if match is not None and match.view_name == "admin:autocomplete":
             record_reads(request.user, queryset[:AUTOCOMPLETE_PAGE], "admin:autocomplete")
         return queryset, duplicates
 

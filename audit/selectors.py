@@ -60,7 +60,9 @@ def log_lines(
             LogLine(
                 read=read,
                 what=what,
-                meeting=meetings[read.meeting_id] if seen_meeting else "",
+                meeting=meetings[read.meeting_id]
+                if read.meeting_id is not None and seen_meeting
+                else "",
                 item_id=read.item_id if read.item_id in titles else None,
             )
         )

@@ -25,7 +25,7 @@ from .selectors import AgendaRow, number_rows, timed_rows
 PRODID = "-//Partnership meetings//Meeting calendar//EN"
 FEED_DAYS_BACK = 30
 
-STATUSES = {
+STATUSES: dict[str, str] = {
     Meeting.Status.DRAFT: "TENTATIVE",
     Meeting.Status.CANCELLED: "CANCELLED",
 }
@@ -54,7 +54,7 @@ def _description(meeting: Meeting, agenda_rows: Iterable[AgendaRow]) -> str:
     if rows:
         lines.append("Agenda:")
         # No item numbers: a gap in them would hint at an item left out.
-        lines += [f"{'  ' * row.depth}- {row.item.title}" for row in rows]
+        lines += [f"{'  ' * row.depth}- {row.item.title}" for row in rows if row.item is not None]
         lines.append("")
     lines.append(f"Full agenda and papers: {meeting_url(meeting)}")
     return "\n".join(lines)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -13,6 +14,9 @@ from django.urls import reverse
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
 from audit.targets import ReadKind, Target, loaded
+
+if TYPE_CHECKING:
+    from agencies.models import User
 
 
 class Committee(models.Model):
@@ -149,6 +153,11 @@ class AgendaItem(models.Model):
         help_text="Only the agencies and people granted it, the chairs and the secretariat see it.",
     )
 
+    # Not stored: lists the agenda's prefetches attach (to_attr) to the items they fetch.
+    presenter_list: list[User]
+    paper_list: list[Paper]
+    question_list: list[PublicQuestion]
+
     class Meta:
         ordering = ["position", "id"]
         indexes = [models.Index(fields=["meeting", "parent", "position"])]
@@ -161,7 +170,9 @@ class AgendaItem(models.Model):
         yield Target(ReadKind.ITEM, self.pk, self.pk, self.restricted)
 
 
-def _grant_targets(grant: models.Model) -> Iterator[Target]:
+def _grant_targets(
+    grant: AgendaItemUserObjectPermission | AgendaItemGroupObjectPermission,
+) -> Iterator[Target]:
     """A grant of an item names the item: showing it is a read of the item."""
     if grant.content_object_id:
         yield Target(ReadKind.ITEM, grant.content_object_id, grant.content_object_id)

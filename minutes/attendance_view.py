@@ -104,6 +104,7 @@ def _from_snapshot(snapshot: dict, visible_ids: set[int]) -> AttendanceView:
 
     view = AttendanceView(
         **{name: [_attendee(d) for d in snapshot.get(name, []) if shown(d)] for name in _LISTS},
+        guests_by_item={},
         declarations=[_declaration(d) for d in snapshot.get("declarations", []) if shown(d)],
         ended_at=datetime.fromisoformat(snapshot["ended_at"]) if snapshot.get("ended_at") else None,
     )

@@ -71,7 +71,7 @@ def _when(doc: MinutesDocument) -> str:
 
 def _stage(doc: MinutesDocument) -> str:
     record = doc.record
-    if record is None or not record.is_locked:
+    if record is None or not record.is_locked or record.approved_at_meeting is None:
         return doc.stage
     later = timezone.localtime(record.approved_at_meeting.starts_at)
     return f"Approved at the meeting of {later.day} {later:%B %Y}, and locked"
