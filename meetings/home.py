@@ -3,15 +3,16 @@
 It lives above agencies/ because it lists committees through the access rule.
 """
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
+from agencies.http import SignedInRequest
 from agencies.selectors import user_memberships
 
 from .access import officer_committees, partner_committees
 
 
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: SignedInRequest) -> HttpResponse:
     """The signed-in person's agencies, roles and committees."""
     context = {
         "memberships": user_memberships(user=request.user),

@@ -13,10 +13,11 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from agencies.http import SignedInRequest
 from agencies.models import Agency, Membership, User
 from agencies.selectors import managed_agencies
 from audit import selectors as log
@@ -120,7 +121,7 @@ def _item_id(value: str | None) -> int | None:
 
 
 @require_safe
-def log_page(request: HttpRequest) -> HttpResponse:
+def log_page(request: SignedInRequest) -> HttpResponse:
     """Reads of restricted content: a committee's for its chairs and secretariat, an agency's
     people's for its leads and managers, everything for administrators."""
     user = request.user
