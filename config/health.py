@@ -28,7 +28,8 @@ def broker_state() -> str:
     timeout = settings.HEALTHZ_BROKER_TIMEOUT
     try:
         with Connection(settings.CELERY_BROKER_URL, connect_timeout=timeout) as conn:
-            conn.ensure_connection(max_retries=1, timeout=timeout)
+            # kombu takes the timeout in seconds as a float; celery-types annotates it int.
+            conn.ensure_connection(max_retries=1, timeout=timeout)  # type: ignore[arg-type]
     except Exception as exc:  # kombu raises several kinds; all mean unreachable
         return f"error: {exc.__class__.__name__}"
     return "ok"

@@ -136,7 +136,7 @@ USE_TZ = True
 # govuk-frontend's compiled CSS asks for its fonts and images under /assets/, so static files
 # are served from there.
 STATIC_URL = "/assets/"
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT: Path | None = VAR_DIR / "static"
 GOVUK_FRONTEND_DIST = BASE_DIR / "node_modules" / "govuk-frontend" / "dist" / "govuk"
 STATICFILES_DIRS = [
     BASE_DIR / "static",
