@@ -178,7 +178,7 @@ def dashboard(request: HttpRequest, pk: int) -> JsonResponse:
             "committee": action.committee.name,
             "meeting": action.meeting.title if action.meeting else action.source,
             "owner": action.owner.full_name if action.owner else "",
-            "days_overdue": (today - action.due_date).days,
+            "days_overdue": (today - action.due_date).days if action.due_date else 0,
         }
         for action in oldest.order_by("due_date", "id")[:OLDEST_SHOWN]
     ]

@@ -54,7 +54,7 @@ class Reader(FastHttpUser):
     def on_start(self) -> None:
         if SESSIONS:
             key = SESSIONS[next(_sessions) % len(SESSIONS)]
-            host = self.host.split("://", 1)[-1].split(":", 1)[0]
+            host = (self.host or "").split("://", 1)[-1].split(":", 1)[0]
             self.client.cookiejar.set_cookie(_cookie(host, key))
 
     @task

@@ -16,7 +16,6 @@ import io
 import os
 import pstats
 import statistics
-import sys
 import time
 
 
@@ -82,4 +81,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

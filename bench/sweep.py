@@ -26,9 +26,12 @@ def _rss_mb() -> float:
     carry over the parent's peak across fork and exec."""
     try:
         status = Path("/proc/self/status").read_text()
-        return int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024
-    except (OSError, AttributeError):
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    except OSError:
+        status = ""
+    found = re.search(r"VmHWM:\s+(\d+) kB", status)
+    if found:
+        return int(found.group(1)) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main() -> None:

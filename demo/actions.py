@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -75,6 +75,8 @@ def _agenda_item(meeting: Meeting, path: list[str]) -> AgendaItem:
     item = None
     for title in path:
         item = AgendaItem.objects.get(meeting=meeting, parent=item, title=title)
+    if item is None:
+        raise ValueError("An agenda item's path names at least one title")
     return item
 
 
@@ -87,11 +89,11 @@ def _origin(row: dict, committee: Committee) -> tuple[Meeting | None, AgendaItem
     return meeting, item
 
 
-def _evidence(update: dict) -> ContentFile | None:
+def _evidence(update: dict) -> SimpleUploadedFile | None:
     if not update.get("evidence"):
         return None
     content = (EVIDENCE_DIR / update["evidence"]).read_bytes()
-    return ContentFile(content, name=update["evidence_name"])
+    return SimpleUploadedFile(update["evidence_name"], content)
 
 
 def _create(row: dict, committee: Committee, people: dict[str, User], today: date) -> Action:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypedDict
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
@@ -40,9 +41,15 @@ COURT_SERVICE = {
 }
 ESTIMATED = "Arrived during the introductions (time estimated from the transcript)."
 
+
 # The seeds state no quorum. These rules are illustrative, so that the demo shows the quorum
 # panel; a chair or clerk can change them.
-QUORUM_RULES = {
+class _QuorumRule(TypedDict):
+    min_members_present: int
+    required_agencies: list[str]
+
+
+QUORUM_RULES: dict[str, _QuorumRule] = {
     "pcc": {"min_members_present": 3, "required_agencies": []},
     "mopac-ch": {"min_members_present": 2, "required_agencies": ["MOPAC"]},
     "jm": {"min_members_present": 2, "required_agencies": ["MOPAC"]},
@@ -274,7 +281,10 @@ def _court_service() -> User:
 
 
 def _clerk(committee: Committee) -> User:
-    return committee.secretariat.order_by("id").first() or committee.chairs.order_by("id").first()
+    clerk = committee.secretariat.order_by("id").first() or committee.chairs.order_by("id").first()
+    if clerk is None:
+        raise ValueError(f"{committee} has no secretariat or chair to record its attendance")
+    return clerk
 
 
 def _at(meeting: Meeting, hhmm: str) -> datetime:

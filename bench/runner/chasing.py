@@ -92,7 +92,8 @@ def deliver(env: dict[str, str], expected: int, limit_s: float) -> dict:
     try:
         while time.monotonic() < deadline and len(sink.times) < expected:
             if worker.poll() is not None:
-                raise SystemExit(f"The Celery worker stopped:\n{worker.stderr.read()[-4000:]}")
+                errors = worker.stderr.read() if worker.stderr else ""
+                raise SystemExit(f"The Celery worker stopped:\n{errors[-4000:]}")
             time.sleep(0.5)
     finally:
         worker.send_signal(signal.SIGTERM)

@@ -113,5 +113,7 @@ def sessions_for(user_id: int, count: int) -> list[str]:
         store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
         store[HASH_SESSION_KEY] = user.get_session_auth_hash()
         store.save()
+        if store.session_key is None:
+            raise RuntimeError("The session store gave the saved session no key")
         keys.append(store.session_key)
     return keys

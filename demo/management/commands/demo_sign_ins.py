@@ -49,7 +49,8 @@ def where_emails_go() -> str:
     """One sentence on where this process's settings send emails."""
     backend = settings.EMAIL_BACKEND.rsplit(".", 2)[-2]
     if backend == "filebased":
-        folder = Path(settings.EMAIL_FILE_PATH)
+        # Set only by the settings that write emails to files (config/settings/local.py).
+        folder = Path(settings.EMAIL_FILE_PATH)  # type: ignore[misc]
         if folder.is_relative_to(settings.BASE_DIR):
             folder = folder.relative_to(settings.BASE_DIR)
         return f"Emails are written to files in {folder}/, not sent."
