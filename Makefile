@@ -47,6 +47,7 @@ lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
 test: install-test lint
 	$(PY) -m pytest $(PYTEST_ARGS)
