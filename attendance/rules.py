@@ -7,6 +7,7 @@ attending for their own agency, and only theirs; anyone may send their own apolo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from agencies.models import User
 from meetings import access
@@ -53,3 +54,41 @@ def recorder_for(user: User, meeting: Meeting) -> Recorder:
 def recorder_of(viewer: access.MeetingViewer) -> Recorder:
     """The recording rights that follow from what a person may see and do at a meeting."""
     return Recorder(viewer.user, viewer.runs_it, viewer.lead_agency_ids, viewer.item_ids)
+
+
+CANCELLED = "This meeting was cancelled; its attendance cannot be changed."
+
+
+def send_apologies_refusal(invitation: Invitation, *, now: datetime) -> str | None:
+    """Why the invited person may not send their own apologies now, or None when they may
+    (sending them again is no refusal: nothing changes)."""
+    meeting = invitation.meeting
+    if meeting.status == Meeting.Status.CANCELLED:
+        return CANCELLED
+    if now >= meeting.starts_at:
+        return (
+            "The meeting has started, so apologies can no longer be sent here; ask the clerk "
+            "or your agency lead to record them."
+        )
+    if invitation.status not in (Invitation.Status.EXPECTED, Invitation.Status.APOLOGIES):
+        return f"You are recorded as {invitation.get_status_display().lower()}; ask the clerk."
+    return None
+
+
+def withdraw_apologies_refusal(
+    invitation: Invitation, *, now: datetime, substituted: bool
+) -> str | None:
+    """Why the invited person may not take back their apologies now, or None when they may."""
+    meeting = invitation.meeting
+    if meeting.status == Meeting.Status.CANCELLED:
+        return CANCELLED
+    if now >= meeting.starts_at:
+        return "The meeting has started; ask the clerk to record your attendance."
+    if invitation.status != Invitation.Status.APOLOGIES:
+        return "You have not sent apologies for this meeting."
+    if substituted:
+        return (
+            "Someone is substituting for you; ask your agency lead or the clerk to remove "
+            "the substitute first."
+        )
+    return None

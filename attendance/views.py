@@ -36,6 +36,7 @@ from .forms import (
     on_meeting_day,
 )
 from .models import Declaration, Invitation
+from .rules import send_apologies_refusal, withdraw_apologies_refusal
 from .statistics import attendance_statistics
 
 FIELD_OF = {"status": "status", "arrived_at": "arrived", "left_at": "left"}
@@ -86,11 +87,12 @@ def _render_page(
     if substitute_form is None:
         substitute_form = SubstituteForm(rows=_substitutable(page), people=_substitute_people(page))
     own = page.own
+    now = timezone.now()
+    # Apologies already sent show the withdraw button instead of the send form.
     can_send_apologies = (
         own is not None
         and own.status == Invitation.Status.EXPECTED
-        and timezone.now() < meeting.starts_at
-        and meeting.status != Meeting.Status.CANCELLED
+        and send_apologies_refusal(own, now=now) is None
     )
     context = {
         "meeting": meeting,
@@ -101,9 +103,12 @@ def _render_page(
         "can_send_apologies": can_send_apologies,
         "can_withdraw_apologies": (
             own is not None
-            and own.status == Invitation.Status.APOLOGIES
-            and timezone.now() < meeting.starts_at
-            and not any(r.substituted_by for r in page.rows if r.invitation.pk == own.pk)
+            and withdraw_apologies_refusal(
+                own,
+                now=now,
+                substituted=any(r.substituted_by for r in page.rows if r.invitation.pk == own.pk),
+            )
+            is None
         ),
         "errors": [form, substitute_form, apologies_form]
         if apologies_form

@@ -9,10 +9,9 @@ from django.utils import timezone
 from agencies.models import User
 
 from ..models import Invitation
-from ..rules import recorder_for
+from ..rules import recorder_for, send_apologies_refusal, withdraw_apologies_refusal
 from .common import (
     Status,
-    check_open,
     locked,
     log_change,
 )
@@ -26,18 +25,11 @@ def apologies_send(*, invitation: Invitation, by: User, note: str = "") -> Invit
     recorder = recorder_for(by, invitation.meeting)
     if not recorder.is_self(invitation):
         return attendance_record(invitation=invitation, by=by, status=Status.APOLOGIES, note=note)
-    check_open(invitation.meeting)
-    if timezone.now() >= invitation.meeting.starts_at:
-        raise ValidationError(
-            "The meeting has started, so apologies can no longer be sent here; ask the clerk "
-            "or your agency lead to record them."
-        )
+    refusal = send_apologies_refusal(invitation, now=timezone.now())
+    if refusal:
+        raise ValidationError(refusal)
     if invitation.status == Status.APOLOGIES:
         return invitation
-    if invitation.status != Status.EXPECTED:
-        raise ValidationError(
-            f"You are recorded as {invitation.get_status_display().lower()}; ask the clerk."
-        )
     invitation.status = Status.APOLOGIES
     details = {}
     if note.strip() and note.strip() != invitation.note:
@@ -55,16 +47,11 @@ def apologies_withdraw(*, invitation: Invitation, by: User) -> Invitation:
     invitation = locked(invitation)
     if not recorder_for(by, invitation.meeting).is_self(invitation):
         raise PermissionDenied("Only the person who sent apologies can withdraw them.")
-    check_open(invitation.meeting)
-    if timezone.now() >= invitation.meeting.starts_at:
-        raise ValidationError("The meeting has started; ask the clerk to record your attendance.")
-    if invitation.status != Status.APOLOGIES:
-        raise ValidationError("You have not sent apologies for this meeting.")
-    if invitation.substitutes.exists():
-        raise ValidationError(
-            "Someone is substituting for you; ask your agency lead or the clerk to remove "
-            "the substitute first."
-        )
+    refusal = withdraw_apologies_refusal(
+        invitation, now=timezone.now(), substituted=invitation.substitutes.exists()
+    )
+    if refusal:
+        raise ValidationError(refusal)
     invitation.status = Status.EXPECTED
     invitation.revision += 1
     invitation.save()

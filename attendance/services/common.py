@@ -13,7 +13,7 @@ from meetings import access
 from meetings.models import Meeting
 
 from ..models import AttendanceChange, Invitation
-from ..rules import recorder_for
+from ..rules import CANCELLED, recorder_for
 
 Status = Invitation.Status
 Capacity = Invitation.Capacity
@@ -46,7 +46,7 @@ def log_change(
 def check_open(meeting: Meeting) -> None:
     """Refuse any change of attendance to a cancelled meeting."""
     if meeting.status == Meeting.Status.CANCELLED:
-        raise ValidationError("This meeting was cancelled; its attendance cannot be changed.")
+        raise ValidationError(CANCELLED)
 
 
 def require_officer(by: User, meeting: Meeting) -> None:
