@@ -6,11 +6,11 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from django.utils import timezone
 
 from audit.guarded import AccessRuleAdmin
 from meetings import access
 
+from . import outbox
 from .models import Action, ChasingPolicy, Delivery
 from .visibility import visible_actions
 
@@ -98,10 +98,5 @@ class OutboxAdmin(admin.ModelAdmin):
     @admin.action(description="Send again at the next sweep")
     def retry_now(self, request: HttpRequest, queryset: QuerySet[Delivery]) -> None:
         """Put failed rows back to pending with a fresh attempt count."""
-        count = queryset.filter(state=Delivery.State.FAILED).update(
-            state=Delivery.State.PENDING,
-            attempts=0,
-            next_attempt_at=timezone.now(),
-            queued_at=None,
-        )
+        count = outbox.delivery_retry(queryset)
         self.message_user(request, f"{count} deliveries will be sent again.", messages.SUCCESS)

@@ -15,6 +15,7 @@ import smtplib
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from agencies.models import User
@@ -135,3 +136,14 @@ def deliver_digest(recipient_id: int) -> str:
             return f"failed: {error}"
         _record_sent(rows, str(message.subject), message.extra_headers["Message-ID"])
         return f"sent {len(rows)} in a digest"
+
+
+def delivery_retry(rows: QuerySet[Delivery]) -> int:
+    """Put failed rows back to pending with a fresh attempt count, to be sent by the next
+    sweep's queueing; returns how many. Rows in any other state are left alone."""
+    return rows.filter(state=Delivery.State.FAILED).update(
+        state=Delivery.State.PENDING,
+        attempts=0,
+        next_attempt_at=timezone.now(),
+        queued_at=None,
+    )
