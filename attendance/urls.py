@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import invitation_views, statistics_views, views
 
 app_name = "attendance"
 urlpatterns = [
@@ -14,19 +14,29 @@ urlpatterns = [
         views.apologies_withdraw,
         name="apologies_withdraw",
     ),
-    path("meetings/<int:pk>/invite/", views.invite, name="invite"),
-    path("meetings/<int:pk>/invite-committee/", views.invite_committee, name="invite_committee"),
+    path("meetings/<int:pk>/invite/", invitation_views.invite, name="invite"),
+    path(
+        "meetings/<int:pk>/invite-committee/",
+        invitation_views.invite_committee,
+        name="invite_committee",
+    ),
     path("meetings/<int:pk>/history/", views.history, name="history"),
-    path("meetings/<int:pk>/declarations/", views.declarations, name="declarations"),
+    path("meetings/<int:pk>/declarations/", invitation_views.declarations, name="declarations"),
     path("meetings/<int:pk>/quorum.json", views.quorum, name="quorum"),
-    path("invitations/<int:pk>/remove/", views.invitation_remove, name="invitation_remove"),
+    path(
+        "invitations/<int:pk>/remove/", invitation_views.invitation_remove, name="invitation_remove"
+    ),
     path(
         "invitations/<int:pk>/remove-substitute/",
         views.substitute_remove,
         name="substitute_remove",
     ),
-    path("declarations/<int:pk>/remove/", views.declaration_remove, name="declaration_remove"),
-    path("committees/<slug:short_name>/quorum/", views.quorum_rule, name="quorum_rule"),
-    path("statistics/", views.statistics, name="statistics"),
-    path("statistics.csv", views.statistics_csv, name="statistics_csv"),
+    path(
+        "declarations/<int:pk>/remove/",
+        invitation_views.declaration_remove,
+        name="declaration_remove",
+    ),
+    path("committees/<slug:short_name>/quorum/", statistics_views.quorum_rule, name="quorum_rule"),
+    path("statistics/", statistics_views.statistics, name="statistics"),
+    path("statistics.csv", statistics_views.statistics_csv, name="statistics_csv"),
 ]
