@@ -289,7 +289,11 @@ def access_meeting(user: AnyUser, pk: int, *, to_run: bool = False) -> Meeting:
     return meeting
 
 
-def access_item(user: AnyUser, pk: int) -> AgendaItem:
-    """Fetch an agenda item whose content the person may see, or 404."""
+def access_item(user: AnyUser, pk: int, *, to_run: bool = False) -> AgendaItem:
+    """Fetch an agenda item whose content the person may see, or 404. With `to_run`, the
+    person must also run its meeting (a chair or the secretariat), or 403."""
     items = visible_agenda_items(user).select_related("meeting", "meeting__committee")
-    return get_object_or_404(items, pk=pk)
+    item = get_object_or_404(items, pk=pk)
+    if to_run and not is_committee_officer(user, item.meeting.committee):
+        raise PermissionDenied
+    return item

@@ -28,13 +28,6 @@ from .models import Minute, Minutes, MinutesComment
 from .pdf import minutes_pdf as build_pdf
 
 
-def _officer_item(request: HttpRequest, pk: int) -> AgendaItem:
-    item = access.access_item(request.user, pk)
-    if not access.is_committee_officer(request.user, item.meeting.committee):
-        raise PermissionDenied
-    return item
-
-
 def _comment_choices(doc: selectors.MinutesDocument) -> list[tuple[int, str]]:
     return [
         (s.row.id, f"{s.row.number} {s.label}") for s in doc.sections if s.heading and s.visible
@@ -136,7 +129,7 @@ def _minute_page(request, item, form, *, amending: bool, minute, status: int) ->
 
 def minute_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """The chair or clerk writes one item's minute (draft or circulated minutes)."""
-    item = _officer_item(request, pk)
+    item = access.access_item(request.user, pk, to_run=True)
     record = selectors.minutes_record(item.meeting)
     if request.method != "POST" and record is not None and record.is_locked:
         messages.info(request, "These minutes are approved and locked; record an amendment.")
@@ -165,7 +158,7 @@ def minute_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 def minute_amend(request: HttpRequest, pk: int) -> HttpResponse:
     """The chair or clerk corrects an approved minute by a recorded amendment."""
-    item = _officer_item(request, pk)
+    item = access.access_item(request.user, pk, to_run=True)
     record = selectors.minutes_record(item.meeting)
     if request.method != "POST" and (record is None or not record.is_locked):
         return redirect("minutes:edit", pk=item.pk)
@@ -192,17 +185,10 @@ def minute_amend(request: HttpRequest, pk: int) -> HttpResponse:
     return _minute_page(request, item, form, amending=True, minute=minute, status=status)
 
 
-def _officer_meeting(request: HttpRequest, pk: int) -> Meeting:
-    meeting = access.access_meeting(request.user, pk)
-    if not access.is_committee_officer(request.user, meeting.committee):
-        raise PermissionDenied
-    return meeting
-
-
 @require_POST
 def circulate(request: HttpRequest, pk: int) -> HttpResponse:
     """Circulate draft minutes to the committee's members for comment."""
-    meeting = _officer_meeting(request, pk)
+    meeting = access.access_meeting(request.user, pk, to_run=True)
     try:
         services.minutes_circulate(meeting=meeting, by=request.user)
     except ValidationError as error:
@@ -216,7 +202,7 @@ def circulate(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def approve(request: HttpRequest, pk: int) -> HttpResponse:
     """At a later meeting, approve earlier circulated minutes under its "Minutes" item."""
-    meeting = _officer_meeting(request, pk)
+    meeting = access.access_meeting(request.user, pk, to_run=True)
     form = ApproveForm(request.POST)
     if not form.is_valid():
         return _document_page(
