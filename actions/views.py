@@ -9,13 +9,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
+from agencies.http import SignedInRequest
 from agencies.models import Agency
 from agencies.selectors import managed_agencies
 from audit.services import record_reads
@@ -42,7 +43,7 @@ SCOPES = {
 }
 
 
-def _scoped(request: HttpRequest) -> tuple[str, str, QuerySet[Action]]:
+def _scoped(request: SignedInRequest) -> tuple[str, str, QuerySet[Action]]:
     scope = request.GET.get("scope", "agency")
     if scope not in SCOPES:
         scope = "agency"
@@ -56,7 +57,7 @@ def _scoped(request: HttpRequest) -> tuple[str, str, QuerySet[Action]]:
     return scope, title, queryset
 
 
-def register(request: HttpRequest) -> HttpResponse:
+def register(request: SignedInRequest) -> HttpResponse:
     """A page of the register, filtered."""
     scope, title, queryset = _scoped(request)
     filters = ActionFilter(request.GET or None, queryset=queryset, user=request.user)
@@ -82,7 +83,7 @@ def register(request: HttpRequest) -> HttpResponse:
     return render(request, "actions/register.html", context, status=status)
 
 
-def register_csv(request: HttpRequest) -> HttpResponse:
+def register_csv(request: SignedInRequest) -> HttpResponse:
     """The filtered register as CSV: only what this person may see."""
     _, _, queryset = _scoped(request)
     filters = ActionFilter(request.GET or None, queryset=queryset, user=request.user)
@@ -124,7 +125,7 @@ def register_csv(request: HttpRequest) -> HttpResponse:
 
 def _int(value: str | None) -> int | None:
     """An id from the query string; anything else is a page that does not exist."""
-    if value in (None, ""):
+    if not value:
         return None
     try:
         return int(value)
@@ -132,7 +133,7 @@ def _int(value: str | None) -> int | None:
         raise Http404("Not an id.") from None
 
 
-def _safe_next(request: HttpRequest) -> str | None:
+def _safe_next(request: SignedInRequest) -> str | None:
     target = request.GET.get("next") or ""
     if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
@@ -142,7 +143,7 @@ def _safe_next(request: HttpRequest) -> str | None:
 
 
 def _origin(
-    request: HttpRequest,
+    request: SignedInRequest,
 ) -> tuple[Committee | None, Meeting | None, AgendaItem | None]:
     """The committee, meeting and item an action is recorded from, from the query string.
 
@@ -174,12 +175,12 @@ def _origin(
     return None, None, None
 
 
-def action_create(request: HttpRequest) -> HttpResponse:
+def action_create(request: SignedInRequest) -> HttpResponse:
     """A chair or clerk records an action, from a meeting's item, a minute or a report."""
     committee, meeting, item = _origin(request)
     if committee is None:
-        context = {"committees": access.officer_committees(request.user).order_by("name")}
-        return render(request, "actions/choose_committee.html", context)
+        committees = access.officer_committees(request.user).order_by("name")
+        return render(request, "actions/choose_committee.html", {"committees": committees})
     rows = None
     items: dict[int, AgendaItem] = {}
     if meeting is not None:
@@ -188,7 +189,7 @@ def action_create(request: HttpRequest) -> HttpResponse:
             for row in agenda_for(access.meeting_viewer(request.user, meeting)).rows
             if row.item is not None and row.kind != AgendaItem.Kind.PART
         ]
-        items = {row.id: row.item for row in rows}
+        items = {row.id: row.item for row in rows if row.item is not None}
     initial = {"agenda_item": item.pk if item else None}
     form = ActionForm(request.POST or None, committee=committee, items=rows, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -228,7 +229,7 @@ def action_create(request: HttpRequest) -> HttpResponse:
 
 
 def _detail_page(
-    request: HttpRequest,
+    request: SignedInRequest,
     action: Action,
     *,
     assign_form: AssignForm | None = None,
@@ -252,24 +253,26 @@ def _detail_page(
         "update_form": update_form if may_update else None,
         "origin_number": _origin_number(action),
     }
-    record_reads(user, [action], request.resolver_match.view_name)
+    surface = request.resolver_match.view_name if request.resolver_match else "actions:detail"
+    record_reads(user, [action], surface)
     return render(request, "actions/detail.html", context, status=status)
 
 
 def _origin_number(action: Action) -> str:
     """The number of the agenda item the action came from, as its agenda numbers it."""
-    if not action.agenda_item_id:
+    item = action.agenda_item
+    if item is None:
         return ""
-    return agenda_numbers({action.agenda_item.meeting_id}).get(action.agenda_item_id, "")
+    return agenda_numbers({item.meeting_id}).get(item.pk, "")
 
 
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: SignedInRequest, pk: int) -> HttpResponse:
     """One action with its progress updates, and the forms this person may use."""
     return _detail_page(request, access_action(request.user, pk))
 
 
 @require_POST
-def assign(request: HttpRequest, pk: int) -> HttpResponse:
+def assign(request: SignedInRequest, pk: int) -> HttpResponse:
     """The owning agency's lead (or an officer) gives the action to one of its people."""
     action = access_action(request.user, pk)
     if not services.can_assign(request.user, action):
@@ -289,7 +292,7 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def update(request: HttpRequest, pk: int) -> HttpResponse:
+def update(request: SignedInRequest, pk: int) -> HttpResponse:
     """Record progress: a note, a status change, evidence; officers close, drop and reopen."""
     action = access_action(request.user, pk)
     if not services.can_update(request.user, action):
@@ -318,7 +321,7 @@ def update(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_safe
-def evidence(request: HttpRequest, pk: int) -> FileResponse:
+def evidence(request: SignedInRequest, pk: int) -> FileResponse:
     """Download an update's evidence file, for people who may see the action."""
     found = get_object_or_404(
         ActionUpdate.objects.filter(action__in=visible_actions(request.user).values("id")).exclude(
@@ -336,17 +339,18 @@ def evidence(request: HttpRequest, pk: int) -> FileResponse:
 
 
 @require_safe
-def summary(request: HttpRequest, pk: int) -> HttpResponse:
+def summary(request: SignedInRequest, pk: int) -> HttpResponse:
     """A meeting's Summary of actions as this person may see it."""
     meeting = access.access_meeting(request.user, pk)
-    context = {"meeting": meeting, "summary": meeting_summary(request.user, meeting)}
-    record_reads(request.user, [context["summary"]], "actions:summary")
+    summary_of_actions = meeting_summary(request.user, meeting)
+    record_reads(request.user, [summary_of_actions], "actions:summary")
+    context = {"meeting": meeting, "summary": summary_of_actions}
     return render(request, "actions/summary.html", context)
 
 
 @require_safe
 @never_cache
-def summary_download(request: HttpRequest, pk: int) -> HttpResponse:
+def summary_download(request: SignedInRequest, pk: int) -> HttpResponse:
     """The Summary of actions as a PDF, as this person may see it."""
     meeting = access.access_meeting(request.user, pk)
     summary_of_actions = meeting_summary(request.user, meeting)
@@ -354,14 +358,14 @@ def summary_download(request: HttpRequest, pk: int) -> HttpResponse:
     content = summary_pdf(summary_of_actions, request.user)
     stem = f"{meeting.committee.short_name}-{timezone.localtime(meeting.starts_at):%Y-%m-%d}"
     response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(
-        True, f"{stem}-summary-of-actions.pdf"
-    )
+    disposition = content_disposition_header(True, f"{stem}-summary-of-actions.pdf")
+    if disposition:  # None only inline with no name
+        response["Content-Disposition"] = disposition
     return response
 
 
 @require_safe
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: SignedInRequest) -> HttpResponse:
     """A manager's (or lead's) dashboard of their agency's actions."""
     agencies = list(managed_agencies(request.user))
     if not agencies:
@@ -370,11 +374,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     agency: Agency | None = agencies[0]
     if wanted:
         agency = next((a for a in agencies if a.short_name == wanted), None)
-        if agency is None:
-            raise Http404("You do not manage that agency.")
-    context = {
-        "dashboard": agency_dashboard(request.user, agency),
-        "agencies": agencies,
-    }
-    record_reads(request.user, context["dashboard"].oldest_overdue, "actions:dashboard")
-    return render(request, "actions/dashboard.html", context)
+    if agency is None:
+        raise Http404("You do not manage that agency.")
+    board = agency_dashboard(request.user, agency)
+    record_reads(request.user, board.oldest_overdue, "actions:dashboard")
+    return render(request, "actions/dashboard.html", {"dashboard": board, "agencies": agencies})

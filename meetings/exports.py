@@ -18,6 +18,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from agencies.http import SignedInRequest
 from audit.services import record_reads
 
 from . import access, selectors
@@ -35,13 +36,15 @@ def _file_stem(meeting: Meeting) -> str:
 
 def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(True, filename)
+    disposition = content_disposition_header(True, filename)  # None only inline with no name
+    if disposition:
+        response["Content-Disposition"] = disposition
     return response
 
 
 @require_safe
 @never_cache
-def agenda_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def agenda_pdf(request: SignedInRequest, pk: int) -> HttpResponse:
     """The agenda pack as the person asking may see it."""
     meeting = access.access_meeting(request.user, pk)
     agenda = selectors.agenda_for(access.meeting_viewer(request.user, meeting))
@@ -52,7 +55,7 @@ def agenda_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_safe
 @never_cache
-def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_ics(request: SignedInRequest, pk: int) -> HttpResponse:
     """One meeting as an .ics file; restricted items are left out whoever asks."""
     meeting = access.access_meeting(request.user, pk)
     rows = selectors.agenda_for(access.meeting_viewer(request.user, meeting)).rows
@@ -61,7 +64,7 @@ def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-def calendar_settings(request: HttpRequest) -> HttpResponse:
+def calendar_settings(request: SignedInRequest) -> HttpResponse:
     """The person's own calendar feed: see its address, make a new one, or switch it off."""
     if request.method == "POST":
         action = request.POST.get("action")
@@ -100,6 +103,8 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     meetings = list(feed_meetings(feed.user))
     ics = calendar_for(feed_rows(feed.user, meetings), name="Partnership meetings")
     response = HttpResponse(ics, content_type=CALENDAR_TYPE)
-    response["Content-Disposition"] = content_disposition_header(False, "meetings.ics")
+    disposition = content_disposition_header(False, "meetings.ics")  # named, so never None
+    if disposition:
+        response["Content-Disposition"] = disposition
     response["X-Robots-Tag"] = "noindex"
     return response
