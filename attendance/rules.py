@@ -11,6 +11,7 @@ from datetime import datetime
 
 from agencies.models import User
 from meetings import access
+from meetings.access import AnyUser
 from meetings.models import Meeting
 
 from .models import Invitation
@@ -20,7 +21,7 @@ from .models import Invitation
 class Recorder:
     """What one person may record at one meeting."""
 
-    user: User
+    user: AnyUser
     is_officer: bool
     lead_agency_ids: frozenset[int]
     visible_item_ids: frozenset[int]

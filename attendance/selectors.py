@@ -205,7 +205,7 @@ def _line(inv: Invitation, chair_ids: set[int], substituted_by: dict[int, str]) 
         invitation_id=inv.id,
         person_id=inv.person_id,
         name=inv.name,
-        job_title=inv.person.job_title if inv.person_id else "",
+        job_title=inv.person.job_title if inv.person else "",
         agency_name=inv.agency.name if inv.agency else "",
         agency_short_name=inv.agency.short_name if inv.agency else "",
         capacity=inv.capacity,
@@ -312,7 +312,7 @@ class AttendancePage:
         return [row for row in self.rows if row.editable]
 
 
-GROUP_TITLES = {
+GROUP_TITLES: dict[str, str] = {
     Capacity.MEMBER: "Members",
     Capacity.OFFICER: "Officers",
     Capacity.GUEST: "Guests",

@@ -55,10 +55,12 @@ def _committee_ids(user: User) -> tuple[QuerySet | list[int], QuerySet | list[in
     """(partner, officer) committee ids; in a request both come from one query, once."""
     officer_q = Q(chairs=user) | Q(secretariat=user)
     agencies = user.memberships.values("agency_id")
-    partner = Committee.objects.filter(
-        officer_q | Q(host__in=agencies) | Q(member_agencies__in=agencies)
+    partner = (
+        Committee.objects.filter(officer_q | Q(host__in=agencies) | Q(member_agencies__in=agencies))
+        .order_by()
+        .values_list("id", flat=True)
+        .distinct()
     )
-    partner = partner.order_by().values_list("id", flat=True).distinct()
     officer = Committee.objects.filter(officer_q).order_by().values_list("id", flat=True)
     if not memo_active():
         return partner, officer.distinct()
@@ -223,7 +225,7 @@ def meeting_items(user: AnyUser, meeting: Meeting) -> QuerySet[AgendaItem]:
     """The items of one meeting whose content this person may see: the same answer as
     visible_agenda_items(user).filter(meeting=meeting), decided mostly in Python from the
     request's id sets, so the query is the meeting's items and the grants alone."""
-    if not can_see_meeting(user, meeting):
+    if not isinstance(user, User) or not can_see_meeting(user, meeting):
         return AgendaItem.objects.none()
     items = AgendaItem.objects.filter(meeting=meeting)
     if _officer_of(user, meeting.committee_id):
@@ -277,10 +279,11 @@ def access_meeting(user: AnyUser, pk: int, *, to_run: bool = False) -> Meeting:
     `to_run`, the person must also run it (a chair or the secretariat), or 403."""
     if memo_active() and user.is_authenticated:
         # In a request the committee sets are in hand: fetch by id, decide in Python.
-        meeting = Meeting.objects.select_related("committee", "committee__host").filter(pk=pk)
-        meeting = meeting.first()
-        if meeting is None or not can_see_meeting(user, meeting):
+        found = Meeting.objects.select_related("committee", "committee__host").filter(pk=pk)
+        first = found.first()
+        if first is None or not can_see_meeting(user, first):
             raise Http404("No such meeting.")
+        meeting = first
     else:
         meetings = visible_meetings(user).select_related("committee", "committee__host")
         meeting = get_object_or_404(meetings, pk=pk)

@@ -199,7 +199,9 @@ def agenda_for(viewer: access.MeetingViewer) -> Agenda:
         items.select_related("lead_agency")
         # Plain lists (to_attr): a related manager per item per relation, and a queryset
         # clone each time a template asks for .all, cost more than the rest of the agenda.
-        .prefetch_related(
+        # AgendaItem declares these lists for typing (meetings/pdf.py reads them), which the
+        # django-stubs plugin takes for a second definition.
+        .prefetch_related(  # type: ignore[no-redef]
             Prefetch(
                 "presenters",
                 # Only what the agenda prints of a presenter (not password hashes and the rest).

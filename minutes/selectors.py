@@ -315,7 +315,8 @@ def minutes_document(viewer: access.MeetingViewer) -> MinutesDocument:
     agenda = agenda_for(viewer)
     rows = agenda.rows
     visible_ids = {row.id for row in rows if row.item is not None}
-    if readable:
+    # Only a signed-in person reaches minutes (LoginRequiredMiddleware); the check narrows the type.
+    if readable and isinstance(user, User):
         doc.attendance = attendance_view(
             meeting, user, record.snapshot if record else None, visible_ids
         )
