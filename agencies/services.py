@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 
 from core.request_memo import forget
+from core.unset import UNSET, Unset, given
 
 from .models import Agency, Membership, User
 
@@ -39,9 +40,18 @@ def agency_create(
 
 
 @transaction.atomic
-def agency_update(*, agency: Agency, **fields) -> Agency:
-    """Change an agency; its group is renamed with its short name."""
-    for field, value in fields.items():
+def agency_update(
+    *,
+    agency: Agency,
+    name: str | Unset = UNSET,
+    short_name: str | Unset = UNSET,
+    kind: str | Unset = UNSET,
+    parent: Agency | Unset | None = UNSET,
+    aliases: list[str] | Unset = UNSET,
+) -> Agency:
+    """Change an agency (only the fields given); its group is renamed with its short name."""
+    changes = given(name=name, short_name=short_name, kind=kind, parent=parent, aliases=aliases)
+    for field, value in changes.items():
         setattr(agency, field, value)
     agency.full_clean()
     agency.save()

@@ -10,10 +10,10 @@ from django.db.models import F, Max, ProtectedError
 from guardian.shortcuts import assign_perm, remove_perm
 
 from agencies.models import Agency, User
+from core.unset import UNSET, Unset, given
 
 from ..models import AgendaItem, Meeting
 from .revision import bump
-from .unset import UNSET, Unset, given
 
 VIEW_PERM = "view_agendaitem"
 

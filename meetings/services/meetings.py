@@ -7,11 +7,11 @@ from datetime import datetime
 from django.db import transaction
 
 from agencies.models import User
+from core.unset import UNSET, Unset, given
 
 from ..models import Committee, Meeting
 from .agenda import agenda_apply_template
 from .revision import bump, validate_times
-from .unset import UNSET, Unset, given
 
 
 @transaction.atomic
