@@ -5,30 +5,21 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from agencies.models import User, can_sign_in_q
+from agencies.models import User
 
 from .models import AgendaNotice, AgendaVersion, Committee
+from .selectors import committee_people
 from .versions import agenda_rows_for, changes_for
 
 
 def committee_invitees(committee: Committee) -> QuerySet[User]:
     """Everyone a committee's agenda goes to: its chairs, secretariat and the people of its
-    host and member agencies who can sign in."""
-    agencies = [committee.host_id, *committee.member_agencies.values_list("id", flat=True)]
-    return (
-        User.objects.filter(
-            Q(chaired_committees=committee)
-            | Q(clerked_committees=committee)
-            | Q(memberships__agency__in=agencies)
-        )
-        .filter(can_sign_in_q())
-        .distinct()
-        .order_by("id")
-    )
+    host and member agencies (managers too) who can sign in."""
+    return committee_people(committee, can_sign_in=True)
 
 
 def render_notice(version: AgendaVersion, user: User) -> EmailMultiAlternatives | None:

@@ -6,10 +6,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from agencies.models import User
+from agencies.models import User, can_sign_in_q
 from audit.targets import ReadKind, Target
 
 from . import access
@@ -230,3 +230,26 @@ def meeting_versions(meeting: Meeting) -> QuerySet[AgendaVersion]:
 def visible_papers(user: User) -> QuerySet[Paper]:
     """Papers of the items this person may see."""
     return Paper.objects.filter(item__in=access.visible_agenda_items(user).values("id"))
+
+
+def committee_people(
+    committee: Committee, *, agency_roles: Iterable[str] | None = None, can_sign_in: bool = False
+) -> QuerySet[User]:
+    """Who belongs to a committee: its chairs and secretariat, and the people of its host and
+    member agencies in `agency_roles` (every role when None), active, ordered by id.
+
+    The one definition, with the differences named where it is used: agenda notices go to
+    everyone who can sign in; invitations to attend leave managers out (they get escalations).
+    The reverse question, "which committees is this person a partner of", is access's.
+    """
+    agencies = [committee.host_id, *committee.member_agencies.values_list("id", flat=True)]
+    of_agencies = Q(memberships__agency__in=agencies)
+    if agency_roles is not None:
+        of_agencies &= Q(memberships__role__in=list(agency_roles))
+    people = User.objects.filter(
+        Q(chaired_committees=committee) | Q(clerked_committees=committee) | of_agencies,
+        is_active=True,
+    )
+    if can_sign_in:
+        people = people.filter(can_sign_in_q())
+    return people.distinct().order_by("id")

@@ -9,6 +9,7 @@ from django.db.models import Max
 
 from agencies.models import Agency, Membership, User
 from meetings.models import AgendaItem, Meeting
+from meetings.selectors import committee_people
 
 from ..models import Invitation
 from .common import (
@@ -91,6 +92,10 @@ def _committee_agency(
     return next((a for a in member_ids if a in person_agencies), None)
 
 
+# Managers are not invited to attend: they receive escalations (see committee_people).
+ATTENDING_ROLES = (Membership.Role.LEAD, Membership.Role.MEMBER)
+
+
 @transaction.atomic
 def invitations_generate(*, meeting: Meeting, by: User) -> list[Invitation]:
     """Invite the committee: its chairs, its secretariat (as officers) and the leads and members
@@ -103,14 +108,16 @@ def invitations_generate(*, meeting: Meeting, by: User) -> list[Invitation]:
     agency_ids = [committee.host_id, *member_ids]
     agencies_of: dict[int, list[int]] = {}
     for user_id, membership_agency_id in Membership.objects.filter(
-        agency_id__in=agency_ids,
-        role__in=[Membership.Role.LEAD, Membership.Role.MEMBER],
-        user__is_active=True,
+        agency_id__in=agency_ids, role__in=ATTENDING_ROLES, user__is_active=True
     ).values_list("user_id", "agency_id"):
         agencies_of.setdefault(user_id, []).append(membership_agency_id)
     chairs = {u.id: u for u in [*meeting.chairs.all(), *committee.chairs.all()]}
     officers = {u.id: u for u in committee.secretariat.filter(is_active=True)}
-    people = {u.id: u for u in User.objects.filter(id__in=agencies_of, is_active=True)}
+    people = {
+        u.id: u
+        for u in committee_people(committee, agency_roles=ATTENDING_ROLES)
+        if u.id in agencies_of
+    }
     taken = set(Invitation.objects.filter(meeting=meeting).values_list("person_id", flat=True))
     plan: list[tuple[User, str, int | None]] = []
     for user in sorted(chairs.values(), key=lambda u: u.full_name):
