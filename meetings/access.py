@@ -115,10 +115,7 @@ def _officer_of(user: AnyUser, committee_id: int) -> bool:
         return False
     if user.is_superuser:
         return True
-    ids = officer_committee_ids(user)
-    if isinstance(ids, list):
-        return committee_id in ids
-    return ids.filter(id=committee_id).exists()
+    return committee_id in officer_committee_ids(user)
 
 
 def visible_meetings(user: AnyUser) -> QuerySet[Meeting]:
@@ -213,9 +210,8 @@ def can_see_meeting(user: AnyUser, meeting: Meeting) -> bool:
         return False
     if user.is_superuser:
         return True
+    # `in` reads a list remembered for the request, or the small id set outside one.
     partner, officer = _committee_ids(user)
-    if not isinstance(partner, list):
-        return visible_meetings(user).filter(pk=meeting.pk).exists()
     return meeting.committee_id in officer or (
         meeting.committee_id in partner and meeting.status != Meeting.Status.DRAFT
     )
@@ -277,16 +273,10 @@ def meeting_viewer(user: AnyUser, meeting: Meeting) -> MeetingViewer:
 def access_meeting(user: AnyUser, pk: int, *, to_run: bool = False) -> Meeting:
     """Fetch a meeting the person may see, or 404: ids from URLs go through here. With
     `to_run`, the person must also run it (a chair or the secretariat), or 403."""
-    if memo_active() and user.is_authenticated:
-        # In a request the committee sets are in hand: fetch by id, decide in Python.
-        found = Meeting.objects.select_related("committee", "committee__host").filter(pk=pk)
-        first = found.first()
-        if first is None or not can_see_meeting(user, first):
-            raise Http404("No such meeting.")
-        meeting = first
-    else:
-        meetings = visible_meetings(user).select_related("committee", "committee__host")
-        meeting = get_object_or_404(meetings, pk=pk)
+    # Fetched by id, then decided by the rule (can_see_meeting), in a request or not.
+    meeting = Meeting.objects.select_related("committee", "committee__host").filter(pk=pk).first()
+    if meeting is None or not can_see_meeting(user, meeting):
+        raise Http404("No such meeting.")
     if to_run and not is_committee_officer(user, meeting.committee):
         raise PermissionDenied
     return meeting
