@@ -258,6 +258,15 @@ class MeetingViewer:
         leads = Membership.objects.filter(user=self.user, role=Membership.Role.LEAD)
         return frozenset(leads.values_list("agency_id", flat=True))
 
+    def items(self) -> QuerySet[AgendaItem]:
+        """The meeting's items whose content they may see, as a query: by the ids once they
+        have been read, else the rule's own query (the agenda then reads them in one go)."""
+        if self.runs_it:  # every item, even one added since the ids were read
+            return AgendaItem.objects.filter(meeting=self.meeting)
+        if "item_ids" in self.__dict__:
+            return AgendaItem.objects.filter(meeting=self.meeting, id__in=self.item_ids)
+        return meeting_items(self.user, self.meeting)
+
     def sees_item(self, item_id: int | None) -> bool:
         """Whether content tied to this item (or to none) is theirs to see."""
         return item_id is None or item_id in self.item_ids

@@ -185,10 +185,7 @@ def agenda_for(viewer: access.MeetingViewer) -> Agenda:
     """The agenda of a meeting as this person may see it: restricted items they may not see
     are placeholders carrying only their number and timing."""
     meeting = viewer.meeting
-    items = AgendaItem.objects.filter(meeting=meeting)
-    if not viewer.runs_it:
-        # Those who run the meeting see every item, including one added in this request.
-        items = items.filter(id__in=viewer.item_ids)
+    items = viewer.items()
     structure = list(
         AgendaItem.objects.filter(meeting=meeting).only(
             "id", "parent_id", "position", "kind", "planned_minutes", "restricted"
