@@ -19,12 +19,25 @@ from .models import Invitation
 
 @dataclass(frozen=True)
 class Recorder:
-    """What one person may record at one meeting."""
+    """What one person may record at one meeting, read from their MeetingViewer: the agencies
+    they lead and the items they see are read only when a question needs them."""
 
-    user: AnyUser
-    is_officer: bool
-    lead_agency_ids: frozenset[int]
-    visible_item_ids: frozenset[int]
+    viewer: access.MeetingViewer
+
+    @property
+    def user(self) -> AnyUser:
+        """The person recording."""
+        return self.viewer.user
+
+    @property
+    def is_officer(self) -> bool:
+        """Whether they run the meeting (chair or secretariat): they record anyone."""
+        return self.viewer.runs_it
+
+    @property
+    def lead_agency_ids(self) -> frozenset[int]:
+        """The agencies whose people they record, as those agencies' lead."""
+        return self.viewer.lead_agency_ids
 
     @property
     def records_anything(self) -> bool:
@@ -38,9 +51,7 @@ class Recorder:
         if invitation.agency_id is None or invitation.agency_id not in self.lead_agency_ids:
             return False
         # A lead never records (and so never learns of) a guest of an item they may not see.
-        return invitation.agenda_item_id is None or (
-            invitation.agenda_item_id in self.visible_item_ids
-        )
+        return self.viewer.sees_item(invitation.agenda_item_id)
 
     def is_self(self, invitation: Invitation) -> bool:
         """Whether the invitation is this person's own."""
@@ -54,7 +65,7 @@ def recorder_for(user: User, meeting: Meeting) -> Recorder:
 
 def recorder_of(viewer: access.MeetingViewer) -> Recorder:
     """The recording rights that follow from what a person may see and do at a meeting."""
-    return Recorder(viewer.user, viewer.runs_it, viewer.lead_agency_ids, viewer.item_ids)
+    return Recorder(viewer)
 
 
 CANCELLED = "This meeting was cancelled; its attendance cannot be changed."
