@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import subprocess
@@ -9,7 +10,6 @@ import sys
 from contextlib import closing
 from pathlib import Path
 
-import pytest
 from django.conf import settings
 
 WRITERS = 4
@@ -24,10 +24,21 @@ def _env(db: Path) -> dict[str, str]:
     }
 
 
-def test_the_embedded_settings_open_sqlite_in_wal_with_immediate_transactions():
-    options = settings.DATABASES["default"].get("OPTIONS", {})
-    if not settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-        pytest.skip("the suite runs on PostgreSQL; the SQLite options are checked on SQLite")
+def test_the_embedded_settings_open_sqlite_in_wal_with_immediate_transactions(tmp_path):
+    """Checked in a process of its own on the embedded settings, whatever the suite runs on."""
+    script = (
+        "import django, json; django.setup(); from django.conf import settings; "
+        "print(json.dumps(settings.DATABASES['default']['OPTIONS']))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=Path(settings.BASE_DIR),
+        env=_env(tmp_path / "db.sqlite3"),
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    options = json.loads(out.strip().splitlines()[-1])
     assert options["transaction_mode"] == "IMMEDIATE"
     assert "journal_mode=WAL" in options["init_command"]
     assert options["timeout"] >= 20
