@@ -11,6 +11,7 @@ from django.utils import timezone
 from agencies.models import User
 
 from ..models import Invitation
+from ..rules import recorder_for
 from .common import (
     StaleAttendance,
     Status,
@@ -136,14 +137,13 @@ def substitute_record(
             }
         )
     already = Invitation.objects.filter(meeting=meeting, person=person).first()
-    if already is not None:
-        raise ValidationError(
-            {
-                "person": f"{person.full_name} is already invited to this meeting "
-                f"(as {already.get_capacity_display().lower()}); record their attendance there."
-            }
-        )
     check_times(meeting, Status.SUBSTITUTE, arrived_at, left_at)
+    if already is not None:
+        # "Invite the committee" invites every colleague too: their own line becomes the
+        # substitute line rather than blocking the lead.
+        return _turn_into_substitute(
+            locked(already), original=original, by=by, arrived_at=arrived_at, left_at=left_at
+        )
     substitute = Invitation(
         meeting=meeting,
         person=person,
@@ -172,6 +172,87 @@ def substitute_record(
     return substitute
 
 
+def _turn_into_substitute(
+    colleague: Invitation,
+    *,
+    original: Invitation,
+    by: User,
+    arrived_at: datetime | None,
+    left_at: datetime | None,
+) -> Invitation:
+    """Turn the colleague's own invitation into the substitute line for `original`."""
+    name = colleague.name
+    if colleague.status not in (Status.EXPECTED, Status.PRESENT) or colleague.substitutes.exists():
+        refusal = (
+            f"{name} has someone substituting for them"
+            if colleague.substitutes.exists()
+            else f"{name} is recorded as {colleague.get_status_display().lower()}"
+        )
+        raise ValidationError(
+            {"person": f"{refusal}, so they cannot substitute for {original.name}."}
+        )
+    if colleague.agenda_item_id != original.agenda_item_id:
+        raise ValidationError(
+            {
+                "person": f"{name} is invited for one item only; record their attendance "
+                "there, or remove that invitation first."
+            }
+        )
+    if colleague.agency_id not in (None, original.agency_id) or not recorder_for(
+        by, colleague.meeting
+    ).may_record(colleague):
+        raise ValidationError(
+            {"person": f"{name} is invited for another agency; record their attendance there."}
+        )
+    from_status = colleague.status
+    details = {
+        "substitute_for": ["", original.name],
+        # Kept so that removing the substitute gives the colleague their own line back.
+        "own_capacity": [colleague.capacity, original.capacity],
+        "own_agency": [str(colleague.agency_id or ""), str(original.agency_id or "")],
+        "own_position": [str(colleague.position), str(original.position)],
+    }
+    colleague.status = Status.SUBSTITUTE
+    colleague.substitute_for = original
+    colleague.capacity = original.capacity
+    colleague.agency = original.agency
+    colleague.position = original.position
+    colleague.arrived_at, colleague.left_at = arrived_at, left_at
+    colleague.revision += 1
+    try:
+        with transaction.atomic():
+            colleague.save()
+    except IntegrityError as error:
+        raise ValidationError(
+            {"person": f"Someone else just recorded a substitute for {original.name}."}
+        ) from error
+    log_change(colleague, by, from_status, details)
+    before = original.status
+    original.status = Status.APOLOGIES
+    original.revision += 1
+    original.save()
+    log_change(original, by, before, {"substitute": ["", name]})
+    return colleague
+
+
+def _own_line_before(substitute: Invitation) -> dict | None:
+    """What the substitute's own invitation was before it became a substitute line, if it was."""
+    change = (
+        substitute.changes.filter(to_status=Status.SUBSTITUTE)
+        .exclude(from_status="")
+        .order_by("-changed_at", "-id")
+        .first()
+    )
+    if change is None or "own_capacity" not in change.details:
+        return None
+    return {
+        "status": change.from_status,
+        "capacity": change.details["own_capacity"][0],
+        "agency_id": int(change.details["own_agency"][0] or 0) or None,
+        "position": int(change.details["own_position"][0]),
+    }
+
+
 @transaction.atomic
 def substitute_remove(*, substitute: Invitation, by: User) -> Invitation:
     """Remove a substitute recorded in error; the person they stood in for keeps their apologies.
@@ -183,7 +264,18 @@ def substitute_remove(*, substitute: Invitation, by: User) -> Invitation:
     require_recorder(by, original)
     check_open(original.meeting)
     name = substitute.name
-    substitute.delete()
+    own = _own_line_before(substitute)
+    if own is None:
+        substitute.delete()
+    else:
+        # They were invited in their own right: give them their own line back.
+        substitute.status, substitute.substitute_for = own["status"], None
+        substitute.capacity, substitute.agency_id = own["capacity"], own["agency_id"]
+        substitute.position = own["position"]
+        substitute.arrived_at = substitute.left_at = None
+        substitute.revision += 1
+        substitute.save()
+        log_change(substitute, by, Status.SUBSTITUTE, {"substitute_for": [original.name, ""]})
     original.revision += 1
     original.save(update_fields=["revision"])
     log_change(original, by, original.status, {"substitute": [name, ""]})

@@ -335,7 +335,7 @@ def test_substitute_rules(world, invited):
         services.substitute_record(original=sub, by=world.lead, person=person_in(world.mps))
     with pytest.raises(ValidationError, match="themselves"):
         services.substitute_record(original=invited.lead, by=world.lead, person=world.lead)
-    with pytest.raises(ValidationError, match="already invited"):
+    with pytest.raises(ValidationError, match="has someone substituting for them"):
         services.substitute_record(original=invited.lead, by=world.lead, person=world.member)
     with pytest.raises(ValidationError, match="Metropolitan Police Service's people"):
         services.substitute_record(
@@ -371,6 +371,53 @@ def test_substitute_times_and_removal(world, invited):
     assert original.status == Status.APOLOGIES
     assert original.changes.first().details == {"substitute": [stand_in.full_name, ""]}
     assert not Invitation.objects.filter(person=stand_in).exists()
+
+
+def test_invited_colleague_becomes_the_substitute_line(world, invited):
+    """'Invite the committee' invited the colleague: their own line becomes the substitute."""
+    own = invited.member
+    own_position, own_capacity = own.position, own.capacity
+    sub = services.substitute_record(original=invited.lead, by=world.lead, person=world.member)
+    assert sub.pk == own.pk
+    assert (sub.status, sub.substitute_for, sub.agency) == (
+        Status.SUBSTITUTE,
+        invited.lead,
+        world.mps,
+    )
+    assert Invitation.objects.filter(meeting=own.meeting, person=world.member).count() == 1
+    invited.lead.refresh_from_db()
+    assert invited.lead.status == Status.APOLOGIES
+    assert sub.changes.first().from_status == Status.EXPECTED
+    # Removing the substitute gives the colleague their own invitation back, not a deletion.
+    services.substitute_remove(substitute=sub, by=world.lead)
+    own.refresh_from_db()
+    assert (own.status, own.substitute_for, own.capacity, own.position) == (
+        Status.EXPECTED,
+        None,
+        own_capacity,
+        own_position,
+    )
+
+
+@pytest.mark.parametrize("status", [Status.APOLOGIES, Status.ABSENT])
+def test_colleague_with_apologies_or_absent_cannot_substitute(world, invited, status):
+    services.attendance_record(invitation=invited.member, by=world.lead, status=status)
+    with pytest.raises(ValidationError, match=f"recorded as {status}"):
+        services.substitute_record(original=invited.lead, by=world.lead, person=world.member)
+    invited.member.refresh_from_db()
+    assert invited.member.status == status and invited.member.substitute_for is None
+
+
+def test_colleague_invited_for_another_agency_cannot_be_turned(world, invited):
+    """A lead cannot take over a line they may not record (the colleague attends for another
+    agency they also belong to)."""
+    Membership.objects.create(user=world.partner_member, agency=world.mps)
+    with pytest.raises(ValidationError, match="another agency"):
+        services.substitute_record(
+            original=invited.lead, by=world.lead, person=world.partner_member
+        )
+    invited.partner_member.refresh_from_db()
+    assert invited.partner_member.status == Status.EXPECTED
 
 
 # --- apologies ahead ------------------------------------------------------------
