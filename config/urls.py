@@ -5,7 +5,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from agencies.forms import NewPasswordForm, ResetRequestForm, SignInForm
-from meetings import home, read_log
+from home import views as home
+from meetings import read_log
 
 from .health import healthz
 

@@ -1,0 +1,168 @@
+"""What waits for one person, read through the apps' access-filtered selectors.
+
+Every list and every count starts from a selector that applies the access rule (visible_meetings,
+visible_actions, visible_invitations, ...), so a restricted item never shows through the queue or
+its numbers. The number of queries is fixed: it does not grow with the rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.db.models import Count, F, Q, QuerySet
+from django.utils import timezone
+
+from actions.models import Action
+from actions.visibility import visible_actions
+from agencies.models import Membership, User
+from attendance.models import Invitation
+from attendance.selectors import visible_invitations
+from meetings import access
+from meetings.models import Meeting
+from minutes.models import Minutes
+
+# How many rows each list shows; the count says how many there are in all.
+SHOWN = 10
+UPCOMING_SHOWN = 5
+
+
+@dataclass
+class Listing:
+    """Up to SHOWN rows of a list, the number in all, and how many of them are overdue."""
+
+    rows: list
+    total: int
+    overdue: int = 0
+
+    @property
+    def more(self) -> int:
+        """How many are not shown."""
+        return max(self.total - len(self.rows), 0)
+
+
+@dataclass
+class Queue:
+    """One person's home: what is coming, what they and their agencies owe, what waits for them."""
+
+    today: date
+    upcoming: Listing
+    my_actions: Listing
+    agency_actions: Listing
+    to_assign: Listing
+    to_comment: Listing
+    to_approve: Listing
+    to_record: Listing
+    is_officer: bool = False
+    assigns: bool = False
+    records: bool = False
+    extras: list = field(default_factory=list)
+
+    @property
+    def waiting(self) -> int:
+        """How many things wait for this person to do something."""
+        return (
+            self.to_assign.total
+            + self.to_comment.total
+            + self.to_approve.total
+            + self.to_record.total
+        )
+
+
+def _listing(rows: QuerySet, today: date | None = None, limit: int = SHOWN) -> Listing:
+    """The first rows and the counts, in one query for the counts and one for the rows."""
+    if today is None:
+        return Listing(rows=list(rows[:limit]), total=rows.count())
+    counts = rows.aggregate(total=Count("pk"), overdue=Count("pk", filter=Q(due_date__lt=today)))
+    listed = list(rows[:limit])
+    for action in listed:
+        action.days_overdue = (today - action.due_date).days if action.due_date else 0
+    return Listing(rows=listed, total=counts["total"], overdue=counts["overdue"])
+
+
+def _outstanding(user: User) -> QuerySet[Action]:
+    """Outstanding actions this person may see, overdue first (the oldest deadline first),
+    those without a deadline last."""
+    return (
+        visible_actions(user)
+        .filter(status__in=Action.OUTSTANDING)
+        .select_related("owning_agency", "owner", "committee")
+        .order_by(F("due_date").asc(nulls_last=True), "id")
+    )
+
+
+def _roles(user: User) -> dict[str, set[int]]:
+    """The agencies this person belongs to, and those they lead or manage."""
+    roles: dict[str, set[int]] = {"all": set(), "assign": set(), "lead": set()}
+    for agency_id, role in Membership.objects.filter(user=user).values_list("agency_id", "role"):
+        roles["all"].add(agency_id)
+        if role in (Membership.Role.LEAD, Membership.Role.MANAGER):
+            roles["assign"].add(agency_id)
+        if role == Membership.Role.LEAD:
+            roles["lead"].add(agency_id)
+    return roles
+
+
+def _to_record(user: User, lead_ids: set[int], officer_ids: list[int], now: datetime) -> Listing:
+    """Meetings already started whose attendance this person may record and that still have
+    people marked only 'expected', with how many."""
+    held = (
+        access.visible_meetings(user)
+        .filter(starts_at__lt=now)
+        .exclude(status__in=[Meeting.Status.DRAFT, Meeting.Status.CANCELLED])
+    )
+    mine = Q(meeting__committee_id__in=officer_ids) | Q(agency_id__in=lead_ids)
+    pending = (
+        visible_invitations(user)
+        .filter(mine, meeting__in=held.values("id"), status=Invitation.Status.EXPECTED)
+        .values("meeting_id", "meeting__title", "meeting__starts_at")
+        .annotate(expected=Count("id"))
+        .order_by("-meeting__starts_at")
+    )
+    return Listing(rows=list(pending[:SHOWN]), total=pending.count())
+
+
+def home_queue(user: User) -> Queue:
+    """Everything the home page lists for this person, in a fixed number of queries."""
+    now = timezone.now()
+    today = timezone.localdate(now)
+    roles = _roles(user)
+    officer_ids = list(access.officer_committee_ids(user))
+    outstanding = _outstanding(user)
+    upcoming = (
+        access.visible_meetings(user)
+        .filter(starts_at__gte=now)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .select_related("committee")
+        .order_by("starts_at", "id")
+    )
+    circulated = (
+        Minutes.objects.filter(
+            stage=Minutes.Stage.CIRCULATED,
+            meeting__in=access.visible_meetings(user).values("id"),
+        )
+        .select_related("meeting__committee")
+        .order_by("meeting__starts_at", "id")
+    )
+    partner_ids = list(access.partner_committee_ids(user))
+    return Queue(
+        today=today,
+        upcoming=_listing(upcoming, limit=UPCOMING_SHOWN),
+        my_actions=_listing(outstanding.filter(owner=user), today),
+        agency_actions=_listing(
+            outstanding.filter(owning_agency_id__in=roles["all"]).exclude(owner=user), today
+        ),
+        to_assign=_listing(
+            outstanding.filter(owner__isnull=True, owning_agency_id__in=roles["assign"]), today
+        ),
+        to_comment=_listing(
+            circulated.filter(meeting__committee_id__in=partner_ids).exclude(
+                meeting__committee_id__in=officer_ids
+            )
+        ),
+        to_approve=_listing(circulated.filter(meeting__committee_id__in=officer_ids)),
+        to_record=_to_record(user, roles["lead"], officer_ids, now),
+        is_officer=bool(officer_ids),
+        assigns=bool(roles["assign"]),
+        records=bool(officer_ids or roles["lead"]),
+    )

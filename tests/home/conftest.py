@@ -1,0 +1,5 @@
+"""The attendance fixtures, shared: the committee invited and a guest of the restricted item."""
+
+from tests.attendance.conftest import invited
+
+__all__ = ["invited"]

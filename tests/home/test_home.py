@@ -1,0 +1,158 @@
+"""Home is a work queue per role: what waits for each person, through the access rule, in a
+number of queries that does not grow with the rows."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from actions.models import Action
+from attendance import services as attendance_services
+from meetings import services as meeting_services
+from minutes.models import Minutes
+from tests.agenda_fixtures import MEETING_DAY, at
+
+pytestmark = pytest.mark.django_db
+HOME = reverse("home")
+DURING = at(MEETING_DAY, "11:00")
+
+
+def _action(world, reference: str, **fields) -> Action:
+    return Action.objects.create(
+        committee=world.committee,
+        reference=reference,
+        description=fields.pop("description", f"Do the thing {reference}"),
+        owning_agency=fields.pop("owning_agency", world.mps),
+        **fields,
+    )
+
+
+def _home(signed_in, user) -> str:
+    response = signed_in(user).get(HOME)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_my_actions_overdue_first_with_days_overdue(world, signed_in):
+    today = timezone.localdate()
+    _action(world, "MC-LATER", owner=world.member, due_date=today + timedelta(days=20))
+    _action(world, "MC-LATE", owner=world.member, due_date=today - timedelta(days=3))
+    _action(world, "MC-NODATE", owner=world.member)
+    _action(world, "MC-DONE", owner=world.member, status=Action.Status.CLOSED)
+    page = _home(signed_in, world.member)
+    assert "Your actions (3, 1 overdue)" in page
+    mine = page.split('id="my-actions-list"')[1].split("</ul>")[0]
+    assert mine.index("MC-LATE") < mine.index("MC-LATER") < mine.index("MC-NODATE")
+    assert "3 days overdue" in mine and "MC-DONE" not in page
+
+
+def test_lead_sees_unassigned_actions_to_assign_and_never_a_restricted_one(
+    world, signed_in, meeting, secret_item
+):
+    _action(world, "MC-OPEN", description="Share the custody figures")
+    _action(
+        world,
+        "MC-SECRET",
+        description="Arrange ISVA support for the witness",
+        meeting=meeting,
+        agenda_item=secret_item,
+    )
+    page = _home(signed_in, world.lead)
+    assert "Actions to assign (1)" in page and "MC-OPEN" in page
+    assert "MC-SECRET" not in page and "ISVA" not in page
+    assert "other actions (1)" in page  # the agency's list and its count leave it out too
+    # A member of the agency has nothing to assign.
+    assert "Actions to assign" not in _home(signed_in, world.member)
+
+
+def test_lead_granted_the_item_sees_the_restricted_action_to_assign(
+    world, signed_in, meeting, secret_item
+):
+    _action(world, "MC-OPEN")
+    _action(world, "MC-SECRET", meeting=meeting, agenda_item=secret_item)
+    meeting_services.item_restrict(
+        item=secret_item, expected_revision=None, restricted=True, agencies=[world.mopac, world.mps]
+    )
+    page = _home(signed_in, world.lead)
+    assert "Actions to assign (2)" in page and "MC-SECRET" in page
+
+
+def test_attendance_to_record_counts_only_the_rows_the_person_may_record_and_see(
+    world, signed_in, invited
+):
+    with time_machine.travel(DURING, tick=False):
+        lead_page = _home(signed_in, world.lead)
+        clerk_page = _home(signed_in, world.clerk)
+        member_page = _home(signed_in, world.member)
+    # The lead records the MPS lead and member; the MPS guest of the restricted item is not
+    # theirs to see, so neither the row nor the count shows it.
+    assert "2 people still marked expected" in lead_page
+    assert "6 people still marked expected" in clerk_page
+    assert "Attendance to record" not in member_page
+
+
+def test_attendance_to_record_includes_the_restricted_guest_once_granted(
+    world, signed_in, invited, secret_item
+):
+    meeting_services.item_restrict(
+        item=secret_item, expected_revision=None, restricted=True, agencies=[world.mopac, world.mps]
+    )
+    with time_machine.travel(DURING, tick=False):
+        page = _home(signed_in, world.lead)
+    assert "3 people still marked expected" in page
+    attendance_services.attendance_record(
+        invitation=invited.member, by=world.lead, status="present"
+    )
+    with time_machine.travel(DURING, tick=False):
+        page = _home(signed_in, world.lead)
+    assert "2 people still marked expected" in page
+
+
+def test_minutes_to_comment_on_and_to_approve(world, signed_in, meeting):
+    Minutes.objects.create(
+        meeting=meeting, stage=Minutes.Stage.CIRCULATED, circulated_at=timezone.now()
+    )
+    assert "Minutes to comment on (1)" in _home(signed_in, world.partner_member)
+    clerk_page = _home(signed_in, world.clerk)
+    assert "Minutes to approve (1)" in clerk_page and "Minutes to comment on" not in clerk_page
+    outsider_page = _home(signed_in, world.outsider)
+    assert "Minutes to" not in outsider_page and meeting.title not in outsider_page
+
+
+def test_upcoming_meetings_of_my_committees_only(world, signed_in, meeting):
+    assert "Upcoming meetings (1)" in _home(signed_in, world.member)
+    assert meeting.title in _home(signed_in, world.member)
+    assert "Upcoming meetings (0)" in _home(signed_in, world.outsider)
+
+
+def _grow(world, meeting, secret_item, n: int) -> None:
+    today = timezone.localdate()
+    for i in range(n):
+        base = f"{n}-{i}"
+        _action(world, f"G-{base}", owner=world.lead, due_date=today - timedelta(days=i))
+        _action(world, f"U-{base}")
+        _action(world, f"S-{base}", meeting=meeting, agenda_item=secret_item)
+        _action(world, f"M-{base}", owner=world.member)
+
+
+@pytest.mark.parametrize("persona", ["lead", "clerk", "manager"])
+def test_home_query_count_does_not_grow_with_rows(world, signed_in, meeting, secret_item, persona):
+    user = getattr(world, persona)
+    client = signed_in(user)
+    _grow(world, meeting, secret_item, 2)
+    client.get(HOME)  # warm the session and content types
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(HOME).status_code == 200
+    _grow(world, meeting, secret_item, 25)
+    Minutes.objects.create(
+        meeting=meeting, stage=Minutes.Stage.CIRCULATED, circulated_at=timezone.now()
+    )
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(HOME).status_code == 200
+    assert len(many) <= len(few), [q["sql"] for q in many.captured_queries]
