@@ -49,6 +49,7 @@ urlpatterns = [
     path("actions/", include("actions.urls")),
     path("attendance/", include("attendance.urls")),
     path("minutes/", include("minutes.urls")),
+    path("messages/", include("inbox.urls")),
     # The log is audit's, but who may see which reads is the access rule's answer, and audit
     # imports no app: the page is served from meetings, under audit's URL names.
     path("audit/", include(([path("", read_log.log_page, name="log")], "audit"))),

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "crispy_forms_gds",
     "django_filters",
     "agencies",
+    "inbox",
     "meetings",
     "actions",
     "attendance",
@@ -70,6 +71,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "inbox.context_processors.inbox",
             ],
         },
     },
@@ -201,6 +203,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "meetings.tasks.mark_meetings_held",
         "schedule": CHASING_SWEEP_SECONDS,
     },
+    # Messages whose email failed (after backoff) or whose after-commit task was lost.
+    "deliver-messages": {"task": "inbox.tasks.deliver_pending", "schedule": CHASING_SWEEP_SECONDS},
 }
 
 HEALTHZ_BROKER_TIMEOUT = 2.0

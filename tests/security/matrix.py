@@ -27,6 +27,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from actions.models import ChasingPolicy
 from audit.models import RestrictedRead
+from inbox.models import Message
 
 from .world import OFFICERS, PDF_BYTES, READERS, SECRETS, SecurityWorld
 
@@ -86,6 +87,18 @@ def u(name: str, *args, query: str = "") -> str:
     return reverse(name, args=args) + (f"?{query}" if query else "")
 
 
+def _message(w: SecurityWorld) -> Message:
+    """A message to the adviser (the matrix's personas may not mark it read)."""
+    return Message.objects.filter(recipient=w.adviser).first() or Message.objects.create(
+        event="matrix",
+        recipient=w.adviser,
+        kind="minutes_approved",
+        subject="S",
+        body="B",
+        link="/",
+    )
+
+
 def _item_form(w: SecurityWorld, **extra) -> dict:
     return {
         "revision": w.meeting.agenda_revision,
@@ -136,6 +149,9 @@ Table = dict[str, Callable[[SecurityWorld], list[Req]]]
 TABLE: Table = {
     # Sign-in and the home page: nothing restricted, but every persona is checked.
     "home": lambda w: [get("/")],
+    "inbox:list": lambda w: [get(u("inbox:list"))],
+    "inbox:read": lambda w: [post(u("inbox:read", _message(w).pk))],
+    "inbox:read_all": lambda w: [post(u("inbox:read_all"))],
     "login": lambda w: [get(u("login"))],
     "logout": lambda w: [get(u("logout"))],
     "password_reset": lambda w: [get(u("password_reset"))],
@@ -406,6 +422,7 @@ ADMIN_MODELS: dict[str, tuple[str, Callable[[SecurityWorld], list]]] = {
     "meetings.committee": ("plain", lambda w: [w.committee]),
     "actions.chasingpolicy": ("plain", lambda w: [ChasingPolicy.objects.first()]),
     "agencies.user": ("plain", lambda w: [w.adviser]),
+    "inbox.message": ("plain", lambda w: [_message(w)]),
     "agencies.agency": ("plain", lambda w: [w.sl]),
     "agencies.membership": ("plain", lambda w: [w.users["granted"].memberships.first()]),
     "auth.group": ("plain", lambda w: [w.sl.group]),

@@ -81,6 +81,7 @@ NOT_AUDITED = {"audit:log"}
 # must not change with restricted objects a person may not see.
 COUNTED = {
     "home",
+    "inbox:list",
     "meetings:committees",
     "meetings:committee",
     "meetings:meeting",
