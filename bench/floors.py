@@ -20,7 +20,11 @@ from django.views.decorators.http import require_safe
 from actions.dashboard import AGE_BANDS, ESCALATION_WINDOW_DAYS, OLDEST_SHOWN
 from actions.models import Action, ActionUpdate, Delivery, Notification
 from actions.views import PAGE_SIZE
-from meetings.models import AgendaItem, Meeting, Paper, PublicQuestion
+from agencies.models import Membership
+from attendance.models import Invitation
+from home.queue import SHOWN, UPCOMING_SHOWN
+from meetings.models import AgendaItem, Committee, Meeting, Paper, PublicQuestion
+from minutes.models import Minutes
 
 DONE = (Action.Status.COMPLETED, Action.Status.CLOSED)
 
@@ -185,3 +189,67 @@ def dashboard(request: HttpRequest, pk: int) -> JsonResponse:
     return JsonResponse(
         {"counts": counts, "figures": figures, "escalations": escalations, "rows": rows}
     )
+
+
+@require_safe
+def home(request: HttpRequest, pk: int) -> JsonResponse:
+    """One person's work queue: upcoming meetings of their agencies' committees, their actions
+    and their agencies' (overdue first), unassigned ones they lead, circulated minutes and
+    meetings with people still expected, each list with its count."""
+    now = timezone.now()
+    agencies = list(Membership.objects.filter(user_id=pk).values_list("agency_id", "role"))
+    mine = [agency for agency, _ in agencies]
+    leads = [agency for agency, role in agencies if role != Membership.Role.MEMBER]
+    committees = Committee.objects.filter(member_agencies__in=mine).values("id")
+    outstanding = (
+        Action.objects.filter(status__in=Action.OUTSTANDING)
+        .select_related("owning_agency", "owner", "committee")
+        .order_by("due_date", "id")
+    )
+    lists = {
+        "mine": outstanding.filter(owner_id=pk),
+        "agency": outstanding.filter(owning_agency_id__in=mine).exclude(owner_id=pk),
+        "assign": outstanding.filter(owner__isnull=True, owning_agency_id__in=leads),
+    }
+    rows, counts = [], {}
+    for name, actions in lists.items():
+        counts[name] = actions.count()
+        rows += [_action_row(action, timezone.localdate(now)) for action in actions[:SHOWN]]
+    upcoming = Meeting.objects.filter(committee__in=committees, starts_at__gte=now).order_by(
+        "starts_at"
+    )
+    counts["upcoming"] = upcoming.count()
+    meetings = [[m.pk, m.title] for m in upcoming.select_related("committee")[:UPCOMING_SHOWN]]
+    circulated = Minutes.objects.filter(
+        stage=Minutes.Stage.CIRCULATED, meeting__committee__in=committees
+    )
+    counts["minutes"] = circulated.count()
+    expected = (
+        Invitation.objects.filter(
+            agency_id__in=leads, status=Invitation.Status.EXPECTED, meeting__starts_at__lt=now
+        )
+        .values("meeting_id", "meeting__title")
+        .annotate(n=Count("id"))
+        .order_by("-meeting_id")
+    )
+    counts["record"] = expected.count()
+    return JsonResponse(
+        {
+            "counts": counts,
+            "rows": rows,
+            "meetings": meetings,
+            "minutes": [m.meeting_id for m in circulated.select_related("meeting")[:SHOWN]],
+            "record": list(expected[:SHOWN]),
+        }
+    )
+
+
+def _action_row(action: Action, today: datetime.date) -> dict:
+    return {
+        "id": action.pk,
+        "reference": action.reference,
+        "description": action.description,
+        "agency": action.owning_agency.short_name,
+        "owner": action.owner.full_name if action.owner else "",
+        "days_overdue": (today - action.due_date).days if action.due_date else 0,
+    }

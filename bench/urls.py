@@ -11,6 +11,7 @@ floor_patterns = [
     path("register/", floors.register, name="register"),
     path("summary/<int:pk>/", floors.summary, name="summary"),
     path("dashboard/<int:pk>/", floors.dashboard, name="dashboard"),
+    path("home/<int:pk>/", floors.home, name="home"),
 ]
 
 urlpatterns = [

@@ -134,7 +134,7 @@ class Page:
 
 
 def pages(p) -> list[Page]:
-    """The four pages people wait on, as the issue lists them."""
+    """The pages people wait on, as the issues list them."""
     return [
         Page(
             "agenda",
@@ -171,6 +171,15 @@ def pages(p) -> list[Page]:
             "/actions/dashboard/",
             p.manager,
             p.small_manager,
+        ),
+        Page(
+            "home",
+            "The MPS lead's home (work queue)",
+            "/",
+            f"/bench/floor/home/{p.lead}/",
+            "/",
+            p.lead,
+            p.small_lead,
         ),
     ]
 

@@ -95,6 +95,13 @@ def test_floor_views_return_the_rows_of_their_pages(dataset, signed_in):
         sum(dashboard["counts"].values())
         == Action.objects.filter(owning_agency_id=found.big_agency).count()
     )
+    lead = signed_in(User.objects.get(pk=found.lead))
+    home_page = lead.get("/").content.decode()
+    home = lead.get(f"/bench/floor/home/{found.lead}/").json()
+    assert home["rows"] and home["counts"]["agency"] > 0
+    # The page lists the same actions as its floor (the floor ignores access; the lead's
+    # agency's actions in this dataset are ones the lead may see).
+    assert 0 < run.count_rows("home", home_page) <= len({row["id"] for row in home["rows"]})
 
 
 @pytest.mark.urls("bench.urls")
