@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from core.request_memo import forget
 from core.unset import UNSET, Unset, given
 
 from .models import Agency, Membership, User
+from .tasks import send_colleague_added, send_sign_in_link
 
 
 def _group_name(short_name: str) -> str:
@@ -102,3 +104,36 @@ def membership_remove(*, membership: Membership) -> None:
     membership.user.groups.remove(membership.agency.group)
     membership.delete()
     forget(membership.user.pk)
+
+
+@transaction.atomic
+def person_add(*, full_name: str, email: str, agency: Agency | None = None, added_by: User) -> User:
+    """Add a guest (no agency) or a new colleague of an agency, who is sent a link to choose
+    their own password (never a password in an email) once the transaction commits.
+
+    Whoever calls it has checked that `added_by` may add people there."""
+    full_name, email = full_name.strip(), User.objects.normalize_email(email.strip()).lower()
+    if not full_name:
+        raise ValidationError({"new_name": "Enter the person\u2019s full name"})
+    if User.objects.filter(email__iexact=email).exists():
+        raise ValidationError(
+            {"new_email": f"{email} already has an account: choose them from the list"}
+        )
+    user = User(email=email, full_name=full_name)
+    user.set_unusable_password()
+    try:
+        user.full_clean()
+    except ValidationError as error:
+        raise ValidationError(
+            {
+                {"email": "new_email", "full_name": "new_name"}.get(field, field): messages
+                for field, messages in error.message_dict.items()
+            }
+        ) from error
+    user.save()
+    if agency is not None:
+        membership_set(user=user, agency=agency)
+    transaction.on_commit(lambda: send_sign_in_link.delay(user.pk, added_by.pk))
+    if agency is not None:
+        transaction.on_commit(lambda: send_colleague_added.delay(user.pk, added_by.pk))
+    return user

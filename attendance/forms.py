@@ -173,6 +173,19 @@ class InviteForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": "Choose a person from the list"},
     )
+    new_name = forms.CharField(
+        max_length=150,
+        required=False,
+        label="Or add someone new: full name",
+        help_text="Not in the list? Give their name and email: they get a link to choose a "
+        "password and sign in (150 characters at most).",
+    )
+    new_email = forms.EmailField(
+        max_length=254,
+        required=False,
+        label="Their email address",
+        error_messages={"invalid": "Enter an email address like name@example.org"},
+    )
     pseudonym = forms.CharField(
         max_length=100,
         required=False,
@@ -202,17 +215,48 @@ class InviteForm(forms.Form):
         model_choice_field(self, "person").queryset = people
         choice_field(self, "agenda_item").choices = [("", "The whole meeting"), *items.items()]
         self.helper = form_helper(
-            "person", "pseudonym", "agency", "capacity", "agenda_item", "note", submit="Invite"
+            "person",
+            "new_name",
+            "new_email",
+            "pseudonym",
+            "agency",
+            "capacity",
+            "agenda_item",
+            "note",
+            submit="Invite",
         )
 
+    @property
+    def adds_new_person(self) -> bool:
+        """Whether the form asks to add someone who has no account yet."""
+        data = getattr(self, "cleaned_data", {})
+        return bool((data.get("new_name") or "").strip() or data.get("new_email"))
+
     def clean(self) -> dict:
-        """A person or a pseudonym, not both."""
+        """One of: a person from the list, someone new (name and email), or a pseudonym."""
         super().clean()
         data = self.cleaned_data
-        if not data.get("person") and not (data.get("pseudonym") or "").strip():
+        pseudonym = (data.get("pseudonym") or "").strip()
+        new = self.adds_new_person or "new_email" in self.errors
+        if new:
+            if data.get("person"):
+                self.add_error(
+                    "new_name", "Choose a person from the list or add someone new, not both"
+                )
+            if pseudonym:
+                self.add_error(
+                    "pseudonym", "An anonymous guest has no name or email: leave them empty"
+                )
+            if not (data.get("new_name") or "").strip():
+                self.add_error("new_name", "Enter the new person\u2019s full name")
+            if not data.get("new_email") and "new_email" not in self.errors:
+                self.add_error("new_email", "Enter the new person\u2019s email address")
+        elif not data.get("person") and not pseudonym:
             if "person" not in self.errors:
-                self.add_error("person", "Choose a person, or give a pseudonym for a guest")
-        elif data.get("person") and (data.get("pseudonym") or "").strip():
+                self.add_error(
+                    "person", "Choose a person, add someone new, or give a pseudonym for a guest"
+                )
+        elif data.get("person") and pseudonym:
             self.add_error("pseudonym", "Leave the pseudonym empty when you choose a person")
         return data
 

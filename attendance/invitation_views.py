@@ -34,21 +34,32 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         item = meeting.items.filter(pk=data["agenda_item"]).first() if data["agenda_item"] else None
+        common = {
+            "meeting": meeting,
+            "by": request.user,
+            "agency": data["agency"],
+            "capacity": data["capacity"],
+            "agenda_item": item,
+            "note": data["note"],
+        }
         try:
-            invitation = services.invitation_add(
-                meeting=meeting,
-                by=request.user,
-                person=data["person"],
-                pseudonym=data["pseudonym"],
-                agency=data["agency"],
-                capacity=data["capacity"],
-                agenda_item=item,
-                note=data["note"],
-            )
+            if form.adds_new_person:
+                invitation = services.invitation_add_new_person(
+                    full_name=data["new_name"], email=data["new_email"], **common
+                )
+            else:
+                invitation = services.invitation_add(
+                    person=data["person"], pseudonym=data["pseudonym"], **common
+                )
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
-            messages.success(request, f"{invitation.name} invited.")
+            added = (
+                f" They have been sent a link to choose a password at {invitation.person.email}."
+                if form.adds_new_person and invitation.person
+                else ""
+            )
+            messages.success(request, f"{invitation.name} invited.{added}")
             return redirect("attendance:meeting", pk=meeting.pk)
     listed = meeting.items.filter(pk__in=items, restricted=True)  # restricted titles in the form
     record_reads(request.user, listed, "attendance:invite")

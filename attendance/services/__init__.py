@@ -8,7 +8,12 @@ holds one sub-domain; this package names their services in one place.
 from .apologies import apologies_send, apologies_withdraw
 from .common import Capacity, StaleAttendance, Status
 from .declarations import MAX_NATURE, declaration_add, declaration_remove
-from .invitations import invitation_add, invitation_remove, invitations_generate
+from .invitations import (
+    invitation_add,
+    invitation_add_new_person,
+    invitation_remove,
+    invitations_generate,
+)
 from .quorum import quorum_rule_set
 from .recording import attendance_record, substitute_record, substitute_remove
 
@@ -23,6 +28,7 @@ __all__ = [
     "declaration_add",
     "declaration_remove",
     "invitation_add",
+    "invitation_add_new_person",
     "invitation_remove",
     "invitations_generate",
     "quorum_rule_set",

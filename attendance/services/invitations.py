@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from agencies.models import Agency, Membership, User
+from agencies.services import person_add
 from meetings.models import AgendaItem, Meeting
 from meetings.selectors import committee_people
 
@@ -82,6 +83,49 @@ def invitation_add(
     invitation.save()
     log_change(invitation, by, "", {"invited": ["", invitation.get_capacity_display()]})
     return invitation
+
+
+@transaction.atomic
+def invitation_add_new_person(
+    *,
+    meeting: Meeting,
+    by: User,
+    full_name: str,
+    email: str,
+    capacity: str,
+    agency: Agency | None = None,
+    agenda_item: AgendaItem | None = None,
+    note: str = "",
+) -> Invitation:
+    """Add someone who has no account yet (a guest, or a new colleague of one of the
+    committee's agencies) and invite them; they are emailed a link to choose their password.
+    Chairs and clerks; nothing is kept if the invitation is refused."""
+    require_officer(by, meeting)
+    check_open(meeting)
+    committee = meeting.committee
+    outside = (
+        agency is not None
+        and agency.pk != committee.host_id
+        and not committee.member_agencies.filter(pk=agency.pk).exists()
+    )
+    if outside:
+        raise ValidationError(
+            {
+                "agency": f"A new colleague can be added only to one of the agencies of "
+                f"{committee.name}; ask an administrator to add them to {agency}, or invite "
+                "them as a guest of no agency."
+            }
+        )
+    person = person_add(full_name=full_name, email=email, agency=agency, added_by=by)
+    return invitation_add(
+        meeting=meeting,
+        by=by,
+        capacity=capacity,
+        person=person,
+        agency=agency,
+        agenda_item=agenda_item,
+        note=note,
+    )
 
 
 def _committee_agency(
