@@ -7,7 +7,7 @@ its numbers. The number of queries is fixed: it does not grow with the rows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.db.models import Count, F, Q, QuerySet
@@ -18,6 +18,7 @@ from actions.visibility import visible_actions
 from agencies.models import Membership, User
 from attendance.models import Invitation
 from attendance.selectors import visible_invitations
+from inbox.selectors import unread_count, unread_messages
 from meetings import access
 from meetings.models import Meeting
 from minutes.models import Minutes
@@ -53,10 +54,10 @@ class Queue:
     to_comment: Listing
     to_approve: Listing
     to_record: Listing
+    messages: Listing
     is_officer: bool = False
     assigns: bool = False
     records: bool = False
-    extras: list = field(default_factory=list)
 
     @property
     def waiting(self) -> int:
@@ -162,6 +163,7 @@ def home_queue(user: User) -> Queue:
         ),
         to_approve=_listing(circulated.filter(meeting__committee_id__in=officer_ids)),
         to_record=_to_record(user, roles["lead"], officer_ids, now),
+        messages=Listing(rows=unread_messages(user, UPCOMING_SHOWN), total=unread_count(user)),
         is_officer=bool(officer_ids),
         assigns=bool(roles["assign"]),
         records=bool(officer_ids or roles["lead"]),

@@ -156,3 +156,24 @@ def test_home_query_count_does_not_grow_with_rows(world, signed_in, meeting, sec
     with CaptureQueriesContext(connection) as many:
         assert client.get(HOME).status_code == 200
     assert len(many) <= len(few), [q["sql"] for q in many.captured_queries]
+
+
+def test_unread_messages_count_and_latest_are_the_persons_own(
+    world, signed_in, django_capture_on_commit_callbacks
+):
+    from inbox.services import messages_notify
+
+    with django_capture_on_commit_callbacks(execute=False):
+        messages_notify(
+            event="test:1",
+            kind="action_assigned",
+            recipients=[world.member],
+            subject="Action MC-1 is yours",
+            body="Record progress.",
+            link="/actions/",
+            email=False,
+        )
+    page = _home(signed_in, world.member)
+    assert "Messages (1 unread)" in page and "Action MC-1 is yours" in page
+    other = _home(signed_in, world.lead)
+    assert "Messages (0 unread)" in other and "MC-1 is yours" not in other
