@@ -72,7 +72,12 @@ def allowed_moves(user: User, action: Action) -> set[str]:
 
 def _next_reference(committee: Committee, restricted: bool = False) -> str:
     """The committee's next reference: "PCC-0007" in sequence, or a random one for an action of
-    a restricted item, whose place in the sequence would show its existence by a gap."""
+    a restricted item, whose place in the sequence would show its existence by a gap.
+
+    Called inside the create's transaction: the committee's row is locked until it commits, so
+    two actions recorded at the same moment never draw the same number.
+    """
+    Committee.objects.select_for_update().only("pk").get(pk=committee.pk)
     prefix = committee.short_name.upper()
     if restricted:
         reference = f"{prefix}-R{secrets.token_hex(3).upper()}"

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
@@ -22,6 +22,7 @@ from agencies.selectors import managed_agencies
 from audit.services import record_reads
 from core.csv import FormulaSafeCSV
 from core.forms import apply_service_errors
+from core.once import once, submit_once
 from meetings import access
 from meetings.models import AgendaItem, Committee, Meeting
 from meetings.selectors import agenda_for
@@ -175,6 +176,7 @@ def _origin(
     return None, None, None
 
 
+@submit_once
 def action_create(request: SignedInRequest) -> HttpResponse:
     """A chair or clerk records an action, from a meeting's item, a minute or a report."""
     committee, meeting, item = _origin(request)
@@ -196,26 +198,28 @@ def action_create(request: SignedInRequest) -> HttpResponse:
         data = form.cleaned_data
         chosen = data.get("agenda_item")
         try:
-            action, warnings = services.action_create(
-                by=request.user,
-                committee=committee,
-                meeting=meeting,
-                agenda_item=items.get(chosen) if chosen else None,
-                description=data["description"],
-                owning_agency=data["owning_agency"],
-                owner=data["owner"],
-                co_agencies=list(data["co_agencies"]),
-                due_date=data["due_date"],
-                due_text=data["due_text"],
-                source=data["source"],
-            )
+            with once(request) as claim:
+                action, warnings = services.action_create(
+                    by=request.user,
+                    committee=committee,
+                    meeting=meeting,
+                    agenda_item=items.get(chosen) if chosen else None,
+                    description=data["description"],
+                    owning_agency=data["owning_agency"],
+                    owner=data["owner"],
+                    co_agencies=list(data["co_agencies"]),
+                    due_date=data["due_date"],
+                    due_text=data["due_text"],
+                    source=data["source"],
+                )
+                done = claim.redirect(_safe_next(request) or action.get_absolute_url())
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
             messages.success(request, f"Action {action.reference} recorded.")
             for warning in warnings:
                 messages.warning(request, warning)
-            return redirect(_safe_next(request) or action.get_absolute_url())
+            return done
     context = {
         "form": form,
         "committee": committee,
@@ -272,6 +276,7 @@ def detail(request: SignedInRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@submit_once
 def assign(request: SignedInRequest, pk: int) -> HttpResponse:
     """The owning agency's lead (or an officer) gives the action to one of its people."""
     action = access_action(request.user, pk)
@@ -281,17 +286,20 @@ def assign(request: SignedInRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         owner = form.cleaned_data["owner"]
         try:
-            services.action_assign(by=request.user, action=action, owner=owner)
+            with once(request) as claim:
+                services.action_assign(by=request.user, action=action, owner=owner)
+                done = claim.redirect(action.get_absolute_url())
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
             who = owner.full_name if owner else "nobody (unassigned)"
             messages.success(request, f"{action.reference} is now assigned to {who}.")
-            return redirect(action.get_absolute_url())
+            return done
     return _detail_page(request, action, assign_form=form, status=400)
 
 
 @require_POST
+@submit_once
 def update(request: SignedInRequest, pk: int) -> HttpResponse:
     """Record progress: a note, a status change, evidence; officers close, drop and reopen."""
     action = access_action(request.user, pk)
@@ -302,13 +310,15 @@ def update(request: SignedInRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         data = form.cleaned_data
         try:
-            services.action_update(
-                by=request.user,
-                action=action,
-                note=data["note"],
-                status=data.get("status") or None,
-                evidence=data["evidence"] or None,
-            )
+            with once(request) as claim:
+                services.action_update(
+                    by=request.user,
+                    action=action,
+                    note=data["note"],
+                    status=data.get("status") or None,
+                    evidence=data["evidence"] or None,
+                )
+                done = claim.redirect(action.get_absolute_url())
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
@@ -316,7 +326,7 @@ def update(request: SignedInRequest, pk: int) -> HttpResponse:
             messages.success(
                 request, f"Update saved. {action.reference} is {action.get_status_display()}."
             )
-            return redirect(action.get_absolute_url())
+            return done
     return _detail_page(request, action, update_form=form, status=400)
 
 

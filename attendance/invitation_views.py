@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from agencies.models import User
 from audit.services import record_reads
 from core.forms import apply_service_errors
+from core.once import once, submit_once
 from meetings import access
 
 from . import selectors, services
@@ -25,6 +26,7 @@ from .forms import (
 from .models import Declaration, Invitation
 
 
+@submit_once
 def invite(request: HttpRequest, pk: int) -> HttpResponse:
     """The chair or clerk invites one person, or a guest for one item or part."""
     meeting = access.access_meeting(request.user, pk, to_run=True)
@@ -43,14 +45,16 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
             "note": data["note"],
         }
         try:
-            if form.adds_new_person:
-                invitation = services.invitation_add_new_person(
-                    full_name=data["new_name"], email=data["new_email"], **common
-                )
-            else:
-                invitation = services.invitation_add(
-                    person=data["person"], pseudonym=data["pseudonym"], **common
-                )
+            with once(request) as claim:
+                if form.adds_new_person:
+                    invitation = services.invitation_add_new_person(
+                        full_name=data["new_name"], email=data["new_email"], **common
+                    )
+                else:
+                    invitation = services.invitation_add(
+                        person=data["person"], pseudonym=data["pseudonym"], **common
+                    )
+                done = claim.redirect("attendance:meeting", pk=meeting.pk)
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
@@ -60,7 +64,7 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
                 else ""
             )
             messages.success(request, f"{invitation.name} invited.{added}")
-            return redirect("attendance:meeting", pk=meeting.pk)
+            return done
     listed = meeting.items.filter(pk__in=items, restricted=True)  # restricted titles in the form
     record_reads(request.user, listed, "attendance:invite")
     return render(
@@ -96,6 +100,7 @@ def invitation_remove(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("attendance:meeting", pk=invitation.meeting_id)
 
 
+@submit_once
 def declarations(request: HttpRequest, pk: int) -> HttpResponse:
     """A meeting's declarations of interest; officers record anyone's, a person their own."""
     meeting = access.access_meeting(request.user, pk)
@@ -123,18 +128,20 @@ def declarations(request: HttpRequest, pk: int) -> HttpResponse:
                 else None
             )
             try:
-                services.declaration_add(
-                    meeting=meeting,
-                    by=request.user,
-                    person=data["person"],
-                    nature=data["nature"],
-                    agenda_item=item,
-                )
+                with once(request) as claim:
+                    services.declaration_add(
+                        meeting=meeting,
+                        by=request.user,
+                        person=data["person"],
+                        nature=data["nature"],
+                        agenda_item=item,
+                    )
+                    done = claim.redirect("attendance:declarations", pk=meeting.pk)
             except ValidationError as error:
                 apply_service_errors(form, error)
             else:
                 messages.success(request, "Declaration recorded.")
-                return redirect("attendance:declarations", pk=meeting.pk)
+                return done
     context = {
         "meeting": meeting,
         "declarations": selectors.meeting_declarations(request.user, meeting),

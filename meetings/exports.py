@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from agencies.http import SignedInRequest
 from audit.services import record_reads
+from core.once import once, submit_once
 
 from . import access, selectors
 from .calendar import calendar_for, feed_meetings, feed_rows
@@ -64,12 +65,15 @@ def meeting_ics(request: SignedInRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@submit_once
 def calendar_settings(request: SignedInRequest) -> HttpResponse:
     """The person's own calendar feed: see its address, make a new one, or switch it off."""
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "create":
-            calendar_feed_renew(user=request.user)
+            with once(request) as claim:
+                calendar_feed_renew(user=request.user)
+                claim.redirect("meetings:calendar")
             messages.success(
                 request,
                 "Your calendar feed address is ready. Any address you had before has stopped "

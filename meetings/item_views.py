@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from audit.services import record_reads
 from core.forms import apply_service_errors, error_status
+from core.once import once, submit_once
 
 from . import access, selectors, services
 from .forms import (
@@ -104,35 +105,41 @@ def item_access(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@submit_once
 def paper_add(request: HttpRequest, pk: int) -> HttpResponse:
     """Upload a paper to an item."""
     item = access.access_item(request.user, pk, to_run=True)
     form = PaperForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            services.paper_add(
-                item=item,
-                upload=form.cleaned_data["upload"],
-                title=form.cleaned_data["title"],
-                by=request.user,
-            )
+            with once(request) as claim:
+                services.paper_add(
+                    item=item,
+                    upload=form.cleaned_data["upload"],
+                    title=form.cleaned_data["title"],
+                    by=request.user,
+                )
+                done = claim.redirect("meetings:item_edit", pk=item.pk)
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
             messages.success(request, "Paper uploaded.")
-            return redirect("meetings:item_edit", pk=item.pk)
+            return done
     return _item_page(request, item, paper_form=form, status=400)
 
 
 @require_POST
+@submit_once
 def question_add(request: HttpRequest, pk: int) -> HttpResponse:
     """Record a public question on an item."""
     item = access.access_item(request.user, pk, to_run=True)
     form = QuestionForm(request.POST, meeting=item.meeting)
     if form.is_valid():
-        services.question_add(item=item, **form.cleaned_data)
+        with once(request) as claim:
+            services.question_add(item=item, **form.cleaned_data)
+            done = claim.redirect("meetings:item_edit", pk=item.pk)
         messages.success(request, "Question added.")
-        return redirect("meetings:item_edit", pk=item.pk)
+        return done
     return _item_page(request, item, question_form=form, status=400)
 
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from audit.services import record_reads
 from core.forms import apply_service_errors, error_status
+from core.once import once, submit_once
 
 from . import access, selectors, services
 from .forms import (
@@ -48,24 +49,27 @@ def committee_detail(request: HttpRequest, short_name: str) -> HttpResponse:
     return render(request, "meetings/committee_detail.html", context)
 
 
+@submit_once
 def meeting_create(request: HttpRequest, short_name: str) -> HttpResponse:
     """A chair or clerk creates a meeting; its agenda starts from the standing agenda."""
     committee = get_object_or_404(access.officer_committees(request.user), short_name=short_name)
     form = MeetingForm(request.POST or None, initial={"revision": 0})
     if request.method == "POST" and form.is_valid():
         try:
-            meeting = services.meeting_create(
-                committee=committee,
-                title=form.cleaned_data["title"],
-                starts_at=form.cleaned_data["starts_at"],
-                ends_at=form.cleaned_data["ends_at"],
-                location=form.cleaned_data["location"],
-            )
+            with once(request) as claim:
+                meeting = services.meeting_create(
+                    committee=committee,
+                    title=form.cleaned_data["title"],
+                    starts_at=form.cleaned_data["starts_at"],
+                    ends_at=form.cleaned_data["ends_at"],
+                    location=form.cleaned_data["location"],
+                )
+                done = claim.redirect("meetings:editor", pk=meeting.pk)
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
             messages.success(request, "Meeting created from the standing agenda.")
-            return redirect("meetings:editor", pk=meeting.pk)
+            return done
     status = 400 if form.is_bound else 200
     context = {"form": form, "committee": committee}
     return render(request, "meetings/meeting_form.html", context, status=status)
@@ -232,18 +236,21 @@ def _meeting_move(request: HttpRequest, pk: int, move, done: str) -> HttpRespons
 
 
 @require_POST
+@submit_once
 def agenda_publish(request: HttpRequest, pk: int) -> HttpResponse:
     """Publish the agenda as a new version and tell the invitees."""
     meeting = access.access_meeting(request.user, pk, to_run=True)
     try:
-        version = publish_agenda(meeting=meeting, by=request.user)
+        with once(request) as claim:
+            version = publish_agenda(meeting=meeting, by=request.user)
+            done = claim.redirect("meetings:versions", pk=meeting.pk)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("meetings:editor", pk=meeting.pk)
     messages.success(
         request, f"Agenda version {version.number} published; invitees are being emailed."
     )
-    return redirect("meetings:versions", pk=meeting.pk)
+    return done
 
 
 def version_list(request: HttpRequest, pk: int) -> HttpResponse:

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from audit.services import record_reads
 from core.forms import apply_service_errors, error_status
+from core.once import once, submit_once
 from meetings import access
 from meetings.models import AgendaItem, Meeting
 from meetings.selectors import agenda_for
@@ -230,6 +231,7 @@ def approve(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@submit_once
 def comment(request: HttpRequest, pk: int) -> HttpResponse:
     """A partner comments on circulated minutes."""
     meeting = access.access_meeting(request.user, pk)
@@ -239,12 +241,14 @@ def comment(request: HttpRequest, pk: int) -> HttpResponse:
         item_id = form.cleaned_data["item"]
         item = access.access_item(request.user, item_id) if item_id else None
         try:
-            services.minutes_comment_add(
-                meeting=meeting, item=item, author=request.user, text=form.cleaned_data["text"]
-            )
+            with once(request) as claim:
+                services.minutes_comment_add(
+                    meeting=meeting, item=item, author=request.user, text=form.cleaned_data["text"]
+                )
+                done = claim.redirect("minutes:document", pk=meeting.pk)
         except ValidationError as error:
             apply_service_errors(form, error)
             return _document_page(request, meeting, comment_form=form, status=error_status(error))
         messages.success(request, "Thank you: your comment is recorded with the minutes.")
-        return redirect("minutes:document", pk=meeting.pk)
+        return done
     return _document_page(request, meeting, comment_form=form, status=400)

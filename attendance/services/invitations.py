@@ -42,6 +42,10 @@ def invitation_add(
     note: str = "",
 ) -> Invitation:
     """Invite one person (or an anonymous guest by pseudonym) to a meeting; chairs and clerks."""
+    # Invitations to one meeting are added one at a time: the meeting's row is locked until this
+    # commits, so two identical invitations at the same moment meet "already invited" below, not
+    # the unique index (and positions are never drawn twice).
+    Meeting.objects.select_for_update().only("pk").get(pk=meeting.pk)
     require_officer(by, meeting)
     check_open(meeting)
     pseudonym = pseudonym.strip()
@@ -100,6 +104,9 @@ def invitation_add_new_person(
     """Add someone who has no account yet (a guest, or a new colleague of one of the
     committee's agencies) and invite them; they are emailed a link to choose their password.
     Chairs and clerks; nothing is kept if the invitation is refused."""
+    # One at a time per meeting (as invitation_add): the same new person added twice at once
+    # meets "already invited", not the unique email index.
+    Meeting.objects.select_for_update().only("pk").get(pk=meeting.pk)
     require_officer(by, meeting)
     check_open(meeting)
     committee = meeting.committee

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "attendance",
     "minutes",
     "audit",
+    "core",
     "demo",
 ]
 
@@ -73,6 +74,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "inbox.context_processors.inbox",
             ],
+            # Every create form carries `{% submit_token %}` (core.once) without a load.
+            "builtins": ["core.templatetags.once"],
         },
     },
 ]
