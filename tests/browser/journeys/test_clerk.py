@@ -1,0 +1,105 @@
+"""The clerk's whole cycle through pages only: create the meeting, build and publish its agenda,
+invite the committee, record the meeting as held, write the minutes, circulate them for
+comment, and have them approved at the next meeting. Every click is counted.
+
+The test's own clock (and so the live server's) moves to the meeting's day and then to the next
+meeting's, as the clerk's weeks would; the session ends with each jump, so the clerk signs in
+again (sign-in is not counted: it is not part of the task)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import time_machine
+from playwright.sync_api import expect
+
+from tests.agenda_fixtures import at, day_from_today, long_date
+
+from .conftest import open_meeting, sign_in, text_of
+from .personas import next_meeting, with_standing_agenda
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+MEETING_DAY = day_from_today(10)
+NEXT_DAY = day_from_today(40)
+TITLE = "Tackling violence against women and girls"
+ITEM = "Rape and serious sexual offences: the MPS improvement plan"
+CLICK_BUDGET = 25
+
+
+def test_clerk_runs_a_meeting_from_creation_to_approved_minutes(world, page, mailroom, clicks):
+    committee = with_standing_agenda(world.committee)
+    following = next_meeting(committee, NEXT_DAY)
+    committee_people = [world.chair, world.clerk, world.lead, world.member, world.manager]
+    committee_people.append(world.partner_member)
+    sign_in(page, world.clerk.email)
+
+    # Create the meeting from the committee page; it starts from the standing agenda.
+    clicks(page.get_by_role("link", name=committee.name).first, "home: the committee")
+    clicks(page.get_by_role("link", name="Create a meeting"), "create a meeting")
+    page.get_by_label("Title").fill(TITLE)
+    page.get_by_label("Date").fill(MEETING_DAY)
+    page.get_by_label("Start time").fill("10:00")
+    page.get_by_label("End time").fill("12:00")
+    clicks(page.get_by_role("button", name="Save"), "save the meeting")
+    expect(page.locator("h1")).to_contain_text("Edit the agenda")
+
+    # Build the agenda: one substantive item on top of the standing agenda.
+    page.get_by_label("Title").fill(ITEM)
+    clicks(page.get_by_role("button", name="Save item"), "save the item")
+    expect(page.locator("#agenda-editor")).to_contain_text(ITEM)
+    number = page.locator("#agenda-editor tr", has_text=ITEM).locator("th").inner_text()
+
+    # Publish, then invite the committee; every partner gets the agenda once.
+    clicks(page.get_by_role("button", name="Publish the agenda"), "publish")
+    expect(page.locator("body")).to_contain_text("Version 1")
+    clicks(page.get_by_role("link", name="Back to the meeting"), "back to the meeting")
+    meeting_url = page.url.removeprefix(mailroom.site)
+    clicks(
+        page.get_by_role("link", name=re.compile("Record attendance|Who is attending")),
+        "attendance page",
+    )
+    clicks(page.get_by_role("button", name="Invite the committee"), "invite the committee")
+    expect(page.locator("body")).to_contain_text("people invited from the committee")
+    for person in committee_people:
+        notice = mailroom.wait(person.email, "Agenda published")
+        assert ITEM in text_of(notice), person.email
+        assert mailroom.link(notice, r"/meetings/\d+/") == meeting_url
+
+    # The meeting's day, after it ended: mark it held and write its minutes.
+    with time_machine.travel(at(MEETING_DAY, "12:30"), tick=True):
+        sign_in(page, world.clerk.email)
+        open_meeting(page, clicks, TITLE, committee.name)
+        clicks(page.get_by_role("link", name="Edit the agenda"), "agenda editor")
+        clicks(page.get_by_role("button", name="Mark as held"), "mark as held")
+        expect(page.locator("body")).to_contain_text("marked as held")
+        clicks(page.get_by_role("link", name="Start the minutes"), "start the minutes")
+        clicks(page.get_by_role("link", name=f"Edit the minute of item {number}"), "the minute")
+        page.get_by_label("What was said").fill("The MPS presented its improvement plan.")
+        page.get_by_label("Resolved").fill("That the plan be noted.")
+        clicks(page.get_by_role("button", name="Save minute"), "save the minute")
+        clicks(page.get_by_role("button", name="Circulate to members for comment"), "circulate")
+        expect(page.locator("#minutes-stage")).to_have_text("Circulated for comment")
+
+    # The next meeting: approve them under its Minutes item.
+    with time_machine.travel(at(NEXT_DAY, "10:30"), tick=True):
+        sign_in(page, world.clerk.email)
+        open_meeting(page, clicks, following.title, committee.name)
+        clicks(
+            page.get_by_role("link", name="Approve earlier minutes at this meeting"),
+            "approve earlier minutes",
+        )
+        clicks(
+            page.get_by_role("button", name=f"Approve the minutes of {long_date(MEETING_DAY)}"),
+            "approve",
+        )
+        expect(page.locator("body")).to_contain_text("are approved and locked")
+
+    mailroom.settle()
+    for person in committee_people:
+        agenda = [s for s in mailroom.subjects(person.email) if s.startswith("Agenda published")]
+        assert len(agenda) == 1, (person.email, mailroom.subjects(person.email))
+    assert mailroom.to(world.outsider.email) == []
+    print(f"\nThe clerk's cycle took {clicks.count} clicks:\n{clicks.report()}")
+    assert clicks.count <= CLICK_BUDGET, clicks.report()
