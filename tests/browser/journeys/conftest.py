@@ -211,11 +211,13 @@ def person(browser, live_server):
 
 
 def open_meeting(page: Page, clicks: Clicks, title: str, committee: str) -> None:
-    """From home, open a meeting: straight from home's list of meetings when it has one, else
+    """From home, open a meeting: from home's upcoming meetings when it is listed there, else
     through the committee's page (each click counted)."""
     expect(page.locator("h1")).to_be_visible()
-    direct = page.locator("main").get_by_role("link", name=title, exact=True)
-    if direct.count() == 0:
-        clicks(page.locator("main").get_by_role("link", name=committee).first, "the committee")
-    clicks(page.locator("main").get_by_role("link", name=title, exact=True).first, title)
+    upcoming = page.locator("#upcoming-list").get_by_role("link", name=title, exact=True)
+    if upcoming.count():
+        clicks(upcoming.first, f"home: {title}")
+    else:
+        clicks(page.locator("main").get_by_role("link", name=committee).last, "the committee")
+        clicks(page.locator("main").get_by_role("link", name=title, exact=True).first, title)
     expect(page.locator("h1")).to_have_text(title)
