@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from agencies.forms import NewPasswordForm, ResetRequestForm, SignInForm
+from core.views import session_extend
 from home import views as home
 from meetings import read_log
 
@@ -19,6 +20,7 @@ auth_patterns = [
         name="login",
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("session/", session_extend, name="session_extend"),
     path(
         "password-reset/",
         auth_views.PasswordResetView.as_view(form_class=ResetRequestForm),

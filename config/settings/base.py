@@ -51,6 +51,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before LoginRequiredMiddleware: a form posted after the session ended is kept (core.drafts).
+    "core.drafts.KeepDraftMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "core.middleware.RequestMemoMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -73,6 +75,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "inbox.context_processors.inbox",
+                "core.drafts.session_context",
             ],
             # Every create form carries `{% submit_token %}` (core.once) without a load.
             "builtins": ["core.templatetags.once"],
@@ -118,6 +121,8 @@ LOGOUT_REDIRECT_URL = "login"
 SESSION_COOKIE_AGE = 30 * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# The page warns this long before the session ends, with a "stay signed in" button (WCAG 2.2.1).
+SESSION_WARNING_SECONDS = env.int("SESSION_WARNING_SECONDS", default=2 * 60)
 
 # django-guardian: no anonymous user; object permissions only for signed-in people.
 ANONYMOUS_USER_NAME = None
