@@ -25,7 +25,7 @@ from core.once import once, submit_once
 from . import access, selectors
 from .calendar import calendar_for, feed_meetings, feed_rows
 from .models import CalendarFeed, Meeting
-from .pdf import agenda_pack_pdf
+from .pack import agenda_pack
 from .services.calendar_feeds import active_feeds, calendar_feed_renew, calendar_feed_revoke
 
 CALENDAR_TYPE = "text/calendar; charset=utf-8"
@@ -49,9 +49,10 @@ def agenda_pdf(request: SignedInRequest, pk: int) -> HttpResponse:
     """The agenda pack as the person asking may see it."""
     meeting = access.access_meeting(request.user, pk)
     agenda = selectors.agenda_for(access.meeting_viewer(request.user, meeting))
-    record_reads(request.user, [agenda], "meetings:agenda_pdf")
-    pdf = agenda_pack_pdf(agenda, request.user)
-    return _download(pdf, "application/pdf", f"{_file_stem(meeting)}-agenda.pdf")
+    pack = agenda_pack(agenda, request.user)
+    # The papers merged in are read like downloads: restricted ones are logged.
+    record_reads(request.user, [agenda, *pack.merged], "meetings:agenda_pdf")
+    return _download(pack.content, "application/pdf", f"{_file_stem(meeting)}-agenda.pdf")
 
 
 @require_safe

@@ -157,28 +157,38 @@ def _agenda(agenda: Agenda, s: dict[str, ParagraphStyle]) -> list:
     return flow
 
 
-def _papers(agenda: Agenda, s: dict[str, ParagraphStyle]) -> list:
-    """Titles of the papers of the items the person may see, and nothing of the others."""
-    lines = [
-        Paragraph(f"<b>{markup(row.number)}</b>&nbsp;&nbsp;{markup(paper.title)}", s["body"])
-        for row in agenda.rows
-        if row.item is not None
-        for paper in row.item.paper_list
-    ]
+def _papers(agenda: Agenda, s: dict[str, ParagraphStyle], included: set[int] | None) -> list:
+    """Titles of the papers of the items the person may see, and nothing of the others; with
+    `included`, whether each is in the pack after the agenda or is to be downloaded."""
+    lines = []
+    for row in agenda.rows:
+        if row.item is None:
+            continue
+        for paper in row.item.paper_list:
+            line = f"<b>{markup(row.number)}</b>&nbsp;&nbsp;{markup(paper.title)}"
+            if included is not None:
+                line += (
+                    " (in this pack, after the agenda)"
+                    if paper.pk in included
+                    else " <i>(not a PDF, so not in this pack: download it from the meeting "
+                    "page)</i>"
+                )
+            lines.append(Paragraph(line, s["body"]))
     if not lines:
         lines = [Paragraph("There are no papers for this meeting.", s["body"])]
     return [KeepTogether([Paragraph("List of papers", s["h2"]), lines[0]]), *lines[1:]]
 
 
-def agenda_pack_pdf(agenda: Agenda, user: User) -> bytes:
-    """The agenda pack (cover, numbered agenda, list of papers) as this person may see it."""
+def agenda_pack_pdf(agenda: Agenda, user: User, included: set[int] | None = None) -> bytes:
+    """The front of the agenda pack (cover, numbered agenda, list of papers) as this person may
+    see it; `included` names the papers merged after it (meetings/pack.py)."""
     meeting = agenda.meeting
     s = styles()
     story = [
         *_cover(agenda, user, s),
         *_agenda(agenda, s),
         Spacer(1, 6 * mm),
-        *_papers(agenda, s),
+        *_papers(agenda, s, included),
     ]
     name = f"{meeting.committee.name}: {meeting.title}"
     return build_pdf(story, title=name, footer=name)

@@ -69,7 +69,8 @@ def flat(text: str) -> str:
 def pdf_title(content: bytes) -> str:
     match = re.search(rb"/Title \(((?:\\.|[^\\)])*)\)", content)
     assert match, "the PDF has no title"
-    return match.group(1).decode("latin-1").replace("\\(", "(").replace("\\)", ")")
+    raw = re.sub(rb"\\([0-7]{1,3})", lambda m: bytes([int(m.group(1), 8)]), match.group(1))
+    return raw.decode("latin-1").replace("\\(", "(").replace("\\)", ")")
 
 
 def assert_no_secret(text: str) -> None:
