@@ -24,6 +24,9 @@ def committee_people(meeting: Meeting) -> tuple[QuerySet[Agency], QuerySet[User]
     return agencies, people
 
 
+MOVE_DIRECTIONS = ("up", "down", "in", "out", "to")
+
+
 class RevisionForm(forms.Form):
     """Carries the agenda revision the person saw, so a stale edit is refused."""
 
@@ -105,6 +108,13 @@ class ItemForm(RevisionForm):
     parent = forms.TypedChoiceField(
         coerce=int, required=False, empty_value=None, label="Place it under"
     )
+    after = forms.TypedChoiceField(
+        coerce=int,
+        required=False,
+        empty_value=None,
+        label="Insert it after",
+        help_text="Leave this as it is to add the item before any other business.",
+    )
     description = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
     presenters = forms.ModelMultipleChoiceField(
         queryset=User.objects.none(), required=False, widget=forms.SelectMultiple
@@ -127,13 +137,21 @@ class ItemForm(RevisionForm):
         help_text='For example "That the Committee notes the report."',
     )
 
-    def __init__(self, *args, meeting: Meeting, parents: list[tuple[int, str]], **kwargs) -> None:
+    def __init__(
+        self,
+        *args,
+        meeting: Meeting,
+        parents: list[tuple[int, str]],
+        after: list[tuple[int, str]] | None = None,
+        **kwargs,
+    ) -> None:
         super().__init__(*args, **kwargs)
         choice_field(self, "parent").choices = [("", "Top level"), *parents]
+        choice_field(self, "after").choices = [("", "Before any other business"), *(after or [])]
         agencies, people = committee_people(meeting)
         model_choice_field(self, "lead_agency").queryset = agencies
         model_choice_field(self, "presenters").queryset = people
-        fields = ["revision", "title", "kind", "parent", "description", "presenters"]
+        fields = ["revision", "title", "kind", "after", "parent", "description", "presenters"]
         fields += ["lead_agency", "planned_minutes", "recommendation"]
         self.helper = form_helper(*fields, submit="Save item", id_from_label=True)
 
@@ -141,15 +159,29 @@ class ItemForm(RevisionForm):
 def item_edit_form(data, *, meeting: Meeting, initial: dict | None = None) -> ItemForm:
     """The item form for an existing item: where it sits is changed by moving, not here."""
     form = ItemForm(data, meeting=meeting, parents=[], initial=initial)
-    form.fields.pop("parent")
-    form.helper.layout.fields.remove("parent")
+    for name in ("parent", "after"):
+        form.fields.pop(name)
+        form.helper.layout.fields.remove(name)
     return form
 
 
 class MoveForm(RevisionForm):
-    """A keyboard-friendly move: one button per direction."""
+    """A keyboard-friendly move: one button per direction, or 'to' a position (1-based)."""
 
-    direction = forms.ChoiceField(choices=[(d, d) for d in ("up", "down", "in", "out")])
+    direction = forms.ChoiceField(choices=[(d, d) for d in MOVE_DIRECTIONS])
+    position = forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=10_000,
+        error_messages={"invalid": "Enter the position as a whole number"},
+    )
+
+    def clean(self) -> dict:
+        """A move 'to' a position needs the position."""
+        data = super().clean() or self.cleaned_data
+        if data.get("direction") == "to" and data.get("position") is None:
+            self.add_error("position", "Enter the position to move the item to")
+        return data
 
 
 class AccessForm(RevisionForm):

@@ -31,6 +31,7 @@ class AgendaRow:
     children_count: int = 0
     parent_id: int | None = None
     restricted: bool = False
+    sibling_position: int = 0  # 1-based place among its parent's children (the editor's "move to")
 
     @property
     def visible(self) -> bool:
@@ -143,6 +144,7 @@ def timed_rows(meeting: Meeting, numbered: list[tuple[AgendaItem, str, int]]) ->
     """Give every row its planned start: leaves use their minutes; a parent's own minutes are a
     budget for its children."""
     kids: dict[int, int] = {}
+    seen: dict[int | None, int] = {}
     for item, _, _ in numbered:
         if item.parent_id:
             kids[item.parent_id] = kids.get(item.parent_id, 0) + 1
@@ -163,7 +165,9 @@ def timed_rows(meeting: Meeting, numbered: list[tuple[AgendaItem, str, int]]) ->
             children_count=kids.get(item.id, 0),
             parent_id=item.parent_id,
             restricted=item.restricted,
+            sibling_position=seen.get(item.parent_id, 0) + 1,
         )
+        seen[item.parent_id] = row.sibling_position
         rows.append(row)
         if row.children_count:
             open_parents.append(row)

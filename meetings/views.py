@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -15,6 +17,7 @@ from core.once import once, submit_once
 
 from . import access, selectors, services
 from .forms import (
+    MOVE_DIRECTIONS,
     ItemForm,
     MeetingForm,
     MoveForm,
@@ -122,17 +125,45 @@ def agenda_editor(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_editor(request, meeting)
 
 
+# (direction, button label, the rest of its accessible name after "item N")
+MOVES = [
+    ("up", "Move up", ""),
+    ("down", "Move down", ""),
+    ("in", "Indent", " under the item above"),
+    ("out", "Outdent", ""),
+]
+
+
+def _choices(agenda: selectors.Agenda) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """(parents, after): the items a new item may go under, and those it may follow."""
+    labels = [(row.id, f"{row.number}. {row.label}", row.depth) for row in agenda.rows]
+    return [(i, label) for i, label, depth in labels if depth < 2], [(i, s) for i, s, _ in labels]
+
+
+def _query_int(request: HttpRequest, name: str) -> int | None:
+    value = request.GET.get(name, "")
+    return int(value) if value.isdigit() and len(value) < 10 else None
+
+
 def _render_editor(request, meeting: Meeting, form=None, status: int = 200) -> HttpResponse:
     agenda = selectors.agenda_for(access.meeting_viewer(request.user, meeting))
-    parents = [(row.id, f"{row.number}. {row.label}") for row in agenda.rows if row.depth < 2]
+    parents, after = _choices(agenda)
     if form is None:
-        form = ItemForm(
-            meeting=meeting, parents=parents, initial={"revision": meeting.agenda_revision}
-        )
+        initial = {"revision": meeting.agenda_revision}
+        wanted = _query_int(request, "after")
+        if wanted in {pk for pk, _ in after}:
+            initial["after"] = wanted
+        form = ItemForm(meeting=meeting, parents=parents, after=after, initial=initial)
+    via = request.GET.get("via", "")
     context = {
         "meeting": meeting,
         "agenda": agenda,
         "form": form,
+        # The moved item's control gets the focus back after the reload (keyboard users).
+        "moved": _query_int(request, "moved"),
+        "keep_focus": _query_int(request, "moved") is not None,  # the banner must not take it
+        "via": via if via in MOVE_DIRECTIONS else "",
+        "moves": MOVES,
         "latest": meeting.versions.order_by("-number").first(),
         "can_hold": services.can_move(meeting, Meeting.Status.HELD),
         "can_cancel": services.can_move(meeting, Meeting.Status.CANCELLED),
@@ -145,24 +176,24 @@ def _render_editor(request, meeting: Meeting, form=None, status: int = 200) -> H
 def item_add(request: HttpRequest, pk: int) -> HttpResponse:
     """Add an item to the agenda."""
     meeting = access.access_meeting(request.user, pk, to_run=True)
-    parents = [
-        (row.id, f"{row.number}. {row.label}")
-        for row in selectors.agenda_for(access.meeting_viewer(request.user, meeting)).rows
-        if row.depth < 2
-    ]
-    form = ItemForm(request.POST, meeting=meeting, parents=parents)
+    parents, after = _choices(selectors.agenda_for(access.meeting_viewer(request.user, meeting)))
+    form = ItemForm(request.POST, meeting=meeting, parents=parents, after=after)
     if form.is_valid():
         data = dict(form.cleaned_data)
-        parent_id = data.pop("parent")
+        parent_id, after_id = data.pop("parent"), data.pop("after")
         revision = data.pop("revision")
-        parent = AgendaItem.objects.filter(meeting=meeting, pk=parent_id).first()
+        items = AgendaItem.objects.filter(meeting=meeting)
+        parent = items.filter(pk=parent_id).first() if parent_id else None
+        follows = items.filter(pk=after_id).first() if after_id else None
         try:
-            services.item_create(meeting=meeting, expected_revision=revision, parent=parent, **data)
+            item = services.item_create(
+                meeting=meeting, expected_revision=revision, parent=parent, after=follows, **data
+            )
         except ValidationError as error:
             apply_service_errors(form, error)
             return _render_editor(request, meeting, form, error_status(error))
         messages.success(request, f"Added “{data['title']}”.")
-        return redirect("meetings:editor", pk=meeting.pk)
+        return redirect(f"{_editor_url(item)}#item-{item.pk}")
     return _render_editor(request, meeting, form, 400)
 
 
@@ -172,19 +203,25 @@ def item_move(request: HttpRequest, pk: int) -> HttpResponse:
     item = access.access_item(request.user, pk, to_run=True)
     form = MoveForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "That move was not understood.")
-        return redirect("meetings:editor", pk=item.meeting_id)
+        errors = [str(e) for field in form.errors.values() for e in field]
+        messages.error(request, " ".join(errors) or "That move was not understood.")
+        return _render_editor(request, item.meeting, status=400)
+    direction, position = form.cleaned_data["direction"], form.cleaned_data["position"]
     try:
         services.item_move(
             item=item,
             expected_revision=form.cleaned_data["revision"],
-            direction=form.cleaned_data["direction"],
+            direction=direction,
+            position=None if position is None else position - 1,
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return _render_editor(request, item.meeting, status=error_status(error))
     messages.success(request, f"Moved “{item.title}”.")
-    return redirect(f"{_editor_url(item)}#item-{item.pk}")
+    # No #item- fragment: a page opened at a fragment skips autofocus, which brings the focus
+    # (and the scroll) back to the moved item's control.
+    query = urlencode({"moved": item.pk, "via": direction})
+    return redirect(f"{_editor_url(item)}?{query}")
 
 
 def _editor_url(item: AgendaItem) -> str:

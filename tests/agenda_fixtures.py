@@ -49,8 +49,9 @@ def month_of(day: date) -> tuple[date, date]:
 
 
 def add(meeting: Meeting, title: str, **fields) -> AgendaItem:
-    """Add an item at the end (of its parent)."""
+    """Add an item at the end (of its parent), or right after `after=` when given."""
     meeting.refresh_from_db()
+    fields.setdefault("at_end", "after" not in fields)
     return services.item_create(meeting=meeting, expected_revision=None, title=title, **fields)
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Max, ProtectedError
+from django.db.models import F, Max, Min, ProtectedError
 from guardian.shortcuts import assign_perm, remove_perm
 
 from agencies.models import Agency, User
@@ -68,9 +68,29 @@ def _check_parent(meeting: Meeting, parent: AgendaItem | None, height: int = 1) 
         )
 
 
-def _next_position(meeting: Meeting, parent: AgendaItem | None) -> int:
-    last = AgendaItem.objects.filter(meeting=meeting, parent=parent).aggregate(m=Max("position"))
-    return 0 if last["m"] is None else last["m"] + 1
+# Closing business stays last: a new item lands before the first of these among its siblings.
+CLOSING_KINDS = (AgendaItem.Kind.AOB, AgendaItem.Kind.NEXT_MEETING)
+
+
+def _insert_position(
+    meeting: Meeting, parent: AgendaItem | None, after: AgendaItem | None, kind: str, at_end: bool
+) -> int:
+    """Where a new item goes: right after `after`, else before the closing business (any other
+    business, date of next meeting) unless it is closing business itself or asked `at_end`, else
+    last. Later siblings make room."""
+    siblings = AgendaItem.objects.filter(meeting=meeting, parent=parent)
+    if after is not None:
+        position = after.position + 1
+    else:
+        closing = None
+        if kind not in CLOSING_KINDS and not at_end:
+            closing = siblings.filter(kind__in=CLOSING_KINDS).aggregate(m=Min("position"))["m"]
+        if closing is None:
+            last = siblings.aggregate(m=Max("position"))["m"]
+            return 0 if last is None else last + 1
+        position = closing
+    siblings.filter(position__gte=position).update(position=F("position") + 1)
+    return position
 
 
 @transaction.atomic
@@ -86,15 +106,22 @@ def item_create(
     recommendation: str = "",
     parent: AgendaItem | None = None,
     presenters: list[User] | None = None,
+    after: AgendaItem | None = None,
+    at_end: bool = False,
 ) -> AgendaItem:
-    """Add an item at the end of its parent's children; under a restricted item it inherits
-    the restriction and its grants."""
+    """Add an item right after `after` (as its sibling), or else under `parent` before any
+    other business (last with `at_end`); under a restricted item it inherits the restriction
+    and its grants."""
     bump(meeting, expected_revision)
+    if after is not None:
+        if after.meeting_id != meeting.id:
+            raise ValidationError({"after": "That item belongs to another meeting."})
+        parent = after.parent
     _check_parent(meeting, parent)
     item = AgendaItem(
         meeting=meeting,
         parent=parent,
-        position=_next_position(meeting, parent),
+        position=_insert_position(meeting, parent, after, kind, at_end),
         title=title,
         kind=kind,
         description=description,
@@ -188,11 +215,20 @@ def item_move(
     parent: AgendaItem | None = None,
     position: int | None = None,
 ) -> AgendaItem:
-    """Move an item: 'up' or 'down' among its siblings, 'in' (under the item above it), 'out'
-    (after its parent), or to an explicit parent and position."""
+    """Move an item: 'up' or 'down' among its siblings, 'to' a position among them (0-based,
+    in one step), 'in' (under the item above it), 'out' (after its parent), or to an explicit
+    parent and position."""
     bump(item.meeting, expected_revision)
     siblings = _siblings(item)
     index = next(i for i, s in enumerate(siblings) if s.id == item.id)
+    if direction == "to":
+        if position is None or not 0 <= position < len(siblings):
+            raise ValidationError(
+                {"position": f"Choose a position from 1 to {len(siblings)}."}, code="invalid"
+            )
+        siblings.insert(position, siblings.pop(index))
+        _renumber(siblings)
+        return item
     if direction in ("up", "down"):
         target = index - 1 if direction == "up" else index + 1
         if not 0 <= target < len(siblings):

@@ -46,17 +46,34 @@ def test_chair_builds_restricts_moves_and_publishes(world, page, browser):
     page.get_by_role("button", name="Save item").click()
     assert SECRET in editor.inner_text()
 
-    page.get_by_role("link", name="Access to item 4").click()
+    # A new item lands before "Any other business".
+    rows = page.locator("#agenda-editor tbody tr").all_inner_texts()
+    assert SECRET in rows[2] and "Any other business" in rows[3]
+
+    page.get_by_role("link", name="Access to item 3").click()
     page.get_by_label("Restrict this item").check()
     page.get_by_label(world.mopac.name).check()
     page.get_by_role("button", name="Save access").click()
 
-    # Move the restricted item above "Any other business" from the keyboard alone.
-    page.get_by_role("button", name="Move up item 4").focus()
+    # Move the restricted item to the top in one step, from the keyboard alone: the focus comes
+    # back to the moved item's position box after the page reloads.
+    position = page.get_by_label("Position for item 3")
+    position.focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("1")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    rows = page.locator("#agenda-editor tbody tr").all_inner_texts()
-    assert SECRET in rows[2] and "Any other business" in rows[3]
+    expect(page.locator("#agenda-editor tbody tr").first).to_contain_text(SECRET)
+    moved = page.get_by_label("Position for item 1")
+    expect(moved).to_be_focused()
+    expect(moved).to_have_value("1")
+    # And again with a button: the focus stays on the same button of the moved item.
+    page.get_by_role("button", name="Move down item 1").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    expect(page.locator("#agenda-editor tbody tr").nth(1)).to_contain_text(SECRET)
+    expect(page.get_by_role("button", name="Move down item 2")).to_be_focused()
+    assert "via=down" in page.url
 
     page.get_by_role("button", name="Publish the agenda").click()
     expect(page.locator("body")).to_contain_text("Agenda version 1 published")
@@ -68,7 +85,7 @@ def test_chair_builds_restricts_moves_and_publishes(world, page, browser):
     _sign_in(member_page, world.member.email)
     member_page.goto(meeting.get_absolute_url())
     agenda = member_page.locator("#agenda").inner_text()
-    assert "Restricted item 3" in agenda
+    assert "Restricted item 2" in agenda
     assert SECRET not in member_page.content()
     assert "Any other business" in agenda
     member_page.screenshot(path="test-results/agenda_as_member.png", full_page=True)
