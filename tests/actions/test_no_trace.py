@@ -97,8 +97,9 @@ def _render(client, url: str) -> str:
         text = flat(pdf_text(response.content))
         return f"{response.status_code} " + re.sub(r" on \d+ \w+ \d{4} at \d\d:\d\d", "", text)
     body = response.content.decode()
+    # The CSRF and one-time submit tokens are fresh on every rendering.
     return f"{response.status_code} " + re.sub(
-        r'name="csrfmiddlewaretoken" value="[^"]*"', "", body
+        r'name="(csrfmiddlewaretoken|submit_token)" value="[^"]*"', "", body
     )
 
 
