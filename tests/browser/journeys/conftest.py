@@ -192,6 +192,16 @@ def sign_in(page: Page, email: str, next_url: str = "/") -> None:
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
+def sign_in_at(page: Page, url: str, email: str) -> None:
+    """Open a link (from an email, say) and sign in on the way: the link's page opens."""
+    page.goto(url)
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    expect(page).to_have_url(re.compile(re.escape(url) + "$"))
+
+
 @pytest.fixture
 def person(browser, live_server):
     """Open a browser of its own for another person, signed in; closed at the end."""

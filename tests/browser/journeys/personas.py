@@ -1,11 +1,13 @@
-"""What the journeys start from: the shared world plus a standing agenda, a meeting already
-held (whose minutes the new one approves) and an attendee list, all made through services."""
+"""What the journeys start from, made through the services as the earlier weeks would have:
+the shared world plus a standing agenda, a meeting with one item restricted to MOPAC, its
+invitations, and the meeting after it."""
 
 from __future__ import annotations
 
+from attendance import services as attendance
 from meetings import services
 from meetings.models import AgendaItem, Committee, Meeting
-from tests.agenda_fixtures import at
+from tests.agenda_fixtures import add, at
 
 STANDING_AGENDA = [
     {"title": "Apologies for absence", "kind": AgendaItem.Kind.APOLOGIES, "planned_minutes": 5},
@@ -43,5 +45,37 @@ def next_meeting(committee: Committee, day: str) -> Meeting:
         location=committee.default_location,
     )
     Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.PUBLISHED)
+    meeting.refresh_from_db()
+    return meeting
+
+
+SECRET = "Operation Kestrel: the survivor's testimony"
+SECRET_PAPER = "Kestrel case review"
+ITEM = "CSE referrals by borough"
+
+
+def meeting_with_secret(world, day: str, *, publish: bool = True) -> Meeting:
+    """A meeting on `day` of the standing-agenda shape, with a substantive item for the MPS
+    and one restricted to MOPAC; the committee invited; published (its agenda emailed) unless
+    `publish` is False."""
+    meeting = services.meeting_create(
+        committee=world.committee,
+        title="Justice Matters: sexual violence",
+        starts_at=at(day, "10:00"),
+        ends_at=at(day, "12:00"),
+        location="City Hall",
+        use_template=False,
+    )
+    add(meeting, "Apologies for absence", kind=AgendaItem.Kind.APOLOGIES, planned_minutes=5)
+    add(meeting, "Minutes of the last meeting", kind=AgendaItem.Kind.MINUTES, planned_minutes=5)
+    add(meeting, ITEM, planned_minutes=30, lead_agency=world.mps)
+    secret = add(meeting, SECRET, planned_minutes=30, lead_agency=world.mopac)
+    services.item_restrict(
+        item=secret, expected_revision=None, restricted=True, agencies=[world.mopac]
+    )
+    add(meeting, "Any other business", kind=AgendaItem.Kind.AOB, planned_minutes=5)
+    attendance.invitations_generate(meeting=meeting, by=world.clerk)
+    if publish:
+        services.agenda_publish(meeting=meeting, by=world.clerk)
     meeting.refresh_from_db()
     return meeting
