@@ -11,7 +11,7 @@ from audit.guarded import AccessRuleAdmin
 from meetings import access
 
 from . import outbox
-from .models import Action, ChasingPolicy, Delivery
+from .models import Action, ChasingPolicy, Delivery, MailCircuit, Notification
 from .visibility import visible_actions
 
 
@@ -82,6 +82,35 @@ class OutboxAdmin(admin.ModelAdmin):
         """The action's reference only."""
         return row.notification.action.reference
 
+    def changelist_view(self, request: HttpRequest, extra_context: dict | None = None):
+        """The list, headed by what needs a person: an open circuit and silent steps."""
+        if request.method != "GET":
+            return super().changelist_view(request, extra_context)
+        circuit = MailCircuit.objects.exclude(retry_at=None).first()
+        if circuit is not None:
+            self.message_user(
+                request,
+                f"Mail server unavailable: {circuit}. {circuit.last_error[:200]} Rows keep "
+                "their attempts and go out when it is back.",
+                messages.WARNING,
+            )
+        silent = Notification.objects.exclude(unreached="").filter(
+            action__in=self._actions(request), action__status__in=Action.OUTSTANDING
+        )
+        if silent.exists():
+            self.message_user(
+                request,
+                f"{silent.count()} ladder steps reached nobody (no one who can sign in may see "
+                "the action); see Ladder steps, filtered by 'reached nobody'.",
+                messages.WARNING,
+            )
+        return super().changelist_view(request, extra_context)
+
+    def _actions(self, request: HttpRequest) -> QuerySet:
+        if request.user.is_superuser:
+            return Action.objects.values("id")
+        return visible_actions(request.user).values("id")
+
     def get_queryset(self, request: HttpRequest) -> QuerySet[Delivery]:
         """Staff who are not superusers see the rows of the actions they may see."""
         rows = super().get_queryset(request)
@@ -100,3 +129,47 @@ class OutboxAdmin(admin.ModelAdmin):
         """Put failed rows back to pending with a fresh attempt count."""
         count = outbox.delivery_retry(queryset)
         self.message_user(request, f"{count} deliveries will be sent again.", messages.SUCCESS)
+
+
+class ReachedNobody(admin.SimpleListFilter):
+    """Steps that could be sent to no one."""
+
+    title = "reached"
+    parameter_name = "reached"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list:
+        return [("nobody", "Reached nobody")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if self.value() == "nobody":
+            return queryset.exclude(unreached="")
+        return queryset
+
+
+@admin.register(Notification)
+class LadderStepAdmin(admin.ModelAdmin):
+    """Ladder steps, to find those that reached nobody. References only, like the outbox."""
+
+    list_display = ["day", "kind", "level", "reference", "planned_at", "unreached"]
+    list_filter = [ReachedNobody, "kind", "level"]
+    search_fields = ["action__reference"]
+    list_select_related = ["action"]
+    readonly_fields = [f.name for f in Notification._meta.fields]
+
+    @admin.display(description="Action")
+    def reference(self, row: Notification) -> str:
+        """The action's reference only."""
+        return row.action.reference
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Notification]:
+        """Staff who are not superusers see the steps of the actions they may see."""
+        rows = super().get_queryset(request)
+        if request.user.is_superuser:
+            return rows
+        return rows.filter(action__in=visible_actions(request.user).values("id"))
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Notification | None = None) -> bool:
+        return False

@@ -10,7 +10,8 @@ second sweep, or two at once, writes nothing new.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Iterator
+import logging
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -18,10 +19,11 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from agencies.models import Membership, User, can_sign_in_q
-from meetings.models import Committee
-
+from . import circuit, recipients
+from .inserts import insert_new
 from .models import Action, ChasingPolicy, Delivery, Notification
+
+log = logging.getLogger(__name__)
 
 Kind = Notification.Kind
 Level = Notification.Level
@@ -92,17 +94,34 @@ class SweepResult:
     deliveries: int = 0
     queued: list[int] = field(default_factory=list)
     digests: list[int] = field(default_factory=list)
+    superseded: int = 0
+    unreached: int = 0
+    # (action id, what went wrong) for actions the sweep could not chase.
+    errors: list[tuple[int, str]] = field(default_factory=list)
+    mail_down_until: datetime.datetime | None = None
 
     def summary(self) -> str:
-        """One line for logs and the management command."""
-        return (
+        """One line for logs and the management command: counts of rows actually written."""
+        line = (
             f"{self.day:%d %b %Y}: {self.considered} actions with a step due, "
             f"{self.notifications} new notifications, {self.deliveries} new deliveries; "
             f"queued {len(self.queued)} emails and {len(self.digests)} digests"
         )
+        if self.superseded:
+            line += f"; {self.superseded} superseded by a newer step"
+        if self.unreached:
+            line += f"; {self.unreached} steps reached nobody (see the outbox admin)"
+        if self.mail_down_until is not None:
+            line += f"; mail server unavailable, next try at {self.mail_down_until:%H:%M} UTC"
+        if self.errors:
+            failed = ", ".join(f"action {pk} ({error})" for pk, error in self.errors[:10])
+            line += f"; {len(self.errors)} actions could not be chased: {failed}"
+        return line
 
 
-def _candidates(today: datetime.date, by_committee: dict) -> Iterator[Key]:
+def _candidates(
+    today: datetime.date, by_committee: dict, errors: list[tuple[int, str]]
+) -> Iterator[Key]:
     horizon = max(
         [max([int(d) for d in p.remind_days_before] or [0]) for p in by_committee.values()]
     )
@@ -120,8 +139,15 @@ def _candidates(today: datetime.date, by_committee: dict) -> Iterator[Key]:
         if due is None:  # excluded by the query; the column is nullable
             continue
         policy = by_committee.get(committee_id) or by_committee[None]
-        for step in policy_steps(policy, due, today):
-            yield (action_id, step.kind, step.level, step.day)
+        # One bad row (a due date of 0001-01-01 overflows) is recorded and skipped; it must not
+        # stop the reminders of everyone else.
+        try:
+            found = [(action_id, s.kind, s.level, s.day) for s in policy_steps(policy, due, today)]
+        except Exception as error:  # isolate the row whatever it raised
+            errors.append((action_id, f"{type(error).__name__}: {error}"[:200]))
+            log.warning("Chasing skipped action %s: %r", action_id, error)
+            continue
+        yield from found
 
 
 def _existing(keys: set[Key]) -> set[Key]:
@@ -138,44 +164,25 @@ def _existing(keys: set[Key]) -> set[Key]:
     return found & keys
 
 
-def write_notifications(today: datetime.date) -> tuple[int, int]:
-    """Write the steps that fell due and are not written yet. Returns (considered, written)."""
-    keys = set(_candidates(today, policies()))
+def write_notifications(
+    today: datetime.date, errors: list[tuple[int, str]] | None = None
+) -> tuple[int, int]:
+    """Write the steps that fell due and are not written yet. Returns (considered, inserted):
+    rows a concurrent sweep wrote first are not counted."""
+    keys = set(_candidates(today, policies(), [] if errors is None else errors))
     missing = keys - _existing(keys)
-    Notification.objects.bulk_create(
-        [Notification(action_id=a, kind=k, level=lv, day=d) for a, k, lv, d in sorted(missing)],
-        batch_size=2000,
-        ignore_conflicts=True,
+    inserted = insert_new(
+        [Notification(action_id=a, kind=k, level=lv, day=d) for a, k, lv, d in sorted(missing)]
     )
-    return len({key[0] for key in keys}), len(missing)
+    return len({key[0] for key in keys}), len(inserted)
 
 
-def _people_by_agency(agency_ids: Iterable[int], role: str) -> dict[int, list[int]]:
-    found: dict[int, list[int]] = {}
-    rows = Membership.objects.filter(
-        can_sign_in_q("user__"), agency_id__in=set(agency_ids), role=role
-    )
-    for agency_id, user_id in rows.values_list("agency_id", "user_id"):
-        found.setdefault(agency_id, []).append(user_id)
-    return found
-
-
-def _officers(committee_ids: Iterable[int]) -> dict[int, list[int]]:
-    found: dict[int, list[int]] = {}
-    through = (Committee.chairs.through, Committee.secretariat.through)
-    for model in through:
-        rows = model.objects.filter(committee_id__in=set(committee_ids), user__is_active=True)
-        for committee_id, user_id in rows.values_list("committee_id", "user_id"):
-            found.setdefault(committee_id, []).append(user_id)
-    return found
-
-
-def plan_deliveries() -> int:
+def plan_deliveries(result: SweepResult | None = None) -> int:
     """Give each new notification its recipients, one outbox row each. Returns rows written.
 
-    The ladder: the owner (or, while unassigned, the owning agency's leads) for reminders;
-    the agency's managers (leads when it has none) and then the committee's chairs and
-    secretariat for escalations, who read them in a daily digest.
+    actions/recipients.py chooses them: the ladder's people who can sign in and may see the
+    action, falling back to the committee's officers; a newer step cancels a person's pending
+    older one for the same action.
     """
     with transaction.atomic():
         notifications = list(
@@ -185,38 +192,19 @@ def plan_deliveries() -> int:
         )
         if not notifications:
             return 0
-        agencies = {n.action.owning_agency_id for n in notifications}
-        leads = _people_by_agency(agencies, Membership.Role.LEAD)
-        managers = _people_by_agency(agencies, Membership.Role.MANAGER)
-        officers = _officers({n.action.committee_id for n in notifications})
-        owners = set(
-            User.objects.filter(
-                pk__in={n.action.owner_id for n in notifications if n.action.owner_id},
-                is_active=True,
-            ).values_list("pk", flat=True)
-        )
-        rows = []
-        for notification in notifications:
-            action = notification.action
-            agency = action.owning_agency_id
-            if notification.level == Level.OWNER:
-                people = [action.owner_id] if action.owner_id in owners else leads.get(agency, [])
-                people = people or managers.get(agency, []) or officers.get(action.committee_id, [])
-            elif notification.level == Level.MANAGERS:
-                people = managers.get(agency) or leads.get(agency, [])
-            else:
-                people = officers.get(action.committee_id, [])
-            digest = notification.level != Level.OWNER
-            rows += [
-                Delivery(notification=notification, recipient_id=person, digest=digest)
-                for person in sorted(set(people))
-            ]
-        Delivery.objects.bulk_create(rows, batch_size=2000, ignore_conflicts=True)
+        rows, unreached = recipients.plan(notifications)
+        written = len(insert_new(rows))
+        superseded = recipients.supersede({n.action_id for n in notifications})
+        for pk, reason in unreached.items():
+            Notification.objects.filter(pk=pk).update(unreached=reason)
         # One UPDATE by ids: bulk_update's CASE of one branch per row took 28% of a sweep.
         Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(
             planned_at=timezone.now()
         )
-        return len(rows)
+        if result is not None:
+            result.superseded += superseded
+            result.unreached += len(unreached)
+        return written
 
 
 def queue_due_deliveries(result: SweepResult) -> None:
@@ -229,6 +217,10 @@ def queue_due_deliveries(result: SweepResult) -> None:
     from . import tasks
 
     now = timezone.now()
+    result.mail_down_until = circuit.open_until()
+    if result.mail_down_until is not None:
+        # The mail server is down: rows wait in the database, attempts untouched.
+        return
     stale = now - datetime.timedelta(seconds=settings.CHASING_REQUEUE_SECONDS)
     with transaction.atomic():
         due = (
@@ -248,8 +240,8 @@ def queue_due_deliveries(result: SweepResult) -> None:
 def sweep(today: datetime.date | None = None) -> SweepResult:
     """One run of the chasing sweep: write due steps, plan recipients, queue delivery."""
     result = SweepResult(day=today or timezone.localdate())
-    result.considered, result.notifications = write_notifications(result.day)
-    result.deliveries = plan_deliveries()
+    result.considered, result.notifications = write_notifications(result.day, result.errors)
+    result.deliveries = plan_deliveries(result)
     # No log line here: each caller reports the summary once (the worker logs the task's
     # return value, the commands print it).
     queue_due_deliveries(result)

@@ -62,6 +62,9 @@ class Dashboard:
     escalations_by_level: list[Bar]
     oldest_overdue: list[Action]
     today: datetime.date
+    # Ladder steps of outstanding actions that could be sent to nobody (DESIGN.md section 4).
+    unreached: list[Notification]
+    unreached_count: int
 
     @property
     def status_chart_height(self) -> int:
@@ -137,6 +140,15 @@ def agency_dashboard(viewer: User, agency: Agency) -> Dashboard:
     )
     for action in oldest:
         action.days_overdue = (today - action.due_date).days if action.due_date else 0
+    silent = (
+        Notification.objects.filter(
+            action__in=actions.filter(outstanding).values("id"), planned_at__isnull=False
+        )
+        .exclude(unreached="")
+        .select_related("action")
+        .order_by("-day", "action_id")
+    )
+    unreached = list(silent[:OLDEST_SHOWN])
     band_values = [bands[f"band{i}"] for i in range(len(AGE_BANDS))]
     counts = {value: bands[f"status_{value}"] for value in S.values}
     return Dashboard(
@@ -153,4 +165,6 @@ def agency_dashboard(viewer: User, agency: Agency) -> Dashboard:
         ],
         oldest_overdue=oldest,
         today=today,
+        unreached=unreached,
+        unreached_count=silent.count() if len(unreached) == OLDEST_SHOWN else len(unreached),
     )

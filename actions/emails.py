@@ -30,6 +30,7 @@ class ActionLine:
     lateness: str
     days_late: int
     unassigned: bool
+    as_of: str = ""
 
 
 def lateness(due: datetime.date, today: datetime.date) -> str:
@@ -69,6 +70,7 @@ def action_line(action: Action, today: datetime.date, visible: bool) -> ActionLi
         lateness=lateness(due, today),
         days_late=(today - due).days,
         unassigned=action.owner_id is None,
+        as_of=f"{today:%-d %B %Y}",
     )
 
 
@@ -99,12 +101,15 @@ def _message_id(key: str) -> str:
     return f"<{key}@{domain}>"
 
 
-def reminder(delivery: Delivery, today: datetime.date) -> EmailMultiAlternatives:
+def reminder(delivery: Delivery) -> EmailMultiAlternatives:
     """The email for one reminder or overdue notice to an owner (or the lead of an unassigned
-    action). Its Message-ID is fixed per delivery so a resend after a crash is recognisable."""
+    action), as of its step's own day: a reminder sent late after an outage says what it said
+    on its day, so two steps never read as two copies of one. Its Message-ID is fixed per
+    delivery so a resend after a crash is recognisable."""
     action = delivery.notification.action
     user = delivery.recipient
-    line = action_line(action, today, bool(visible_ids(user, [action])))
+    step_day = delivery.notification.day
+    line = action_line(action, step_day, bool(visible_ids(user, [action])))
     verb = "Unassigned action" if line.unassigned and action.owner_id != user.pk else "Action"
     subject = f"{verb} {action.reference} is {line.lateness}"
     context = {"line": line, "for_lead": verb != "Action", "subject": subject}
@@ -112,11 +117,17 @@ def reminder(delivery: Delivery, today: datetime.date) -> EmailMultiAlternatives
 
 
 def digest(user: User, deliveries: list[Delivery], today: datetime.date) -> EmailMultiAlternatives:
-    """One email a day for a manager or committee officer: the actions escalated to them."""
-    actions = {d.notification.action_id: d.notification.action for d in deliveries}
-    seen = visible_ids(user, list(actions.values()))
+    """One email a day for a manager or committee officer: the actions escalated to them, each
+    as of its step's own day (the newest step when an action has two)."""
+    steps: dict[int, Delivery] = {}
+    for d in sorted(deliveries, key=lambda d: (d.notification.day, d.notification.level)):
+        steps[d.notification.action_id] = d
+    seen = visible_ids(user, [d.notification.action for d in steps.values()])
     lines = sorted(
-        (action_line(a, today, a.pk in seen) for a in actions.values()),
+        (
+            action_line(d.notification.action, d.notification.day, pk in seen)
+            for pk, d in steps.items()
+        ),
         key=lambda line: (-line.days_late, line.reference),
     )
     count = len(lines)

@@ -226,6 +226,12 @@ class Notification(models.Model):
     planned_at = models.DateTimeField(
         null=True, blank=True, help_text="When its deliveries (recipients) were written."
     )
+    unreached = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Why this step reached nobody (shown on the dashboard and in the admin); "
+        "empty when someone was sent it.",
+    )
 
     class Meta:
         ordering = ["-day", "action_id", "level"]
@@ -283,3 +289,27 @@ class Delivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_state_display()} to {self.recipient_id} for {self.notification_id}"
+
+
+class MailCircuit(models.Model):
+    """The mail server's circuit breaker: open while the server cannot be reached.
+
+    Kept in the database (not the broker or a worker's memory) so that it survives restarts
+    and every worker sees it. While it is open nothing is tried; rows keep their attempts.
+    """
+
+    name = models.CharField(max_length=40, primary_key=True, default="smtp")
+    failures = models.PositiveIntegerField(
+        default=0, help_text="Connection failures in a row since the last message went out."
+    )
+    opened_at = models.DateTimeField(null=True, blank=True)
+    retry_at = models.DateTimeField(
+        null=True, blank=True, help_text="Nothing is sent before this time."
+    )
+    last_error = models.TextField(blank=True)
+
+    def __str__(self) -> str:
+        if self.retry_at is None:
+            return f"{self.name}: closed"
+        since = f"{self.opened_at:%d %b %H:%M}" if self.opened_at else "?"
+        return f"{self.name}: open since {since} UTC, next try at {self.retry_at:%H:%M} UTC"

@@ -33,8 +33,17 @@ def deliver_digest(recipient_id: int) -> str:
 @shared_task
 def deliver_emails(delivery_ids: list[int]) -> str:
     """Send a batch of reminders one by one; each row is still claimed and sent once."""
-    results = [outbox.deliver(delivery_id) for delivery_id in delivery_ids]
-    return f"{results.count('sent')} of {len(results)} sent"
+    results = []
+    for delivery_id in delivery_ids:
+        # One row that raises must not stop the rest of the batch; it stays pending and the
+        # sweep queues it again.
+        try:
+            results.append(outbox.deliver(delivery_id))
+        except Exception:
+            log.exception("Delivery %s raised", delivery_id)
+            results.append("error")
+    postponed = sum(r.startswith("postponed") for r in results)
+    return f"{results.count('sent')} of {len(results)} sent, {postponed} postponed"
 
 
 BATCH = 100

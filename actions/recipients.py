@@ -1,0 +1,172 @@
+"""Who is sent each step of the chasing ladder (DESIGN.md sections 3 and 4).
+
+Every candidate passes the access rule (actions/visibility.py) when the step is planned, and
+again when it is sent (actions/outbox.py). The ladder falls back rung by rung until someone
+who can sign in and may see the action is found; the committee's chairs and secretariat are
+the last rung, in their daily digest. A step that reaches nobody says why on its row, which
+the dashboard and the outbox admin show. A newer step for an action supersedes a pending
+older one for the same person, so each person has at most one reminder per action pending.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from agencies.models import Membership, User, can_sign_in_q
+from meetings.models import Committee
+
+from .models import Action, Delivery, Notification
+from .visibility import visible_actions
+
+Level = Notification.Level
+# (people, whether they read it in their daily digest)
+Rung = tuple[list[int], bool]
+
+
+@dataclass
+class People:
+    """The ladder's people for a set of actions, each able to sign in."""
+
+    owners: set[int]
+    leads: dict[int, list[int]]
+    managers: dict[int, list[int]]
+    officers: dict[int, list[int]]
+
+
+def _by_agency(agency_ids: Iterable[int], role: str) -> dict[int, list[int]]:
+    found: dict[int, list[int]] = {}
+    rows = Membership.objects.filter(
+        can_sign_in_q("user__"), agency_id__in=set(agency_ids), role=role
+    )
+    for agency_id, user_id in rows.values_list("agency_id", "user_id"):
+        found.setdefault(agency_id, []).append(user_id)
+    return found
+
+
+def _officers(committee_ids: Iterable[int]) -> dict[int, list[int]]:
+    found: dict[int, list[int]] = {}
+    for model in (Committee.chairs.through, Committee.secretariat.through):
+        rows = model.objects.filter(can_sign_in_q("user__"), committee_id__in=set(committee_ids))
+        for committee_id, user_id in rows.values_list("committee_id", "user_id"):
+            found.setdefault(committee_id, []).append(user_id)
+    return found
+
+
+def load_people(actions: Iterable[Action]) -> People:
+    """Owners, leads, managers and officers of these actions who can sign in."""
+    actions = list(actions)
+    agencies = {a.owning_agency_id for a in actions}
+    owner_ids = {a.owner_id for a in actions if a.owner_id}
+    return People(
+        owners=set(
+            User.objects.can_sign_in().filter(pk__in=owner_ids).values_list("pk", flat=True)
+        ),
+        leads=_by_agency(agencies, Membership.Role.LEAD),
+        managers=_by_agency(agencies, Membership.Role.MANAGER),
+        officers=_officers({a.committee_id for a in actions}),
+    )
+
+
+def ladder(action: Action, level: int, people: People) -> list[Rung]:
+    """The rungs for one step, first choice first. Owners and leads are emailed singly;
+    managers and officers read the step in their daily digest, at every level."""
+    agency, committee = action.owning_agency_id, action.committee_id
+    leads = people.leads.get(agency, [])
+    managers = (people.managers.get(agency, []), True)
+    officers = (people.officers.get(committee, []), True)
+    if level == Level.OWNER:
+        owner = [action.owner_id] if action.owner_id in people.owners else []
+        return [(owner, False), (leads, False), managers, officers]
+    if level == Level.MANAGERS:
+        return [managers, (leads, True), officers]
+    return [officers]
+
+
+def who_may_see(wanted: dict[int, set[int]]) -> set[tuple[int, int]]:
+    """The (person, action) pairs the access rule allows, one query per person."""
+    users = User.objects.in_bulk(list(wanted))
+    allowed: set[tuple[int, int]] = set()
+    for user_id, action_ids in wanted.items():
+        user = users.get(user_id)
+        if user is None or not action_ids:
+            continue
+        seen = visible_actions(user).filter(pk__in=action_ids).values_list("pk", flat=True)
+        allowed.update((user_id, pk) for pk in seen)
+    return allowed
+
+
+UNREACHED = (
+    "Reached nobody: no owner, lead or manager who can sign in and may see it, and no chair or "
+    "secretariat of the committee who can."
+)
+
+
+def plan(notifications: list[Notification]) -> tuple[list[Delivery], dict[int, str]]:
+    """The outbox rows for these steps, and the steps that reach nobody with the reason."""
+    people = load_people(n.action for n in notifications)
+    rungs = {n.pk: ladder(n.action, n.level, people) for n in notifications}
+    wanted: dict[int, set[int]] = {}
+    for n in notifications:
+        for persons, _ in rungs[n.pk]:
+            for person in persons:
+                wanted.setdefault(person, set()).add(n.action_id)
+    allowed = who_may_see(wanted)
+    rows: list[Delivery] = []
+    unreached: dict[int, str] = {}
+    for n in notifications:
+        for persons, digest in rungs[n.pk]:
+            chosen = sorted({p for p in persons if (p, n.action_id) in allowed})
+            if chosen:
+                rows += [Delivery(notification=n, recipient_id=p, digest=digest) for p in chosen]
+                break
+        else:
+            unreached[n.pk] = UNREACHED
+    return rows, unreached
+
+
+def supersede(action_ids: Iterable[int]) -> int:
+    """Cancel pending rows that a newer step for the same action and person replaces; returns
+    how many. A row being sent right now is waited for and, once sent, left alone."""
+    rows = Delivery.objects.filter(
+        state=Delivery.State.PENDING, notification__action_id__in=set(action_ids)
+    ).values_list(
+        "id", "notification__action_id", "recipient_id", "notification__day", "notification__level"
+    )
+    newest: dict[tuple[int, int], tuple] = {}
+    for pk, action_id, recipient_id, day, level in rows:
+        key = (action_id, recipient_id)
+        newest[key] = max(newest.get(key, (day, level, pk)), (day, level, pk))
+    keep = {rank[2] for rank in newest.values()}
+    stale = [pk for pk, *_ in rows if pk not in keep]
+    if not stale:
+        return 0
+    return Delivery.objects.filter(pk__in=stale, state=Delivery.State.PENDING).update(
+        state=Delivery.State.CANCELLED,
+        last_error="Superseded by a newer step for this action.",
+    )
+
+
+def reroute(notification: Notification) -> int:
+    """After a recipient lost access before sending: if nobody else is to get this step, the
+    committee's officers who may see it get it in their digest. Returns rows written."""
+    live = Delivery.objects.filter(
+        notification=notification, state__in=[Delivery.State.PENDING, Delivery.State.SENT]
+    )
+    if live.exists():
+        return 0
+    action = notification.action
+    officers = load_people([action]).officers.get(action.committee_id, [])
+    allowed = who_may_see({person: {action.pk} for person in officers})
+    had = set(
+        Delivery.objects.filter(notification=notification).values_list("recipient_id", flat=True)
+    )
+    chosen = sorted({p for p, _ in allowed} - had)
+    rows = [Delivery(notification=notification, recipient_id=p, digest=True) for p in chosen]
+    Delivery.objects.bulk_create(rows, ignore_conflicts=True)
+    if not rows:
+        Notification.objects.filter(pk=notification.pk).update(
+            unreached="Reached nobody: its recipients lost access before sending and no chair "
+            "or secretariat who can sign in may see it."
+        )
+    return len(rows)
