@@ -191,6 +191,9 @@ def test_a_step_that_reaches_nobody_shows_on_the_dashboard_and_in_the_admin(worl
     assert b"1 ladder steps reached nobody" in outbox_page.content
     steps = signed_in(admin).get("/admin/actions/notification/?reached=nobody")
     assert action.reference.encode() in steps.content
+    # Others see neither: another agency's dashboard, nor the admin without staff rights.
+    assert agency_dashboard(world.lead, world.mps).unreached == []
+    assert signed_in(world.lead).get("/admin/actions/notification/").status_code == 302
 
 
 def test_a_step_others_reach_is_not_on_the_dashboard(world, signed_in):

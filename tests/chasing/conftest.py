@@ -124,10 +124,10 @@ def redis_server(tmp_path: Path) -> Iterator[RedisServer]:
 def smtp() -> Iterator[tuple[Sink, int]]:
     """A real SMTP server on loopback that records what it accepts."""
     port = free_port()
-    controller, sink = start_sink(port)
+    _, sink = start_sink(port)
     yield sink, port
     sink.release.set()
-    controller.stop()
+    sink.go_down()
 
 
 @dataclass

@@ -22,6 +22,38 @@ class Sink:
         self.stalled = threading.Event()
         self.release = threading.Event()
         self._lock = threading.Lock()
+        # Addresses refused for good at RCPT (550), and a server refusing at MAIL FROM (421,
+        # before any recipient is accepted).
+        self.refuse_rcpt: set[str] = set()
+        self.refuse_mail = False
+        self.port = 0
+        self.controller: Controller | None = None
+
+    def go_down(self) -> None:
+        """Stop listening: connections are refused, as when the server is down."""
+        if self.controller is not None:
+            self.controller.stop()
+            self.controller = None
+
+    def come_back(self) -> None:
+        """Listen again on the same port."""
+        if self.controller is None:
+            self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
+            self.controller.start()
+
+    async def handle_MAIL(self, server, session, envelope, address, mail_options) -> str:
+        if self.refuse_mail:
+            return "421 4.3.2 Service not available, closing transmission channel"
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options) -> str:
+        if address in self.refuse_rcpt:
+            return "550 5.1.1 No such user here"
+        envelope.rcpt_tos.append(address)
+        envelope.rcpt_options.extend(rcpt_options)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope) -> str:
         with self._lock:
@@ -50,6 +82,7 @@ class Sink:
 def start_sink(port: int) -> tuple[Controller, Sink]:
     """Start the SMTP server on 127.0.0.1:port in a thread."""
     sink = Sink()
-    controller = Controller(sink, hostname="127.0.0.1", port=port)
-    controller.start()
-    return controller, sink
+    sink.port = port
+    sink.come_back()
+    assert sink.controller is not None
+    return sink.controller, sink

@@ -26,13 +26,13 @@ def at(day: datetime.date, hhmm: str = "09:00") -> str:
 
 
 def make(world, due_in: int, owner=None, **fields) -> Action:
-    """An outstanding MPS action due `due_in` days after DAY."""
+    """An outstanding action (of the MPS unless told) due `due_in` days after DAY."""
     n = Action.objects.count() + 1
     return Action.objects.create(
         committee=world.committee,
         reference=f"MC-{n:04d}",
         description=f"Write to the Committee with the CSE referral figures ({n})",
-        owning_agency=world.mps,
+        owning_agency=fields.pop("owning_agency", world.mps),
         owner=owner,
         due_date=DAY + datetime.timedelta(days=due_in),
         **fields,
@@ -82,9 +82,8 @@ def test_one_reminder_then_the_escalation_to_the_manager(world, celery, smtp):
         what=lambda: "the manager's digest\n" + celery.log_text()[-4000:],
     )
     settle(celery)
-    assert subjects(sink, world.member.email)[1:] == [
-        f"Action {action.reference} is 7 days overdue"
-    ]
+    # Rendered as of the overdue step's own day, the day after the deadline.
+    assert subjects(sink, world.member.email)[1:] == [f"Action {action.reference} is 1 day overdue"]
     assert subjects(sink, world.manager.email) == ["Overdue actions: 1 needs your attention"]
     assert len(sink.accepted) == 3
 
