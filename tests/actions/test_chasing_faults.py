@@ -1,7 +1,8 @@
 """Chasing under the faults of issue #21, in one process: the mail server down, newer steps,
 access lost before sending, agencies with nobody to chase, bad rows, honest counts.
 
-The same faults run with a real worker, Redis and SMTP server in tests/chasing/test_worker_faults.py.
+The same faults run with a real worker, Redis and SMTP server in
+tests/chasing/test_worker_faults.py.
 """
 
 from __future__ import annotations
