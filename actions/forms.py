@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 
 from agencies.models import Agency, Membership, User
 from core.forms import choice_field, form_helper, model_choice_field
-from core.widgets import DateInput
+from core.widgets import DateInput, PersonSelect
 from meetings.models import Committee
 from meetings.selectors import AgendaRow
 
@@ -95,6 +95,7 @@ class ActionForm(forms.Form):
     owner = PersonField(
         label="Owner",
         required=False,
+        widget=PersonSelect,
         help_text="Optional. Leave it unassigned and the agency\u2019s lead will assign it.",
         error_messages={"invalid_choice": "Choose a person from the list"},
     )
@@ -174,6 +175,7 @@ class AssignForm(forms.Form):
     owner = PersonField(
         label="Assign to",
         required=False,
+        widget=PersonSelect,
         error_messages={"invalid_choice": "Choose a person of the owning agency from the list"},
     )
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from agencies.models import Agency, User
 from core.forms import choice_field, form_helper, model_choice_field
-from core.widgets import DateInput, TimeInput
+from core.widgets import DateInput, PersonSelect, TimeInput
 from meetings.models import Committee, Meeting
 
 from .models import Invitation
@@ -134,6 +134,7 @@ class SubstituteForm(forms.Form):
     person = forms.ModelChoiceField(
         queryset=User.objects.none(),
         label="Substitute",
+        widget=PersonSelect,
         error_messages={"required": "Choose the substitute", "invalid_choice": "Choose a person"},
     )
     arrived = _time_field("Arrived late at (optional)", "govuk-input govuk-input--width-10")
@@ -171,6 +172,8 @@ class InviteForm(forms.Form):
     person = forms.ModelChoiceField(
         queryset=User.objects.none(),
         required=False,
+        widget=PersonSelect,
+        help_text="Type a name to find someone.",
         error_messages={"invalid_choice": "Choose a person from the list"},
     )
     new_name = forms.CharField(

@@ -56,6 +56,29 @@ def _substitutable(page: selectors.AttendancePage) -> list[selectors.AttendanceR
     ]
 
 
+def _own_agency_first(page: selectors.AttendancePage) -> dict:
+    """For an agency lead (not the chair or clerk, who record everyone): the rows of their own
+    agency first, everyone else in groups shown collapsed."""
+    lead_of = page.recorder.lead_agency_ids
+    if page.recorder.is_officer or not lead_of:
+        return {}
+    own = [row for row in page.rows if row.invitation.agency_id in lead_of]
+    if not own:
+        return {}
+    others = [
+        (title, [row for row in rows if row.invitation.agency_id not in lead_of])
+        for title, rows in page.groups
+    ]
+    others = [(title, rows) for title, rows in others if rows]
+    names = sorted({row.invitation.agency.name for row in own if row.invitation.agency})
+    return {
+        "own_rows": own,
+        "own_title": f"Your agency: {', '.join(names)}",
+        "other_groups": others,
+        "other_count": sum(len(rows) for _, rows in others),
+    }
+
+
 def _render_page(
     request: HttpRequest,
     meeting: Meeting,
@@ -100,6 +123,7 @@ def _render_page(
         if apologies_form
         else [form, substitute_form],
     }
+    context.update(_own_agency_first(page))
     record_reads(request.user, [row.invitation for row in page.rows], "attendance:meeting")
     return render(request, "attendance/meeting.html", context, status=status)
 

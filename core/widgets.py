@@ -32,3 +32,23 @@ class TimeInput(forms.TimeInput):
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         super().__init__(attrs, format=ISO_TIME)
+
+
+class PersonSelect(forms.Select):
+    """A select of people that static/js/pickers.js turns into a searchable field
+    (accessible-autocomplete); without JavaScript it stays an ordinary select."""
+
+    def __init__(self, attrs: dict[str, Any] | None = None, choices: Any = ()) -> None:
+        super().__init__(
+            {"class": "govuk-select", "data-app-picker": "one", **(attrs or {})}, choices
+        )
+
+
+class PeopleSelectMultiple(forms.SelectMultiple):
+    """A multiple select of people that static/js/pickers.js turns into a searchable field with
+    the chosen people listed under it, each with a remove button; without JavaScript it stays
+    a (taller) multiple select."""
+
+    def __init__(self, attrs: dict[str, Any] | None = None, choices: Any = ()) -> None:
+        base = {"class": "govuk-select", "data-app-picker": "many", "size": "8"}
+        super().__init__({**base, **(attrs or {})}, choices)

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from agencies.models import Agency, User
 from core.forms import choice_field, form_helper, model_choice_field
-from core.widgets import DateInput, TimeInput
+from core.widgets import DateInput, PeopleSelectMultiple, TimeInput
 
 from .models import AgendaItem, Meeting
 
@@ -117,7 +117,10 @@ class ItemForm(RevisionForm):
     )
     description = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
     presenters = forms.ModelMultipleChoiceField(
-        queryset=User.objects.none(), required=False, widget=forms.SelectMultiple
+        queryset=User.objects.none(),
+        required=False,
+        widget=PeopleSelectMultiple,
+        help_text="Type a name to find someone; choose as many as present it.",
     )
     lead_agency = forms.ModelChoiceField(queryset=Agency.objects.none(), required=False)
     planned_minutes = forms.IntegerField(
@@ -197,7 +200,11 @@ class AccessForm(RevisionForm):
         queryset=Agency.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
     )
     users = forms.ModelMultipleChoiceField(
-        queryset=User.objects.none(), required=False, label="People"
+        queryset=User.objects.none(),
+        required=False,
+        label="People",
+        widget=PeopleSelectMultiple,
+        help_text="Type a name to find someone.",
     )
 
     def __init__(self, *args, meeting: Meeting, **kwargs) -> None:

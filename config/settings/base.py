@@ -152,6 +152,8 @@ STATICFILES_DIRS = [
     BASE_DIR / "static",
     GOVUK_FRONTEND_DIST / "assets",
     ("govuk", GOVUK_FRONTEND_DIST),
+    # The searchable people pickers (static/js/pickers.js enhances their selects).
+    ("accessible-autocomplete", BASE_DIR / "node_modules" / "accessible-autocomplete" / "dist"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

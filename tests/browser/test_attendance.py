@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from attendance import services
 from attendance.models import Invitation
+from tests.browser.pickers import choose_person
 from tests.factories import PASSWORD, person_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -57,7 +58,7 @@ def test_lead_records_attendance_and_the_quorum_updates_live(
     lead.get_by_label("Substituting for").select_option(
         label=f"{world.member.full_name} (Metropolitan Police Service)"
     )
-    lead.get_by_label("Substitute", exact=True).select_option(label="James Cleverly")
+    choose_person(lead, "Substitute", "James Cleverly")
     lead.get_by_role("button", name="Record substitute").click()
     expect(lead.locator("body")).to_contain_text(
         f"James Cleverly recorded as substitute for {world.member.full_name}"

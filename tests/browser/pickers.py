@@ -1,0 +1,17 @@
+"""Driving the searchable people pickers (accessible-autocomplete over a select) as a person
+does: type part of a name, pick it from the suggestions."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+
+def choose_person(page, label: str, name: str) -> None:
+    """Type `name` into the picker labelled `label` and choose the first matching suggestion."""
+    field = page.get_by_label(label, exact=True)
+    field.fill(name)
+    option = page.locator(".autocomplete__option", has_text=re.compile(re.escape(name))).first
+    expect(option).to_be_visible()
+    option.click()
