@@ -14,6 +14,7 @@ from actions import services as actions
 from actions.models import Action
 from attendance.models import Invitation
 from tests.agenda_fixtures import at, day_from_today
+from tests.browser.pickers import choose_person
 from tests.factories import person_in
 
 from .conftest import sign_in, sign_in_at, text_of, whole
@@ -62,7 +63,7 @@ def test_agency_lead_attendance_substitute_and_action(world, page, mailroom, cli
         page.get_by_label("Substituting for").select_option(
             label=f"{world.member.full_name} (Metropolitan Police Service)"
         )
-        page.get_by_label("Substitute", exact=True).select_option(label=stand_in.full_name)
+        choose_person(page, "Substitute", stand_in.full_name)  # the searchable picker
         clicks(page.get_by_role("button", name="Record substitute"), "record the substitute")
         expect(page.locator("body")).to_contain_text(
             f"{stand_in.full_name} recorded as substitute for {world.member.full_name}"
@@ -80,7 +81,7 @@ def test_agency_lead_attendance_substitute_and_action(world, page, mailroom, cli
             page.locator("#to-assign-list").get_by_role("link", name=action.reference),
             "home: action to assign",
         )
-        page.get_by_label("Assign to").select_option(label=world.member.full_name)
+        choose_person(page, "Assign to", world.member.full_name)
         clicks(page.get_by_role("button", name="Save the owner"), "save the owner")
         expect(page.locator("#owner")).to_contain_text(world.member.full_name)
 
