@@ -43,7 +43,9 @@ def next_meeting(committee: Committee, day: str) -> Meeting:
         starts_at=at(day, "10:00"),
         ends_at=at(day, "12:00"),
         location=committee.default_location,
+        use_template=False,
     )
+    services.agenda_apply_template(meeting=meeting, template=STANDING_AGENDA)
     Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.PUBLISHED)
     meeting.refresh_from_db()
     return meeting
