@@ -152,9 +152,12 @@ STATICFILES_DIRS = [
     BASE_DIR / "static",
     GOVUK_FRONTEND_DIST / "assets",
     ("govuk", GOVUK_FRONTEND_DIST),
-    # The searchable people pickers (static/js/pickers.js enhances their selects).
-    ("accessible-autocomplete", BASE_DIR / "node_modules" / "accessible-autocomplete" / "dist"),
 ]
+# The searchable people pickers (static/js/pickers.js enhances their selects). A checkout whose
+# assets predate it (`make assets` installs it) keeps plain selects rather than failing checks.
+AUTOCOMPLETE_DIST = BASE_DIR / "node_modules" / "accessible-autocomplete" / "dist"
+if AUTOCOMPLETE_DIST.is_dir():
+    STATICFILES_DIRS.append(("accessible-autocomplete", AUTOCOMPLETE_DIST))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
