@@ -49,6 +49,10 @@ def _people_choices(agencies: QuerySet[Agency]) -> list:
     return list(groups.items())
 
 
+# The new-person service's field names, as the action form calls them.
+NEW_OWNER_ERRORS = {"new_name": "new_owner_name", "new_email": "new_owner_email"}
+
+
 class PersonField(forms.TypedChoiceField):
     """A person chosen from a grouped list; cleans to the User (or None)."""
 
@@ -99,6 +103,19 @@ class ActionForm(forms.Form):
         help_text="Optional. Leave it unassigned and the agency\u2019s lead will assign it.",
         error_messages={"invalid_choice": "Choose a person from the list"},
     )
+    new_owner_name = forms.CharField(
+        label="Or a new colleague: full name",
+        max_length=150,
+        required=False,
+        help_text="Not in the list? Give their name and email: they join the owning agency and "
+        "get a link to choose a password and sign in (150 characters at most).",
+    )
+    new_owner_email = forms.EmailField(
+        label="Their email address",
+        max_length=254,
+        required=False,
+        error_messages={"invalid": "Enter an email address like name@example.org"},
+    )
     co_agencies = forms.ModelMultipleChoiceField(
         label="Co-owning agencies",
         queryset=Agency.objects.none(),
@@ -141,6 +158,8 @@ class ActionForm(forms.Form):
             "source",
             "owning_agency",
             "owner",
+            "new_owner_name",
+            "new_owner_email",
             Field.checkboxes("co_agencies", small=True),
             "due_date",
             "due_text",
@@ -149,11 +168,35 @@ class ActionForm(forms.Form):
             *fields, submit="Record the action", legend_size=Size.SMALL, name_from_label=True
         )
 
+    @property
+    def adds_new_owner(self) -> bool:
+        """Whether the form asks to add the owner as a new colleague of the owning agency."""
+        data = getattr(self, "cleaned_data", {})
+        return bool((data.get("new_owner_name") or "").strip() or data.get("new_owner_email"))
+
+    def new_owner(self) -> dict:
+        """The new colleague to add as owner: name, email and the owning agency."""
+        data = self.cleaned_data
+        return {
+            "full_name": data["new_owner_name"],
+            "email": data["new_owner_email"],
+            "agency": data["owning_agency"],
+        }
+
     def clean(self) -> dict:
         """The owner must belong to the owning agency, which is not also a co-owner."""
         super().clean()
         data = self.cleaned_data
         agency, owner = data.get("owning_agency"), data.get("owner")
+        if self.adds_new_owner or "new_owner_email" in self.errors:
+            if owner is not None:
+                self.add_error(
+                    "new_owner_name", "Choose an owner from the list or add someone new, not both"
+                )
+            if not (data.get("new_owner_name") or "").strip():
+                self.add_error("new_owner_name", "Enter the new colleague\u2019s full name")
+            if not data.get("new_owner_email") and "new_owner_email" not in self.errors:
+                self.add_error("new_owner_email", "Enter the new colleague\u2019s email address")
         if (
             agency is not None
             and owner is not None

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST, require_safe
 from agencies.http import SignedInRequest
 from agencies.models import Agency
 from agencies.selectors import managed_agencies
+from agencies.services import person_add
 from audit.services import record_reads
 from core.csv import FormulaSafeCSV
 from core.forms import apply_service_errors
@@ -30,7 +31,7 @@ from meetings.selectors import agenda_for
 from . import selectors, services
 from .dashboard import agency_dashboard
 from .filters import ActionFilter
-from .forms import ActionForm, AssignForm, UpdateForm
+from .forms import NEW_OWNER_ERRORS, ActionForm, AssignForm, UpdateForm
 from .models import Action, ActionUpdate
 from .pdf import summary_pdf
 from .summary import agenda_numbers, meeting_summary
@@ -199,6 +200,9 @@ def action_create(request: SignedInRequest) -> HttpResponse:
         chosen = data.get("agenda_item")
         try:
             with once(request) as claim:
+                owner = data["owner"]
+                if form.adds_new_owner:  # one transaction with the action: all or nothing
+                    owner = person_add(**form.new_owner(), added_by=request.user)
                 action, warnings = services.action_create(
                     by=request.user,
                     committee=committee,
@@ -206,7 +210,7 @@ def action_create(request: SignedInRequest) -> HttpResponse:
                     agenda_item=items.get(chosen) if chosen else None,
                     description=data["description"],
                     owning_agency=data["owning_agency"],
-                    owner=data["owner"],
+                    owner=owner,
                     co_agencies=list(data["co_agencies"]),
                     due_date=data["due_date"],
                     due_text=data["due_text"],
@@ -214,7 +218,7 @@ def action_create(request: SignedInRequest) -> HttpResponse:
                 )
                 done = claim.redirect(_safe_next(request) or action.get_absolute_url())
         except ValidationError as error:
-            apply_service_errors(form, error)
+            apply_service_errors(form, error, names=NEW_OWNER_ERRORS)
         else:
             messages.success(request, f"Action {action.reference} recorded.")
             for warning in warnings:
