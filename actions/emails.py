@@ -112,7 +112,9 @@ def reminder(delivery: Delivery) -> EmailMultiAlternatives:
     line = action_line(action, step_day, bool(visible_ids(user, [action])))
     verb = "Unassigned action" if line.unassigned and action.owner_id != user.pk else "Action"
     subject = f"{verb} {action.reference} is {line.lateness}"
-    context = {"line": line, "for_lead": verb != "Action", "subject": subject}
+    # The owner cannot be reached (cannot sign in, or may not see it): the lead is asked instead.
+    stand_in = not line.unassigned and action.owner_id != user.pk
+    context = {"line": line, "for_lead": verb != "Action", "stand_in": stand_in, "subject": subject}
     return _message(user, subject, "reminder", context, _message_id(f"delivery-{delivery.pk}"))
 
 

@@ -75,7 +75,9 @@ def test_failures_are_told_apart(error, connection, permanent):
     assert circuit.is_permanent(error) is permanent
 
 
-def test_a_mail_server_down_opens_the_circuit_and_spends_no_attempts(world, backend, settings):
+def test_a_mail_server_down_opens_the_circuit_and_spends_no_attempts(
+    world, backend, settings, signed_in
+):
     settings.CHASING_MAX_ATTEMPTS = 2
     for _ in range(3):
         make_action(world, 0, owner=world.member)
@@ -89,6 +91,9 @@ def test_a_mail_server_down_opens_the_circuit_and_spends_no_attempts(world, back
         assert all(r.startswith("postponed") for r in results)
         assert set(Delivery.objects.values_list("state", "attempts")) == {(State.PENDING, 0)}
         assert chasing.sweep().queued == []  # the circuit is open: nothing is queued
+        admin = type(world.chair).objects.create_superuser("root@meetings.example", "pw-x-12345")
+        banner = signed_in(admin).get("/admin/actions/delivery/").content.decode()
+        assert "Mail server unavailable" in banner and "Connection refused" in banner
         # Ten retries of the connection, far more than the rows' two attempts.
         for _ in range(10):
             clock.move_to(MailCircuit.objects.get().retry_at)
@@ -233,3 +238,15 @@ def test_a_row_that_fails_is_recorded_and_the_rest_are_chased(world):
     assert "OverflowError" in result.errors[0][1]
     assert f"1 actions could not be chased: action {bad.pk}" in result.summary()
     assert list(Notification.objects.values_list("action_id", flat=True)) == [good.pk]
+
+
+def test_an_owner_who_cannot_be_reached_is_stood_in_for_by_the_lead(
+    world, django_capture_on_commit_callbacks
+):
+    action = make_action(world, 0, owner=world.member)
+    type(world.member).objects.filter(pk=world.member.pk).update(is_active=False)
+    sweep_on(TODAY, execute=django_capture_on_commit_callbacks)
+    assert [m.to[0] for m in mail.outbox] == [world.lead.email]
+    body = mail.outbox[0].body
+    assert action.reference in body and "its owner cannot be reached" in body
+    assert "An action you own" not in body
