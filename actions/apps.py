@@ -15,3 +15,10 @@ class ActionsConfig(AppConfig):
 
         if mirror_item_restriction not in RESTRICTION_FOLLOWERS:
             RESTRICTION_FOLLOWERS.append(mirror_item_restriction)
+        # Say on meetings' confirmation pages what removing an item or a grant does to actions.
+        from meetings.consequences import GRANT_REVOKE, ITEM_REMOVE, register
+
+        from .consequences import grant_revoke, item_remove
+
+        register(ITEM_REMOVE, item_remove)
+        register(GRANT_REVOKE, grant_revoke)

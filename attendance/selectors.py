@@ -307,9 +307,14 @@ class AttendancePage:
         return [row for _, rows in self.groups for row in rows]
 
     @property
+    def cancelled(self) -> bool:
+        """Whether the meeting was cancelled: then nothing on the page can be recorded."""
+        return self.meeting.status == Meeting.Status.CANCELLED
+
+    @property
     def editable_rows(self) -> list[AttendanceRow]:
-        """The rows this viewer may record."""
-        return [row for row in self.rows if row.editable]
+        """The rows this viewer may record (none of a cancelled meeting)."""
+        return [] if self.cancelled else [row for row in self.rows if row.editable]
 
 
 GROUP_TITLES: dict[str, str] = {

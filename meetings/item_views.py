@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from audit.services import record_reads
 from core.forms import apply_service_errors, error_status
 from core.once import once, submit_once
 
-from . import access, selectors, services
+from . import access, consequences, selectors, services
+from .confirm_views import confirm_page, confirmed
 from .forms import (
     AccessForm,
     PaperForm,
@@ -85,6 +87,9 @@ def item_access(request: HttpRequest, pk: int) -> HttpResponse:
     form = AccessForm(request.POST or None, meeting=item.meeting, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        revoked = _revoked(item, agencies, users, data)
+        if any(revoked) and not confirmed(request):
+            return _confirm_revoke(request, item, revoked, data)
         try:
             services.item_restrict(
                 item=item,
@@ -155,14 +160,31 @@ def paper_download(request: HttpRequest, pk: int) -> FileResponse:
     )
 
 
-@require_POST
-def paper_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    """Remove a paper."""
-    paper = get_object_or_404(
-        selectors.visible_papers(request.user).select_related("item__meeting__committee"), pk=pk
+def _revoked(item: AgendaItem, agencies: list, users: list, data: dict) -> tuple[list, list]:
+    """The agencies and people a restricted item's new grants leave out (opening it to all
+    revokes nothing)."""
+    if not (item.restricted and data["restricted"]):
+        return [], []
+    keep_agencies, keep_users = set(data["agencies"]), set(data["users"])
+    return (
+        [agency for agency in agencies if agency not in keep_agencies],
+        [user for user in users if user not in keep_users],
     )
-    if not access.is_committee_officer(request.user, paper.item.meeting.committee):
-        raise PermissionDenied
-    services.paper_delete(paper=paper)
-    messages.success(request, "Paper removed.")
-    return redirect("meetings:item_edit", pk=paper.item_id)
+
+
+def _confirm_revoke(request: HttpRequest, item: AgendaItem, revoked: tuple, data: dict):
+    """The page that says who loses sight of the item, carrying everything chosen."""
+    hidden: list[tuple[str, object]] = [("revision", data["revision"])]
+    if data["restricted"]:
+        hidden.append(("restricted", "on"))
+    hidden += [("agencies", agency.pk) for agency in data["agencies"]]
+    hidden += [("users", user.pk) for user in data["users"]]
+    return confirm_page(
+        request,
+        meeting=item.meeting,
+        heading=f"Take away access to “{item.title}”?",
+        lines=consequences.grant_revoke(item, *revoked),
+        button="Yes, save the new access",
+        back=reverse("meetings:item_access", kwargs={"pk": item.pk}),
+        hidden=hidden,
+    )

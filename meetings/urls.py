@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import exports, item_views, views
+from . import confirm_views, exports, item_views, views
 
 app_name = "meetings"
 urlpatterns = [
@@ -14,18 +14,18 @@ urlpatterns = [
     path("<int:pk>/agenda/", views.agenda_editor, name="editor"),
     path("<int:pk>/agenda/add/", views.item_add, name="item_add"),
     path("<int:pk>/publish/", views.agenda_publish, name="publish"),
-    path("<int:pk>/cancel/", views.meeting_cancel, name="cancel"),
+    path("<int:pk>/cancel/", confirm_views.meeting_cancel, name="cancel"),
     path("<int:pk>/held/", views.meeting_mark_held, name="mark_held"),
     path("<int:pk>/versions/", views.version_list, name="versions"),
     path("<int:pk>/versions/<int:number>/", views.version_detail, name="version"),
     path("items/<int:pk>/", item_views.item_edit, name="item_edit"),
     path("items/<int:pk>/move/", views.item_move, name="item_move"),
-    path("items/<int:pk>/delete/", views.item_delete, name="item_delete"),
+    path("items/<int:pk>/delete/", confirm_views.item_delete, name="item_delete"),
     path("items/<int:pk>/access/", item_views.item_access, name="item_access"),
     path("items/<int:pk>/papers/", item_views.paper_add, name="paper_add"),
     path("items/<int:pk>/questions/", item_views.question_add, name="question_add"),
     path("papers/<int:pk>/", item_views.paper_download, name="paper"),
-    path("papers/<int:pk>/delete/", item_views.paper_delete, name="paper_delete"),
+    path("papers/<int:pk>/delete/", confirm_views.paper_delete, name="paper_delete"),
     path("<int:pk>/agenda.pdf", exports.agenda_pdf, name="agenda_pdf"),
     path("<int:pk>/meeting.ics", exports.meeting_ics, name="meeting_ics"),
     path("calendar/", exports.calendar_settings, name="calendar"),

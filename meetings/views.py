@@ -85,6 +85,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "meeting": meeting,
         "agenda": selectors.agenda_for(access.meeting_viewer(request.user, meeting)),
         "is_officer": access.is_committee_officer(request.user, meeting.committee),
+        "cancelled": meeting.status == Meeting.Status.CANCELLED,
         "chairs": meeting.chairs.all(),
     }
     record_reads(request.user, [context["agenda"]], "meetings:meeting")
@@ -122,7 +123,7 @@ def _render_form(request, form, meeting: Meeting, status: int) -> HttpResponse:
 def agenda_editor(request: HttpRequest, pk: int) -> HttpResponse:
     """The chair's agenda editor: every item, with buttons to edit, move and remove it."""
     meeting = access.access_meeting(request.user, pk, to_run=True)
-    return _render_editor(request, meeting)
+    return render_editor(request, meeting)
 
 
 # (direction, button label, the rest of its accessible name after "item N")
@@ -145,7 +146,8 @@ def _query_int(request: HttpRequest, name: str) -> int | None:
     return int(value) if value.isdigit() and len(value) < 10 else None
 
 
-def _render_editor(request, meeting: Meeting, form=None, status: int = 200) -> HttpResponse:
+def render_editor(request, meeting: Meeting, form=None, status: int = 200) -> HttpResponse:
+    """The agenda editor page (also behind refusals of the pages that change the agenda)."""
     agenda = selectors.agenda_for(access.meeting_viewer(request.user, meeting))
     parents, after = _choices(agenda)
     if form is None:
@@ -167,6 +169,7 @@ def _render_editor(request, meeting: Meeting, form=None, status: int = 200) -> H
         "latest": meeting.versions.order_by("-number").first(),
         "can_hold": services.can_move(meeting, Meeting.Status.HELD),
         "can_cancel": services.can_move(meeting, Meeting.Status.CANCELLED),
+        "cancelled": meeting.status == Meeting.Status.CANCELLED,
     }
     record_reads(request.user, [agenda], request.resolver_match.view_name)
     return render(request, "meetings/agenda_editor.html", context, status=status)
@@ -191,10 +194,10 @@ def item_add(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except ValidationError as error:
             apply_service_errors(form, error)
-            return _render_editor(request, meeting, form, error_status(error))
+            return render_editor(request, meeting, form, error_status(error))
         messages.success(request, f"Added “{data['title']}”.")
         return redirect(f"{_editor_url(item)}#item-{item.pk}")
-    return _render_editor(request, meeting, form, 400)
+    return render_editor(request, meeting, form, 400)
 
 
 @require_POST
@@ -205,7 +208,7 @@ def item_move(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         errors = [str(e) for field in form.errors.values() for e in field]
         messages.error(request, " ".join(errors) or "That move was not understood.")
-        return _render_editor(request, item.meeting, status=400)
+        return render_editor(request, item.meeting, status=400)
     direction, position = form.cleaned_data["direction"], form.cleaned_data["position"]
     try:
         services.item_move(
@@ -216,7 +219,7 @@ def item_move(request: HttpRequest, pk: int) -> HttpResponse:
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return _render_editor(request, item.meeting, status=error_status(error))
+        return render_editor(request, item.meeting, status=error_status(error))
     messages.success(request, f"Moved “{item.title}”.")
     # No #item- fragment: a page opened at a fragment skips autofocus, which brings the focus
     # (and the scroll) back to the moved item's control.
@@ -226,29 +229,6 @@ def item_move(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _editor_url(item: AgendaItem) -> str:
     return reverse("meetings:editor", kwargs={"pk": item.meeting_id})
-
-
-@require_POST
-def item_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    """Remove an item and its sub-items."""
-    item = access.access_item(request.user, pk, to_run=True)
-    form = RevisionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "That request was not understood.")
-        return redirect("meetings:editor", pk=item.meeting_id)
-    try:
-        services.item_delete(item=item, expected_revision=form.cleaned_data["revision"])
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return _render_editor(request, item.meeting, status=error_status(error))
-    messages.success(request, f"Removed “{item.title}”.")
-    return redirect("meetings:editor", pk=item.meeting_id)
-
-
-@require_POST
-def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
-    """Cancel the meeting."""
-    return _meeting_move(request, pk, services.meeting_cancel, "The meeting is cancelled.")
 
 
 @require_POST
@@ -267,7 +247,7 @@ def _meeting_move(request: HttpRequest, pk: int, move, done: str) -> HttpRespons
         move(meeting=meeting, expected_revision=form.cleaned_data["revision"])
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return _render_editor(request, meeting, status=error_status(error))
+        return render_editor(request, meeting, status=error_status(error))
     messages.success(request, done)
     return redirect(meeting.get_absolute_url())
 

@@ -260,12 +260,13 @@ def test_meeting_page_and_editor_queries_do_not_grow_with_items(world, meeting, 
 
 def test_chair_cancels_a_meeting_and_partners_cannot(world, meeting, signed_in):
     url = reverse("meetings:cancel", args=[meeting.pk])
-    assert signed_in(world.lead).post(url, {"revision": meeting.agenda_revision}).status_code == 403
-    response = signed_in(world.chair).post(url, {"revision": meeting.agenda_revision})
+    confirmed = {"revision": meeting.agenda_revision, "confirm": "yes"}
+    assert signed_in(world.lead).post(url, confirmed).status_code == 403
+    response = signed_in(world.chair).post(url, confirmed)
     assert response.status_code == 302
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.CANCELLED
-    again = signed_in(world.chair).post(url, {"revision": meeting.agenda_revision})
+    again = signed_in(world.chair).post(url, confirmed)
     # The wrong stage is a conflict (code "stage"), as in the minutes: core.forms.error_status.
     assert again.status_code == 409
     assert "cannot be cancelled" in again.content.decode()

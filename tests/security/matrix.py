@@ -184,7 +184,11 @@ TABLE: Table = {
         post(u("meetings:mark_held", w.meeting.pk), {"revision": w.meeting.agenda_revision}),
     ],
     "meetings:cancel": lambda w: [
-        post(u("meetings:cancel", w.meeting.pk), {"revision": w.meeting.agenda_revision}),
+        get(u("meetings:cancel", w.meeting.pk)),
+        post(
+            u("meetings:cancel", w.meeting.pk),
+            {"revision": w.meeting.agenda_revision, "confirm": "yes"},
+        ),
     ],
     "meetings:versions": lambda w: [
         get(u("meetings:versions", w.next_meeting.pk)),
@@ -205,8 +209,12 @@ TABLE: Table = {
         ),
     ],
     "meetings:item_delete": lambda w: [
-        post(u("meetings:item_delete", i.pk), {"revision": w.meeting.agenda_revision}, own=True)
-        for i in (w.item,)
+        get(u("meetings:item_delete", w.item.pk), shows=("title",), to=OFFICERS, own=True),
+        post(
+            u("meetings:item_delete", w.item.pk),
+            {"revision": w.meeting.agenda_revision, "confirm": "yes"},
+            own=True,
+        ),
     ],
     "meetings:item_access": lambda w: [
         get(u("meetings:item_access", w.item.pk), shows=("title",), to=OFFICERS, own=True),
@@ -234,7 +242,10 @@ TABLE: Table = {
     "meetings:paper": lambda w: [
         get(u("meetings:paper", w.paper.pk), shows=("paper_file",), own=True),
     ],
-    "meetings:paper_delete": lambda w: [post(u("meetings:paper_delete", w.paper.pk), own=True)],
+    "meetings:paper_delete": lambda w: [
+        get(u("meetings:paper_delete", w.paper.pk), shows=("paper",), to=OFFICERS, own=True),
+        post(u("meetings:paper_delete", w.paper.pk), {"confirm": "yes"}, own=True),
+    ],
     "meetings:agenda_pdf": lambda w: [
         get(u("meetings:agenda_pdf", w.meeting.pk), shows=("title", "paper", "sub_item")),
     ],

@@ -133,7 +133,8 @@ def test_an_item_with_actions_is_refused_not_a_server_error(world, meeting, sign
     )
     meeting.refresh_from_db()
     response = signed_in(world.chair).post(
-        f"/meetings/items/{item.pk}/delete/", {"revision": meeting.agenda_revision}
+        f"/meetings/items/{item.pk}/delete/",
+        {"revision": meeting.agenda_revision, "confirm": "yes"},
     )
     assert response.status_code == 400
     assert "Actions were recorded on this item" in response.content.decode()
