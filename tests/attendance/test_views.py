@@ -205,6 +205,23 @@ def test_lead_records_and_removes_a_substitute(world, invited, meeting, signed_i
     assert not Invitation.objects.filter(person=stand_in).exists()
 
 
+def test_lead_records_an_invited_colleague_as_substitute(world, invited, meeting, signed_in):
+    """The committee was invited (the colleague too): their own line becomes the substitute."""
+    client = signed_in(world.lead)
+    response = client.post(
+        url("substitute_add", meeting.pk),
+        {"sub-original": invited.lead.pk, "sub-person": world.member.pk},
+    )
+    assert response.status_code == 302
+    line = Invitation.objects.get(meeting=meeting, person=world.member)
+    assert line.pk == invited.member.pk and line.substitute_for == invited.lead
+    html = client.get(url("meeting", meeting.pk)).content.decode()
+    assert f"{world.member.full_name} substituting" in html
+    assert client.post(url("substitute_remove", line.pk)).status_code == 302
+    line.refresh_from_db()
+    assert line.status == Status.EXPECTED and line.substitute_for is None
+
+
 def test_substitute_for_another_agency_is_refused(world, invited, meeting, signed_in):
     stand_in = person_in(world.safer_london)
     response = signed_in(world.lead).post(
