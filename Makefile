@@ -8,7 +8,7 @@ PORT ?= 8000
 # Links in emails point here; set SITE_URL yourself when people reach the product another way.
 SITE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: run test test-any-day install install-test assets lint format clean bench
+.PHONY: run test test-fuzz test-any-day install install-test assets lint format clean bench
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,11 @@ lint: $(VENV)/.installed-test
 
 test: install-test lint
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The property suite (tests/fuzz) with many random examples per form and filter instead of the
+# few fixed ones `make test` runs; FUZZ_EXAMPLES sets how many (300 by default).
+test-fuzz: install-test
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -p no:cacheprovider tests/fuzz $(PYTEST_ARGS)
 
 # The suite with every process it starts (live servers, Celery workers, Chromium) living 400
 # days ahead, then 200 days back, through libfaketime: no test may depend on today's date.
