@@ -110,7 +110,15 @@ def _to_record(user: User, lead_ids: set[int], officer_ids: list[int], now: date
     held = (
         access.visible_meetings(user)
         .filter(starts_at__lt=now)
-        .exclude(status__in=[Meeting.Status.DRAFT, Meeting.Status.CANCELLED])
+        # Once its minutes are approved (with the attendance they snapshot), a meeting no
+        # longer waits for anyone's attendance.
+        .exclude(
+            status__in=[
+                Meeting.Status.DRAFT,
+                Meeting.Status.CANCELLED,
+                Meeting.Status.MINUTES_APPROVED,
+            ]
+        )
     )
     mine = Q(meeting__committee_id__in=officer_ids) | Q(agency_id__in=lead_ids)
     pending = (

@@ -15,6 +15,7 @@ from django.utils import timezone
 from actions.models import Action
 from attendance import services as attendance_services
 from meetings import services as meeting_services
+from meetings.models import Meeting
 from minutes.models import Minutes
 from tests.agenda_fixtures import MEETING_DAY, at
 
@@ -112,6 +113,12 @@ def test_attendance_to_record_includes_the_restricted_guest_once_granted(
     with time_machine.travel(DURING, tick=False):
         page = _home(signed_in, world.lead)
     assert "2 people still marked expected" in page
+    # Approved minutes close the meeting's record: it no longer waits for attendance.
+    Meeting.objects.filter(pk=invited.lead.meeting_id).update(
+        status=Meeting.Status.MINUTES_APPROVED
+    )
+    with time_machine.travel(DURING, tick=False):
+        assert "Attendance to record" not in _home(signed_in, world.lead)
 
 
 def test_minutes_to_comment_on_and_to_approve(world, signed_in, meeting):
