@@ -20,6 +20,7 @@ from audit.targets import ReadKind, Target
 from meetings import access
 from meetings.models import AgendaItem, Meeting
 from meetings.selectors import AgendaRow, agenda_for
+from meetings.services import meeting_has_begun
 
 from .attendance_view import AttendanceView, attendance_view
 from .models import Minute, MinuteAmendment, Minutes, MinutesComment, Resolution
@@ -332,7 +333,8 @@ def minutes_document(viewer: access.MeetingViewer) -> MinutesDocument:
     doc.approved_here = list(
         Minutes.objects.filter(approved_at_meeting=meeting).select_related("meeting")
     )
-    if is_officer:
+    if is_officer and meeting.status != Meeting.Status.CANCELLED and meeting_has_begun(meeting):
+        # Earlier minutes are approved at this meeting once it is held, not before.
         doc.candidates = list(approval_candidates(meeting))
     return doc
 
@@ -381,7 +383,11 @@ def minutes_stage(user: User, meeting: Meeting) -> MinutesStage:
     """The stage of a meeting's minutes, and for officers how many earlier minutes await
     approval at this meeting."""
     is_officer = access.is_committee_officer(user, meeting.committee)
-    meeting_open = meeting.status not in (Meeting.Status.DRAFT, Meeting.Status.CANCELLED)
+    # Minutes are taken of a published meeting once it has begun (held), never before.
+    meeting_open = meeting.status not in (
+        Meeting.Status.DRAFT,
+        Meeting.Status.CANCELLED,
+    ) and meeting_has_begun(meeting)
     stage = MinutesStage(
         record=minutes_record(meeting), is_officer=is_officer, meeting_open=meeting_open
     )

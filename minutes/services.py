@@ -20,7 +20,7 @@ from django.utils import timezone
 from agencies.models import User
 from meetings import access
 from meetings.models import AgendaItem, Committee, Meeting
-from meetings.services import meeting_minutes_progress
+from meetings.services import meeting_has_begun, meeting_minutes_progress
 
 from .attendance_view import snapshot_for
 from .models import Minute, MinuteAmendment, Minutes, MinutesComment, Resolution, split_paragraphs
@@ -65,10 +65,18 @@ def _require_officer(user: User, committee: Committee) -> None:
 
 
 def _check_meeting(meeting: Meeting) -> None:
+    """Minutes are taken of a published meeting that has begun: never of a draft, a cancelled
+    one or one still in the future (a stage conflict, 409)."""
     if meeting.status == Meeting.Status.DRAFT:
         raise ValidationError("Publish the agenda before taking minutes of this meeting.")
     if meeting.status == Meeting.Status.CANCELLED:
         raise ValidationError("This meeting was cancelled, so it has no minutes.")
+    if not meeting_has_begun(meeting):
+        raise ValidationError(
+            f"The meeting of {_date(meeting)} has not taken place yet: its minutes are taken, "
+            "and earlier minutes approved at it, once it has begun.",
+            code="stage",
+        )
 
 
 @overload

@@ -41,8 +41,17 @@ REFUSALS: dict[str, str] = {
 
 
 def can_move(meeting: Meeting, to: str) -> bool:
-    """Whether the table lets this meeting move to `to` now."""
+    """Whether the table lets this meeting move to `to` now (and time: a meeting is held only
+    once it has begun)."""
+    if to == Status.HELD and not meeting_has_begun(meeting):
+        return False
     return to in MOVES[meeting.status]
+
+
+def meeting_has_begun(meeting: Meeting, *, now: datetime.datetime | None = None) -> bool:
+    """Whether the meeting's start has come: before it, it cannot be held or minuted, nor
+    earlier minutes approved at it."""
+    return meeting.starts_at <= (now or timezone.now())
 
 
 def _move(meeting: Meeting, to: str) -> Meeting:
@@ -80,6 +89,10 @@ def meeting_cancel(*, meeting: Meeting, expected_revision: int | None) -> Meetin
 @transaction.atomic
 def meeting_mark_held(*, meeting: Meeting, expected_revision: int | None) -> Meeting:
     """A chair or the secretariat marks a published meeting as held (it took place)."""
+    if not meeting_has_begun(meeting):
+        raise ValidationError(
+            "The meeting has not begun yet: it can be marked as held once it has.", code="stage"
+        )
     if not can_move(meeting, Status.HELD):
         raise ValidationError(
             REFUSALS[Status.HELD].format(status=meeting.get_status_display().lower()),

@@ -6,6 +6,7 @@ member of an agency without the grant sees only the restricted item's placeholde
 import re
 
 import pytest
+import time_machine
 from playwright.sync_api import expect
 
 from actions.models import Action
@@ -21,6 +22,14 @@ from tests.factories import PASSWORD
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SECRET_TEXT = "The panel heard the Kestrel testimony in private."
+
+
+@pytest.fixture(autouse=True)
+def after_both_meetings():
+    """The journey runs the day after the next meeting: minutes are taken of a meeting that has
+    taken place and approved at one that has begun (the lifecycle follows time)."""
+    with time_machine.travel(at(after_meeting(13), "09:00"), tick=True):
+        yield
 
 
 def _sign_in(page, email: str) -> None:

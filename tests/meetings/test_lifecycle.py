@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -14,6 +15,7 @@ from django.utils import timezone
 from meetings import services
 from meetings.models import AgendaVersion, Meeting
 from meetings.tasks import mark_meetings_held
+from tests.agenda_fixtures import MEETING_DAY, at
 
 Status = Meeting.Status
 pytestmark = pytest.mark.django_db
@@ -105,21 +107,26 @@ def test_minutes_never_move_a_draft_or_cancelled_meeting(meeting):
 
 
 def test_the_chair_marks_a_meeting_held_and_partners_cannot(world, meeting, signed_in):
-    url = reverse("meetings:mark_held", args=[meeting.pk])
-    editor = signed_in(world.chair).get(reverse("meetings:editor", args=[meeting.pk]))
-    assert "Mark as held" in editor.content.decode()
-    assert signed_in(world.lead).post(url, {"revision": meeting.agenda_revision}).status_code == 403
-    response = signed_in(world.chair).post(url, {"revision": meeting.agenda_revision})
-    assert response.status_code == 302
-    meeting.refresh_from_db()
-    assert meeting.status == Status.HELD
-    editor = signed_in(world.chair).get(reverse("meetings:editor", args=[meeting.pk]))
-    html = editor.content.decode()
-    assert "Mark as held" not in html and "Cancel this meeting" not in html
-    again = signed_in(world.chair).post(url, {"revision": meeting.agenda_revision})
-    # The wrong stage is a conflict (code "stage"), as in the minutes: core.forms.error_status.
-    assert again.status_code == 409
-    assert "cannot be marked as held" in again.content.decode()
+    # During the meeting: a meeting is held once it has begun.
+    with time_machine.travel(at(MEETING_DAY, "10:30"), tick=True):
+        url = reverse("meetings:mark_held", args=[meeting.pk])
+        editor = signed_in(world.chair).get(reverse("meetings:editor", args=[meeting.pk]))
+        assert "Mark as held" in editor.content.decode()
+        assert (
+            signed_in(world.lead).post(url, {"revision": meeting.agenda_revision}).status_code
+            == 403
+        )
+        response = signed_in(world.chair).post(url, {"revision": meeting.agenda_revision})
+        assert response.status_code == 302
+        meeting.refresh_from_db()
+        assert meeting.status == Status.HELD
+        editor = signed_in(world.chair).get(reverse("meetings:editor", args=[meeting.pk]))
+        html = editor.content.decode()
+        assert "Mark as held" not in html and "Cancel this meeting" not in html
+        again = signed_in(world.chair).post(url, {"revision": meeting.agenda_revision})
+        # The wrong stage is a conflict (code "stage"), as in the minutes: core.forms.error_status.
+        assert again.status_code == 409
+        assert "cannot be marked as held" in again.content.decode()
 
 
 def test_the_publish_page_refuses_a_cancelled_meeting(world, meeting, signed_in):

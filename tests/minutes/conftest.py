@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import time_machine
 
 from meetings import services as meeting_services
 from meetings.models import AgendaItem, Meeting
@@ -11,6 +12,16 @@ from minutes.models import Minutes
 from tests.agenda_fixtures import add, after_meeting, at
 
 SECRET_MINUTE = "Ms X described the Kestrel estate and the officers who failed her."
+# The suite runs the day after the later meeting: minutes are taken of meetings that have taken
+# place, and approved at one that has begun (the lifecycle follows time).
+SUITE_MOMENT = at(after_meeting(13), "09:00")
+
+
+@pytest.fixture(autouse=True)
+def after_both_meetings():
+    """Every minutes test runs after the fixture meeting and the later one."""
+    with time_machine.travel(SUITE_MOMENT, tick=True):
+        yield
 
 
 @pytest.fixture

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+import time_machine
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
@@ -360,14 +361,17 @@ def build_world() -> SecurityWorld:
         meeting=meeting, item=item, author=users["granted"], text=f"Add {SECRETS['comment']}."
     )
     minute = Minute.objects.get(item=item)
-    minutes_services.minute_save(
-        item=other_item,
-        by=other_chair,
-        narrative="Figures noted.",
-        resolutions=[],
-        expected_revision=None,
-    )
-    other_minutes = minutes_services.minutes_circulate(meeting=other_meeting, by=other_chair)
+    # The other meeting is ahead (its invitees may still send apologies); its minutes are
+    # written as they will be, once it has taken place.
+    with time_machine.travel(other_meeting.ends_at + timedelta(hours=1), tick=False):
+        minutes_services.minute_save(
+            item=other_item,
+            by=other_chair,
+            narrative="Figures noted.",
+            resolutions=[],
+            expected_revision=None,
+        )
+        other_minutes = minutes_services.minutes_circulate(meeting=other_meeting, by=other_chair)
 
     # Actions: two of the restricted item (SL's, and the MPS's although it may not see the
     # item), one of the public item; all overdue long enough to reach the chair's digest.
