@@ -146,7 +146,9 @@ def _query_int(request: HttpRequest, name: str) -> int | None:
     return int(value) if value.isdigit() and len(value) < 10 else None
 
 
-def render_editor(request, meeting: Meeting, form=None, status: int = 200) -> HttpResponse:
+def render_editor(
+    request, meeting: Meeting, form=None, status: int = 200, typed: dict | None = None
+) -> HttpResponse:
     """The agenda editor page (also behind refusals of the pages that change the agenda)."""
     agenda = selectors.agenda_for(access.meeting_viewer(request.user, meeting))
     parents, after = _choices(agenda)
@@ -166,6 +168,7 @@ def render_editor(request, meeting: Meeting, form=None, status: int = 200) -> Ht
         "keep_focus": _query_int(request, "moved") is not None,  # the banner must not take it
         "via": via if via in MOVE_DIRECTIONS else "",
         "moves": MOVES,
+        "typed": typed or {},
         "latest": meeting.versions.order_by("-number").first(),
         "can_hold": services.can_move(meeting, Meeting.Status.HELD),
         "can_cancel": services.can_move(meeting, Meeting.Status.CANCELLED),
@@ -205,10 +208,12 @@ def item_move(request: HttpRequest, pk: int) -> HttpResponse:
     """Move an item up, down, in or out (buttons, so it works from the keyboard)."""
     item = access.access_item(request.user, pk, to_run=True)
     form = MoveForm(request.POST)
+    # A refused move shows the page again with what was typed in the item's position box.
+    typed = {"id": item.pk, "position": request.POST.get("position", "")}
     if not form.is_valid():
         errors = [str(e) for field in form.errors.values() for e in field]
         messages.error(request, " ".join(errors) or "That move was not understood.")
-        return render_editor(request, item.meeting, status=400)
+        return render_editor(request, item.meeting, status=400, typed=typed)
     direction, position = form.cleaned_data["direction"], form.cleaned_data["position"]
     try:
         services.item_move(
@@ -219,7 +224,7 @@ def item_move(request: HttpRequest, pk: int) -> HttpResponse:
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return render_editor(request, item.meeting, status=error_status(error))
+        return render_editor(request, item.meeting, status=error_status(error), typed=typed)
     messages.success(request, f"Moved “{item.title}”.")
     # No #item- fragment: a page opened at a fragment skips autofocus, which brings the focus
     # (and the scroll) back to the moved item's control.

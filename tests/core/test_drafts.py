@@ -21,6 +21,12 @@ TYPED = "The Committee noted the figures.\n\nMembers asked for the borough break
 
 
 def _minute_url(meeting) -> str:
+    """The minute of the meeting's last item; the meeting is moved to have begun an hour ago,
+    since minutes are taken only of a meeting that has begun."""
+    now = timezone.now()
+    type(meeting).objects.filter(pk=meeting.pk).update(
+        starts_at=now - timezone.timedelta(hours=1), ends_at=now + timezone.timedelta(hours=1)
+    )
     return reverse("minutes:edit", args=[meeting.items.get(title="Any other business").pk])
 
 

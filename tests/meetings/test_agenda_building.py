@@ -152,6 +152,9 @@ def test_a_bad_position_is_a_400_and_changes_nothing(world, meeting, signed_in, 
     )
     assert response.status_code == 400
     assert _titles(meeting) == before
+    # What was typed is shown again in the item's position box.
+    box = response.content.decode().split(f'id="position-{aob.pk}"', 1)[1].split(">", 1)[0]
+    assert f'value="{position}"' in box
 
 
 def test_members_cannot_move_items(world, meeting, signed_in):
