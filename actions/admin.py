@@ -3,7 +3,9 @@ outbox with its states."""
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
@@ -12,12 +14,51 @@ from meetings import access
 
 from . import outbox
 from .models import Action, ChasingPolicy, Delivery, MailCircuit, Notification
+from .ownership import check_owners
 from .visibility import visible_actions
+
+
+class ActionAdminForm(forms.ModelForm):
+    """Refuses owners of a restricted item's action who may not see the item, as the pages do."""
+
+    class Meta:
+        model = Action
+        fields = [
+            "committee",
+            "meeting",
+            "source",
+            "reference",
+            "description",
+            "owning_agency",
+            "owner",
+            "co_agencies",
+            "due_date",
+            "due_text",
+            "status",
+            "created_by",
+        ]
+
+    def clean(self) -> dict:
+        """The owning agency, co-owners and owner must be granted a restricted item."""
+        data = super().clean() or {}
+        try:
+            check_owners(
+                agenda_item_id=self.instance.agenda_item_id,
+                owning_agency=data.get("owning_agency"),
+                owner=data.get("owner"),
+                co_agencies=data.get("co_agencies") or [],
+            )
+        except ValidationError as error:
+            for field, errors in error.error_dict.items():
+                self.add_error(field if field in self.fields else None, errors)
+        return data
 
 
 @admin.register(Action)
 class ActionAdmin(AccessRuleAdmin):
     """Actions; those of restricted items follow their item."""
+
+    form = ActionAdminForm
 
     list_display = ["reference", "committee", "owning_agency", "status", "due_date"]
     list_filter = ["status"]

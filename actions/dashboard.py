@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from agencies.models import Agency, User
 
+from .emails import agency_leads
 from .models import Action, Delivery, Notification
 from .visibility import visible_actions
 
@@ -65,6 +66,7 @@ class Dashboard:
     # Ladder steps of outstanding actions that could be sent to nobody (DESIGN.md section 4).
     unreached: list[Notification]
     unreached_count: int
+    leads: str = ""
 
     @property
     def status_chart_height(self) -> int:
@@ -167,4 +169,5 @@ def agency_dashboard(viewer: User, agency: Agency) -> Dashboard:
         today=today,
         unreached=unreached,
         unreached_count=silent.count() if len(unreached) == OLDEST_SHOWN else len(unreached),
+        leads=agency_leads({agency.pk}).get(agency.pk, ""),
     )

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 
-from agencies.models import User
+from agencies.models import Membership, User
 
 from .models import Action, Delivery
 from .visibility import visible_actions
@@ -31,6 +31,8 @@ class ActionLine:
     days_late: int
     unassigned: bool
     as_of: str = ""
+    promised: str = ""
+    lead: str = ""
 
 
 def lateness(due: datetime.date, today: datetime.date) -> str:
@@ -52,7 +54,7 @@ def _origin(action: Action) -> str:
     return origin
 
 
-def action_line(action: Action, today: datetime.date, visible: bool) -> ActionLine:
+def action_line(action: Action, today: datetime.date, visible: bool, lead: str = "") -> ActionLine:
     """One action as an email shows it to someone who may (or may not) see its details; only
     actions with a due date are chased."""
     due = action.due_date
@@ -66,12 +68,25 @@ def action_line(action: Action, today: datetime.date, visible: bool) -> ActionLi
         origin=_origin(action) if visible else action.committee.name,
         agency=action.owning_agency.name,
         owner=action.owner.full_name if action.owner and visible else "",
-        deadline=action.due_text or f"{due:%d %B %Y}",
+        deadline=f"{due.day} {due:%B %Y}",
+        promised=action.due_text if visible else "",
+        lead=lead if action.owner_id is None else "",
         lateness=lateness(due, today),
         days_late=(today - due).days,
         unassigned=action.owner_id is None,
         as_of=f"{today:%-d %B %Y}",
     )
+
+
+def agency_leads(agency_ids: set[int]) -> dict[int, str]:
+    """The names of each agency's leads, who must assign its unassigned actions (one query)."""
+    names: dict[int, list[str]] = {}
+    leads = Membership.objects.filter(agency_id__in=agency_ids, role=Membership.Role.LEAD)
+    for agency_id, name in leads.order_by("user__full_name").values_list(
+        "agency_id", "user__full_name"
+    ):
+        names.setdefault(agency_id, []).append(name)
+    return {agency_id: " and ".join(people) for agency_id, people in names.items()}
 
 
 def visible_ids(user: User, actions: list[Action]) -> set[int]:
@@ -125,9 +140,21 @@ def digest(user: User, deliveries: list[Delivery], today: datetime.date) -> Emai
     for d in sorted(deliveries, key=lambda d: (d.notification.day, d.notification.level)):
         steps[d.notification.action_id] = d
     seen = visible_ids(user, [d.notification.action for d in steps.values()])
+    leads = agency_leads(
+        {
+            d.notification.action.owning_agency_id
+            for d in steps.values()
+            if d.notification.action.owner_id is None
+        }
+    )
     lines = sorted(
         (
-            action_line(d.notification.action, d.notification.day, pk in seen)
+            action_line(
+                d.notification.action,
+                d.notification.day,
+                pk in seen,
+                leads.get(d.notification.action.owning_agency_id, ""),
+            )
             for pk, d in steps.items()
         ),
         key=lambda line: (-line.days_late, line.reference),

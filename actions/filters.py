@@ -36,6 +36,9 @@ class ActionFilter(django_filters.FilterSet):
     overdue = django_filters.BooleanFilter(
         method="filter_overdue", label="Overdue only", widget=forms.CheckboxInput
     )
+    unassigned = django_filters.BooleanFilter(
+        method="filter_unassigned", label="Unassigned only", widget=forms.CheckboxInput
+    )
     due_after = django_filters.DateFilter(
         field_name="due_date",
         lookup_expr="gte",
@@ -57,6 +60,7 @@ class ActionFilter(django_filters.FilterSet):
             "owning_agency",
             "meeting",
             "overdue",
+            "unassigned",
             "due_after",
             "due_before",
         ]
@@ -94,6 +98,12 @@ class ActionFilter(django_filters.FilterSet):
             ]
             field.help_text = "" if committee else "Choose a committee to list its meetings."
         return self._form
+
+    def filter_unassigned(self, queryset: QuerySet[Action], name: str, value: bool):
+        """Outstanding with nobody assigned (the lead, or a manager, assigns them)."""
+        if not value:
+            return queryset
+        return queryset.filter(status__in=Action.OUTSTANDING, owner__isnull=True)
 
     def filter_overdue(self, queryset: QuerySet[Action], name: str, value: bool):
         """Outstanding and past the due date."""

@@ -24,6 +24,7 @@ MOVE_LABELS: dict[str, str] = {
     S.COMPLETED: "Completed",
     S.CLOSED: "Closed (accepted as done)",
     S.DROPPED: "Dropped (no longer needed)",
+    S.NOT_POSSIBLE: "Not possible (change in circumstances)",
 }
 
 

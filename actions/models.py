@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import secrets
 from collections.abc import Iterator
 
@@ -24,6 +25,9 @@ class Action(models.Model):
         COMPLETED = "completed", "Completed"
         CLOSED = "closed", "Closed"
         DROPPED = "dropped", "Dropped"
+        # Distinct from dropped: the partnership still wanted it, but circumstances changed
+        # (a service decommissioned, a law changed); summaries report the two apart.
+        NOT_POSSIBLE = "not_possible", "Not possible (change in circumstances)"
 
     OUTSTANDING = (Status.OPEN, Status.IN_PROGRESS, Status.ONGOING)
 
@@ -79,6 +83,9 @@ class Action(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    revision = models.PositiveIntegerField(
+        default=0, help_text="Claimed by every change, so that an edit of a stale copy is refused."
+    )
 
     # Not stored: set by the dashboard on the oldest overdue actions it lists.
     days_overdue: int
@@ -118,6 +125,12 @@ class Action(models.Model):
     def is_outstanding(self) -> bool:
         """Still to be done."""
         return self.status in self.OUTSTANDING
+
+    def overdue_days(self, today: datetime.date | None = None) -> int:
+        """Whole days past the due date of an outstanding action (0 when not overdue)."""
+        if self.due_date is None or self.status not in self.OUTSTANDING:
+            return 0
+        return max(0, ((today or timezone.localdate()) - self.due_date).days)
 
     def audit_targets(self) -> Iterator[Target]:
         """The action, under the item it came from (none without one), for the log of reads."""
@@ -166,6 +179,32 @@ class ActionUpdate(models.Model):
             item = loaded(action, "agenda_item")
             restricted = item.restricted if item else None
             yield Target(ReadKind.EVIDENCE, self.pk, action.agenda_item_id, restricted)
+
+
+class ActionChange(models.Model):
+    """One edited field of an action: the old and the new value as shown, who, when."""
+
+    class Field(models.TextChoices):
+        DESCRIPTION = "description", "Wording"
+        OWNING_AGENCY = "owning_agency", "Owning agency"
+        OWNER = "owner", "Owner"
+        DUE_DATE = "due_date", "Due date"
+        DUE_TEXT = "due_text", "Deadline as promised"
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="changes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_at = models.DateTimeField(auto_now_add=True)
+    field = models.CharField(max_length=20, choices=Field.choices)
+    old_value = models.TextField(blank=True)
+    new_value = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_field_display()} of {self.action_id} changed at {self.changed_at}"
 
 
 def default_remind_days() -> list[int]:

@@ -37,17 +37,23 @@ def _group(group: SummaryGroup, s: dict[str, ParagraphStyle]) -> list:
         subject.append(Paragraph(markup(action.description), s["body"]))
         subject.append(Paragraph(markup(action.reference), s["small"]))
         status = [Paragraph(markup(action.get_status_display()), s["body"])]
+        if row.overdue:
+            status.append(Paragraph(f"<b>{markup(row.overdue)}</b>", s["body"]))
         status += [
             Paragraph(markup(f"Evidence: {update.evidence_name}"), s["small"])
             for update in row.evidence
         ]
+        # The due date first; the deadline as promised under it.
+        deadline = [Paragraph(markup(row.deadline), s["body"])]
+        if row.deadline_note:
+            deadline.append(Paragraph(markup(row.deadline_note), s["small"]))
         data.append(
             [
                 Paragraph(markup(row.minute_item), s["item"]),
                 subject,
                 status,
                 Paragraph(markup(row.action_by), s["body"]),
-                Paragraph(markup(row.deadline), s["body"]),
+                deadline,
             ]
         )
     table = Table(data, colWidths=WIDTHS, repeatRows=2)
@@ -89,7 +95,7 @@ def summary_pdf(summary: Summary, user: User) -> bytes:
             markup(f"For the meeting of {starts.day} {starts:%B %Y}: {meeting.title}"), s["body"]
         ),
         Paragraph(
-            markup(f"{scope} {summary.outstanding} outstanding, {summary.done} completed."),
+            markup(f"{scope} {summary.counts}."),
             s["body"],
         ),
         Paragraph(

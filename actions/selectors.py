@@ -11,6 +11,9 @@ from django.utils import timezone
 from agencies.models import Membership, User
 
 from .models import Action
+
+# For the revoke-grant confirmation: which outstanding actions lose their owners' sight.
+from .ownership import actions_affected_by_revoke as actions_affected_by_revoke
 from .visibility import visible_actions
 
 LIST_RELATED = ("committee", "meeting", "agenda_item", "owning_agency", "owner")

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime
 import secrets
+from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from agencies.models import Agency, Membership, User
@@ -16,7 +18,8 @@ from meetings import access
 from meetings.models import AgendaItem, Committee, Meeting
 from meetings.services import PAPER_TYPES, TEXT_TYPES
 
-from .models import Action, ActionUpdate
+from .models import Action, ActionChange, ActionUpdate
+from .ownership import check_owners
 
 S = Action.Status
 MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
@@ -31,16 +34,37 @@ OWNER_MOVES: dict[str, set[str]] = {
     S.ONGOING: {S.IN_PROGRESS, S.COMPLETED},
 }
 OFFICER_MOVES: dict[str, set[str]] = {
-    S.OPEN: {S.DROPPED, S.CLOSED},
-    S.IN_PROGRESS: {S.DROPPED, S.CLOSED},
-    S.ONGOING: {S.DROPPED, S.CLOSED},
+    S.OPEN: {S.DROPPED, S.CLOSED, S.NOT_POSSIBLE},
+    S.IN_PROGRESS: {S.DROPPED, S.CLOSED, S.NOT_POSSIBLE},
+    S.ONGOING: {S.DROPPED, S.CLOSED, S.NOT_POSSIBLE},
     S.COMPLETED: {S.CLOSED, S.IN_PROGRESS},
     S.CLOSED: {S.IN_PROGRESS},
     S.DROPPED: {S.OPEN},
+    S.NOT_POSSIBLE: {S.OPEN},
 }
 
+# Called inside the transaction that assigns an action to a person or records one for an owner,
+# with (action=, by=, event="assigned" | "recorded"): the owner's notifications (email and
+# in-app, issue 14 point 3) register here and write their outbox rows in that transaction.
+OWNER_SET_LISTENERS: list[Callable[..., None]] = []
 
-def _role_in(user: User, agency: Agency) -> str | None:
+
+def owner_set(action: Action, by: User, event: str) -> None:
+    """Tell the registered listeners that a person now owns this action."""
+    if action.owner_id is None:
+        return
+    for listen in OWNER_SET_LISTENERS:
+        listen(action=action, by=by, event=event)
+
+
+def bump_revision(action: Action) -> None:
+    """Claim the action's next revision: an edit opened before this change is then stale."""
+    Action.objects.filter(pk=action.pk).update(revision=F("revision") + 1)
+    action.revision = Action.objects.values_list("revision", flat=True).get(pk=action.pk)
+
+
+def role_in(user: User, agency: Agency) -> str | None:
+    """This person's role in the agency, or None."""
     membership = Membership.objects.filter(user=user, agency=agency).first()
     return membership.role if membership else None
 
@@ -50,13 +74,17 @@ def is_officer(user: User, action: Action) -> bool:
     return access.is_committee_officer(user, action.committee)
 
 
+ACTING_ROLES = (Membership.Role.LEAD, Membership.Role.MANAGER)
+
+
 def can_assign(user: User, action: Action) -> bool:
-    """The owning agency's lead, or the committee's chairs and secretariat."""
-    return is_officer(user, action) or _role_in(user, action.owning_agency) == Membership.Role.LEAD
+    """The owning agency's lead or managers (escalations reach managers, so they must be able
+    to act), or the committee's chairs and secretariat."""
+    return is_officer(user, action) or role_in(user, action.owning_agency) in ACTING_ROLES
 
 
 def can_update(user: User, action: Action) -> bool:
-    """The owner, the owning agency's lead, or an officer."""
+    """The owner, the owning agency's lead or managers, or an officer."""
     return action.owner_id == user.id or can_assign(user, action)
 
 
@@ -120,8 +148,14 @@ def action_create(
             raise ValidationError({"agenda_item": "That item belongs to another meeting."})
     if meeting is not None and meeting.committee_id != committee.id:
         raise ValidationError({"meeting": "That meeting belongs to another committee."})
-    if owner is not None and _role_in(owner, owning_agency) is None:
+    if owner is not None and role_in(owner, owning_agency) is None:
         raise ValidationError({"owner": f"{owner} is not in {owning_agency}."})
+    check_owners(
+        agenda_item_id=agenda_item.pk if agenda_item else None,
+        owning_agency=owning_agency,
+        owner=owner,
+        co_agencies=co_agencies or [],
+    )
     action = Action(
         committee=committee,
         meeting=meeting,
@@ -141,6 +175,7 @@ def action_create(
     action.save()
     if co_agencies:
         action.co_agencies.set(co_agencies)
+    owner_set(action, by, "recorded")
     warnings = []
     if due_date is not None and due_date < timezone.localdate():
         warnings.append("The due date is in the past, so the action is already overdue.")
@@ -152,13 +187,28 @@ def action_assign(*, by: User, action: Action, owner: User | None) -> Action:
     """Give the action to a person of the owning agency (or take it back to unassigned)."""
     action = Action.objects.select_for_update().get(pk=action.pk)
     if not can_assign(by, action):
-        raise PermissionDenied("Only the agency's lead or the chair assigns its actions.")
-    if owner is not None and _role_in(owner, action.owning_agency) is None:
+        raise PermissionDenied(
+            "Only the agency's lead or managers, or the chair, assign its actions."
+        )
+    if owner is not None and role_in(owner, action.owning_agency) is None:
         raise ValidationError({"owner": f"{owner} is not in {action.owning_agency}."})
+    check_owners(agenda_item_id=action.agenda_item_id, owner=owner)
+    if owner == action.owner:
+        return action
+    old = action.owner
     action.owner = owner
     action.save(update_fields=["owner", "updated_at"])
+    bump_revision(action)
+    ActionChange.objects.create(
+        action=action,
+        author=by,
+        field=ActionChange.Field.OWNER,
+        old_value=old.full_name if old else "Unassigned",
+        new_value=owner.full_name if owner else "Unassigned",
+    )
     note = f"Assigned to {owner}." if owner else "Unassigned."
     ActionUpdate.objects.create(action=action, author=by, note=note)
+    owner_set(action, by, "assigned")
     return action
 
 
@@ -225,6 +275,7 @@ def action_update(
     if update.status_to:
         action.status = update.status_to
         action.save(update_fields=["status", "updated_at"])
+        bump_revision(action)
     return update
 
 

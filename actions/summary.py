@@ -29,6 +29,8 @@ from .visibility import visible_actions
 
 S = Action.Status
 DONE = (S.COMPLETED, S.CLOSED)
+# Ended since the last meeting and reported apart from done: not possible (circumstances changed).
+REPORTED = (*DONE, S.NOT_POSSIBLE)
 # A source names its report or earlier meeting, then where in it: "Keeping London's Children
 # Safe, recommendation 3", "Meeting of 9 October 2014, minute 8".
 WHERE_IN_SOURCE = re.compile(
@@ -48,6 +50,7 @@ class SummaryRow:
     evidence: list[ActionUpdate]
     url: str = ""
     co_agencies: list[Agency] = field(default_factory=list)
+    overdue_days: int = 0
 
     @property
     def action_by(self) -> str:
@@ -63,12 +66,21 @@ class SummaryRow:
 
     @property
     def deadline(self) -> str:
-        """The deadline as promised, else the due date, else n/a (as the seed prints it)."""
-        if self.action.due_text:
-            return self.action.due_text
+        """The due date, else the deadline as promised, else n/a (as the seed prints it)."""
         if self.action.due_date:
             return f"{self.action.due_date.day} {self.action.due_date:%B %Y}"
-        return "n/a"
+        return self.action.due_text or "n/a"
+
+    @property
+    def deadline_note(self) -> str:
+        """The deadline as promised, shown under the due date when there is one."""
+        return self.action.due_text if self.action.due_date else ""
+
+    @property
+    def overdue(self) -> str:
+        """ "3 days overdue", or nothing."""
+        days = self.overdue_days
+        return f"{days} day{'s' if days != 1 else ''} overdue" if days else ""
 
     def audit_targets(self) -> Iterator[Target]:
         """The row's action."""
@@ -106,6 +118,19 @@ class Summary:
     groups: list[SummaryGroup]
     outstanding: int
     done: int
+    not_possible: int = 0
+    overdue: int = 0
+
+    @property
+    def counts(self) -> str:
+        """ "5 outstanding (2 overdue), 2 completed, 1 not possible (change in circumstances)"."""
+        text = f"{self.outstanding} outstanding"
+        if self.overdue:
+            text += f" ({self.overdue} overdue)"
+        text += f", {self.done} completed"
+        if self.not_possible:
+            text += f", {self.not_possible} not possible (change in circumstances)"
+        return text
 
     @property
     def since(self) -> datetime | None:
@@ -132,16 +157,16 @@ def previous_meeting(user: User, meeting: Meeting) -> Meeting | None:
 def summary_actions(user: User, meeting: Meeting, since: datetime | None):
     """The actions of the summary: outstanding, or done since `since`; none from this meeting
     or a later one (those are reported at the next meeting)."""
-    done = Q(status__in=DONE)
+    done = Q(status__in=REPORTED)
     if since is not None:
         done_since = Exists(
             ActionUpdate.objects.filter(
-                action=OuterRef("pk"), status_to__in=DONE, created_at__gte=since
+                action=OuterRef("pk"), status_to__in=REPORTED, created_at__gte=since
             )
         )
         # Actions recorded as already done (imported from a paper) have no status update.
         never_moved = ~Exists(
-            ActionUpdate.objects.filter(action=OuterRef("pk"), status_to__in=DONE)
+            ActionUpdate.objects.filter(action=OuterRef("pk"), status_to__in=REPORTED)
         )
         # Both need updated_at >= since: services.action_update saves the action (so its
         # updated_at) after writing the update. Testing that column first keeps PostgreSQL
@@ -247,6 +272,7 @@ def meeting_summary(user: User, meeting: Meeting) -> Summary:
     meetings: dict[int, SummaryGroup] = {}
     sources: dict[str, SummaryGroup] = {}
     detail, evidence = path_maker("actions:detail"), path_maker("actions:evidence")
+    today = timezone.localdate()
     for action in actions:
         for update in action.evidence_updates:
             update.url = evidence(update.pk)
@@ -256,6 +282,7 @@ def meeting_summary(user: User, meeting: Meeting) -> Summary:
             evidence=action.evidence_updates,
             url=detail(action.pk),
             co_agencies=action.co_agency_list,
+            overdue_days=action.overdue_days(today),
         )
         if not action.meeting_id:
             source, row.minute_item = split_source(action.source)
@@ -280,5 +307,7 @@ def meeting_summary(user: User, meeting: Meeting) -> Summary:
         previous=previous,
         groups=groups,
         outstanding=outstanding,
-        done=len(actions) - outstanding,
+        done=sum(a.status in DONE for a in actions),
+        not_possible=sum(a.status == S.NOT_POSSIBLE for a in actions),
+        overdue=sum(bool(a.overdue_days(today)) for a in actions),
     )

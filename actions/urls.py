@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import edit_views, views
 
 app_name = "actions"
 urlpatterns = [
@@ -10,6 +10,7 @@ urlpatterns = [
     path("actions.csv", views.register_csv, name="csv"),
     path("new/", views.action_create, name="create"),
     path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/edit/", edit_views.edit, name="edit"),
     path("<int:pk>/assign/", views.assign, name="assign"),
     path("<int:pk>/update/", views.update, name="update"),
     path("evidence/<int:pk>/", views.evidence, name="evidence"),

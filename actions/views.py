@@ -9,9 +9,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
+from django.forms import CheckboxInput
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.datastructures import MultiValueDict
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
@@ -30,6 +32,7 @@ from meetings.selectors import agenda_for
 
 from . import selectors, services
 from .dashboard import agency_dashboard
+from .editing import editable_fields
 from .filters import ActionFilter
 from .forms import NEW_OWNER_ERRORS, ActionForm, AssignForm, UpdateForm
 from .models import Action, ActionUpdate
@@ -72,7 +75,16 @@ def register(request: SignedInRequest) -> HttpResponse:
     page = selectors.page_by_ids(rows, request.GET.get("page"), PAGE_SIZE)
     query = request.GET.copy()
     query.pop("page", None)
+    switch = query.copy()
+    switch.pop("overdue", None)
+    without_overdue = switch.urlencode()
+    switch["overdue"] = "on"
     context = {
+        "overdue_only": CheckboxInput().value_from_datadict(
+            request.GET, MultiValueDict(), "overdue"
+        ),
+        "with_overdue": switch.urlencode(),
+        "without_overdue": without_overdue,
         "title": title,
         "scope": scope,
         "scopes": [(key, label) for key, (label, _) in SCOPES.items()],
@@ -102,10 +114,12 @@ def register_csv(request: SignedInRequest) -> HttpResponse:
             "Status",
             "Action by",
             "Owner",
-            "Deadline",
             "Due date",
+            "Deadline as promised",
+            "Days overdue",
         ],
     )
+    today = timezone.localdate()
     record_reads(request.user, filters.qs.filter(restricted=True), "actions:csv")
     for action in filters.qs.iterator(chunk_size=500):
         response.writerow(
@@ -118,8 +132,9 @@ def register_csv(request: SignedInRequest) -> HttpResponse:
                 action.get_status_display(),
                 action.owning_agency.short_name,
                 action.owner.full_name if action.owner else "Unassigned",
-                action.due_text,
                 action.due_date.isoformat() if action.due_date else "",
+                action.due_text,
+                action.overdue_days(today) or "",
             ]
         )
     return response
@@ -260,6 +275,9 @@ def _detail_page(
         "assign_form": assign_form if may_assign else None,
         "update_form": update_form if may_update else None,
         "origin_number": _origin_number(action),
+        "may_edit": bool(editable_fields(user, action)),
+        "changes": action.changes.select_related("author"),
+        "overdue_days": action.overdue_days(),
     }
     surface = request.resolver_match.view_name if request.resolver_match else "actions:detail"
     record_reads(user, [action], surface)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import factory
 from faker import Faker
+from guardian.shortcuts import assign_perm, remove_perm
 
 from agencies import services
 from agencies.models import Agency, Membership, User
@@ -67,3 +71,15 @@ def person_in(agency: Agency, role: str = Membership.Role.MEMBER, **fields) -> U
     user = UserFactory(**fields)
     services.membership_set(user=user, agency=agency, role=role)
     return user
+
+
+@contextmanager
+def granted_while(item, *agencies: Agency) -> Iterator[None]:
+    """Grant agencies sight of a restricted item for the block, then revoke it: the state a
+    grant revoked after an action was recorded leaves (its owners no longer see it). Recording
+    an action for an agency without the grant is refused (actions.ownership)."""
+    for agency in agencies:
+        assign_perm("view_agendaitem", agency.group, item)
+    yield
+    for agency in agencies:
+        remove_perm("view_agendaitem", agency.group, item)

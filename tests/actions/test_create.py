@@ -180,7 +180,9 @@ def test_officers_record_actions_from_a_restricted_item(world, meeting, secret_i
     client = signed_in(world.chair)
     url = _url(meeting=meeting.pk, item=secret_item.pk)
     assert client.get(url).status_code == 200
-    data = _data(world, agenda_item=secret_item.pk, owning_agency=world.mopac.pk, owner="")
+    data = _data(
+        world, agenda_item=secret_item.pk, owning_agency=world.mopac.pk, owner="", co_agencies=[]
+    )
     assert client.post(url, data).status_code == 302
     assert Action.objects.get().agenda_item == secret_item
 

@@ -15,7 +15,7 @@ from actions.dashboard import agency_dashboard
 from actions.models import Action, Delivery, Notification
 from agencies.models import Membership
 from meetings import services as meeting_services
-from tests.factories import person_in
+from tests.factories import granted_while, person_in
 
 pytestmark = pytest.mark.django_db
 S = Action.Status
@@ -52,9 +52,11 @@ def board(world, meeting, secret_item):
         "completed_late": make("Done, though late", due_date=_days_ago(50), status=S.COMPLETED),
         "closed": make("Closed", status=S.CLOSED),
         "other_agency": make("Safer London's", owning_agency=world.safer_london),
-        # Restricted to MOPAC: the MPS manager may not see it, though MPS owns it.
-        "secret": make(SECRET, agenda_item=secret_item, due_date=_days_ago(200)),
     }
+    # Restricted to MOPAC: the MPS manager may not see it, though MPS owns it (MPS's grant was
+    # revoked after it was recorded).
+    with granted_while(secret_item, world.mps):
+        made["secret"] = make(SECRET, agenda_item=secret_item, due_date=_days_ago(200))
     return made
 
 

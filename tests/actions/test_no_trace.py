@@ -14,7 +14,7 @@ from actions.models import Action, Delivery, Notification
 from meetings import services as meeting_services
 from meetings.models import Meeting
 from tests.agenda_fixtures import after_meeting, at
-from tests.factories import person_in
+from tests.factories import granted_while, person_in
 from tests.meetings.test_exports import flat, pdf_text
 
 pytestmark = pytest.mark.django_db
@@ -49,10 +49,12 @@ def recorded(world, meeting, secret_item):
         return action
 
     first = make("Publish the CSE problem profile", agenda_item=item, owning_agency=world.mps)
-    secrets = [
-        make(SECRET, agenda_item=secret_item, owning_agency=world.mps, due_date=overdue),
-        make(f"{SECRET} (court)", agenda_item=secret_item, owning_agency=world.cps),
-    ]
+    # Recorded while MPS and the CPS were granted the item; their grants were revoked since.
+    with granted_while(secret_item, world.mps, world.cps):
+        secrets = [
+            make(SECRET, agenda_item=secret_item, owning_agency=world.mps, due_date=overdue),
+            make(f"{SECRET} (court)", agenda_item=secret_item, owning_agency=world.cps),
+        ]
     for level in (0, 1, 2):
         notification = Notification.objects.create(
             action=secrets[0], kind="escalation", level=level, day=timezone.localdate()

@@ -85,7 +85,7 @@ def test_the_lead_assigns_a_member_of_their_agency(world, action):
     assert action.updates.last().note == f"Assigned to {world.member}."
 
 
-@pytest.mark.parametrize("persona", ["member", "manager", "partner_member", "outsider"])
+@pytest.mark.parametrize("persona", ["member", "partner_member", "outsider"])
 def test_others_cannot_assign(world, action, persona):
     with pytest.raises(PermissionDenied):
         services.action_assign(by=getattr(world, persona), action=action, owner=world.member)

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from actions import services
 from actions.models import Action
+from tests.factories import granted_while
 
 pytestmark = pytest.mark.django_db
 
@@ -37,13 +38,15 @@ def actions(world, meeting, secret_item):
         owning_agency=world.mps,
         due_date=timezone.localdate() - datetime.timedelta(days=3),
     )
-    made["secret"], _ = services.action_create(
-        by=world.chair,
-        committee=world.committee,
-        agenda_item=secret_item,
-        description=SECRET_ACTION,
-        owning_agency=world.mps,
-    )
+    # Recorded while MPS was granted the item; its grant was revoked since.
+    with granted_while(secret_item, world.mps):
+        made["secret"], _ = services.action_create(
+            by=world.chair,
+            committee=world.committee,
+            agenda_item=secret_item,
+            description=SECRET_ACTION,
+            owning_agency=world.mps,
+        )
     return made
 
 

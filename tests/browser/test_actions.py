@@ -37,9 +37,11 @@ def _as(browser, live_server, user):
     return context, other
 
 
-def _fill(page, description: str, due: datetime.date) -> None:
+def _fill(
+    page, description: str, due: datetime.date, agency: str = "Metropolitan Police Service"
+) -> None:
     page.get_by_label("What was agreed").fill(description)
-    page.get_by_label("Owning agency").select_option(label="Metropolitan Police Service")
+    page.get_by_label("Owning agency").select_option(label=agency)
     page.get_by_label("Due date").fill(due.isoformat())
     page.get_by_label("Deadline as promised").fill("By the next meeting")
     page.get_by_role("button", name="Record the action").click()
@@ -55,10 +57,10 @@ def _record_from_minute(page, meeting, number: int, description: str, due) -> No
     assert "recorded." in page.locator(".govuk-notification-banner").first.inner_text()
 
 
-def _record(page, meeting, number: int, description: str, due: datetime.date) -> None:
+def _record(page, meeting, number: int, description: str, due: datetime.date, agency: str) -> None:
     page.goto(meeting.get_absolute_url())
     page.get_by_role("link", name=f"Record an action on item {number}").click()
-    _fill(page, description, due)
+    _fill(page, description, due, agency)
     # Back on the meeting page, at the item the action was recorded on.
     page.wait_for_url(re.compile(rf"{meeting.get_absolute_url()}#item-\d+$"))
     assert "recorded." in page.locator(".govuk-notification-banner").first.inner_text()
@@ -71,7 +73,8 @@ def test_an_action_goes_from_a_minute_to_closed(world, meeting, page, browser, l
     # from the agenda.
     _sign_in(page, world.chair.email)
     _record_from_minute(page, meeting, 2, WHAT, due)
-    _record(page, meeting, 3, SECRET_ACTION, due)
+    # Item 3 is granted to MOPAC alone: only an agency granted it may own its action.
+    _record(page, meeting, 3, SECRET_ACTION, due, "Mayor's Office for Policing and Crime")
     action = Action.objects.get(description=WHAT)
     assert action.agenda_item.title == "Minutes of the last meeting"
     assert action.owner is None and action.due_text == "By the next meeting"

@@ -1,0 +1,73 @@
+"""The form that edits an action: only the fields the person may edit are on it."""
+
+from __future__ import annotations
+
+import copy
+
+from crispy_forms_gds.layout import Size
+from django import forms
+
+from agencies.models import Agency
+from core.forms import form_helper
+
+from .editing import EVERYTHING
+from .forms import ActionForm, PersonField, _people_choices, committee_agencies
+from .models import Action
+
+# Same wording, limits and messages as when the action was recorded.
+SHARED = ["description", "owning_agency", "due_date", "due_text"]
+
+
+class ActionEditForm(forms.Form):
+    """Edit wording, owning agency, owner and deadline (as the person may)."""
+
+    revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    owner = PersonField(
+        label="Owner",
+        required=False,
+        help_text="A person of the owning agency, or unassigned (the agency\u2019s lead assigns).",
+        error_messages={"invalid_choice": "Choose a person from the list"},
+    )
+
+    def __init__(self, *args, action: Action, editable: set[str], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name in SHARED:
+            self.fields[name] = copy.deepcopy(ActionForm.base_fields[name])
+        agencies = committee_agencies(action.committee)
+        if "owning_agency" in editable:
+            field = self.fields["owning_agency"]
+            assert isinstance(field, forms.ModelChoiceField)
+            field.queryset = agencies
+            people_of = agencies
+        else:
+            people_of = Agency.objects.filter(pk=action.owning_agency_id)
+        owner = self.fields["owner"]
+        assert isinstance(owner, forms.ChoiceField)
+        owner.choices = [("", "Unassigned"), *_people_choices(people_of)]
+        order = ["revision", "description", "owning_agency", "owner", "due_date", "due_text"]
+        for name in {str(f) for f in EVERYTHING} - set(editable):
+            self.fields.pop(name, None)
+        self.order_fields(order)
+        # The revision is written by the template: after a conflict it is the current one, so
+        # that saving again (having looked) goes through.
+        self.helper = form_helper(
+            *(name for name in order[1:] if name in self.fields),
+            submit="Save changes",
+            legend_size=Size.SMALL,
+        )
+
+    @classmethod
+    def initial_for(cls, action: Action) -> dict:
+        """The form filled with the action as it stands."""
+        return {
+            "revision": action.revision,
+            "description": action.description,
+            "owning_agency": action.owning_agency_id,
+            "owner": action.owner_id,
+            "due_date": action.due_date,
+            "due_text": action.due_text,
+        }
+
+    def changes(self) -> dict:
+        """The cleaned values of the editable fields, for services.action_edit."""
+        return {k: v for k, v in self.cleaned_data.items() if k != "revision"}

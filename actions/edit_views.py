@@ -1,0 +1,57 @@
+"""The page that edits an action (wording, owner, agency, deadline), with optimistic locking."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+
+from agencies.http import SignedInRequest
+from audit.services import record_reads
+from core.forms import apply_service_errors, error_status
+
+from .edit_forms import ActionEditForm
+from .editing import action_edit, editable_fields
+from .visibility import access_action
+
+
+def edit(request: SignedInRequest, pk: int) -> HttpResponse:
+    """Chairs and clerks edit an action; the owning agency's lead its owner and deadline."""
+    action = access_action(request.user, pk)
+    editable = editable_fields(request.user, action)
+    if not editable:
+        raise PermissionDenied
+    form = ActionEditForm(
+        request.POST or None,
+        action=action,
+        editable=editable,
+        initial=ActionEditForm.initial_for(action),
+    )
+    status = 200
+    revision = action.revision
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                _, warnings = action_edit(
+                    by=request.user,
+                    action=action,
+                    expected_revision=form.cleaned_data["revision"],
+                    **form.changes(),
+                )
+            except ValidationError as error:
+                apply_service_errors(form, error)
+                status = error_status(error)
+            else:
+                messages.success(request, f"Changes to {action.reference} saved.")
+                for warning in warnings:
+                    messages.warning(request, warning)
+                return redirect(action.get_absolute_url())
+        if status != 409:
+            # Keep the revision the person saw: a change made meanwhile is still caught.
+            revision = form.data.get("revision", revision)
+    record_reads(request.user, [action], "actions:edit")
+    context = {"action": action, "form": form, "revision": revision}
+    return render(request, "actions/action_edit.html", context, status=status)
+
