@@ -54,4 +54,3 @@ def edit(request: SignedInRequest, pk: int) -> HttpResponse:
     record_reads(request.user, [action], "actions:edit")
     context = {"action": action, "form": form, "revision": revision}
     return render(request, "actions/action_edit.html", context, status=status)
-

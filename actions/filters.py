@@ -5,7 +5,9 @@ from __future__ import annotations
 import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
+from django.http import QueryDict
 from django.utils import timezone
+from django.utils.datastructures import MultiValueDict
 
 from agencies.models import Agency
 from core.widgets import DateInput
@@ -13,6 +15,17 @@ from meetings import access
 from meetings.models import Committee, Meeting
 
 from .models import Action
+
+
+def overdue_switch(query: QueryDict) -> dict:
+    """The register's "overdue only" switch: whether it is on, and the query strings (other
+    filters kept) that turn it on and off."""
+    switch = query.copy()
+    switch.pop("overdue", None)
+    off = switch.urlencode()
+    switch["overdue"] = "on"
+    on = forms.CheckboxInput().value_from_datadict(query, MultiValueDict(), "overdue")
+    return {"overdue_only": on, "with_overdue": switch.urlencode(), "without_overdue": off}
 
 
 class ActionFilter(django_filters.FilterSet):

@@ -9,11 +9,9 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
-from django.forms import CheckboxInput
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.datastructures import MultiValueDict
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
@@ -33,7 +31,7 @@ from meetings.selectors import agenda_for
 from . import selectors, services
 from .dashboard import agency_dashboard
 from .editing import editable_fields
-from .filters import ActionFilter
+from .filters import ActionFilter, overdue_switch
 from .forms import NEW_OWNER_ERRORS, ActionForm, AssignForm, UpdateForm
 from .models import Action, ActionUpdate
 from .pdf import summary_pdf
@@ -41,6 +39,19 @@ from .summary import agenda_numbers, meeting_summary
 from .visibility import access_action, visible_actions
 
 PAGE_SIZE = 50
+CSV_COLUMNS = [
+    "Reference",
+    "Committee",
+    "Meeting",
+    "Item",
+    "Action",
+    "Status",
+    "Action by",
+    "Owner",
+    "Due date",
+    "Deadline as promised",
+    "Days overdue",
+]
 SCOPES = {
     "mine": ("My actions", selectors.my_actions),
     "agency": ("My agency's actions", selectors.agency_actions),
@@ -75,16 +86,8 @@ def register(request: SignedInRequest) -> HttpResponse:
     page = selectors.page_by_ids(rows, request.GET.get("page"), PAGE_SIZE)
     query = request.GET.copy()
     query.pop("page", None)
-    switch = query.copy()
-    switch.pop("overdue", None)
-    without_overdue = switch.urlencode()
-    switch["overdue"] = "on"
     context = {
-        "overdue_only": CheckboxInput().value_from_datadict(
-            request.GET, MultiValueDict(), "overdue"
-        ),
-        "with_overdue": switch.urlencode(),
-        "without_overdue": without_overdue,
+        **overdue_switch(query),
         "title": title,
         "scope": scope,
         "scopes": [(key, label) for key, (label, _) in SCOPES.items()],
@@ -103,22 +106,7 @@ def register_csv(request: SignedInRequest) -> HttpResponse:
     filters = ActionFilter(request.GET or None, queryset=queryset, user=request.user)
     if filters.is_bound and not filters.is_valid():
         return HttpResponse("Check the filters: " + filters.errors.as_text(), status=400)
-    response = FormulaSafeCSV(
-        "actions.csv",
-        [
-            "Reference",
-            "Committee",
-            "Meeting",
-            "Item",
-            "Action",
-            "Status",
-            "Action by",
-            "Owner",
-            "Due date",
-            "Deadline as promised",
-            "Days overdue",
-        ],
-    )
+    response = FormulaSafeCSV("actions.csv", CSV_COLUMNS)
     today = timezone.localdate()
     record_reads(request.user, filters.qs.filter(restricted=True), "actions:csv")
     for action in filters.qs.iterator(chunk_size=500):

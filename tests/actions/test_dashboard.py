@@ -99,6 +99,7 @@ def test_the_manager_sees_counts_bands_and_the_oldest_overdue(world, board, sign
         ("Completed", 1),
         ("Closed", 1),
         ("Dropped", 0),
+        ("Not possible (change in circumstances)", 0),
     ]
     assert _table(body, "overdue-bands") == [
         ("1 to 7 days", 1),
