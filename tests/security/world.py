@@ -38,7 +38,13 @@ from meetings.models import AgendaItem, AgendaVersion, CalendarFeed, Committee, 
 from meetings.services import agenda_publish
 from minutes import services as minutes_services
 from minutes.models import Minute, Minutes, MinutesComment
-from tests.factories import AgencyFactory, CommitteeFactory, UserFactory, person_in
+from tests.factories import (
+    AgencyFactory,
+    CommitteeFactory,
+    UserFactory,
+    granted_while,
+    person_in,
+)
 
 LONDON = ZoneInfo("Europe/London")
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -386,16 +392,19 @@ def build_world() -> SecurityWorld:
         owner=users["granted"],
         due_date=due,
     )
-    action_mps, _ = action_services.action_create(
-        by=clerk,
-        committee=committee,
-        meeting=meeting,
-        agenda_item=item,
-        description=f"Discipline the officers at {SECRETS['action_mps']}",
-        owning_agency=mps,
-        co_agencies=[cps],  # an agency outside the committee, not granted the item either
-        due_date=due,
-    )
+    # Recording it for agencies not granted the item is refused (actions.ownership): it was
+    # recorded while they were granted, and their grants were revoked since.
+    with granted_while(item, mps, cps):
+        action_mps, _ = action_services.action_create(
+            by=clerk,
+            committee=committee,
+            meeting=meeting,
+            agenda_item=item,
+            description=f"Discipline the officers at {SECRETS['action_mps']}",
+            owning_agency=mps,
+            co_agencies=[cps],  # an agency outside the committee, not granted the item either
+            due_date=due,
+        )
     public_action, _ = action_services.action_create(
         by=clerk,
         committee=committee,
