@@ -39,19 +39,10 @@ from .summary import agenda_numbers, meeting_summary
 from .visibility import access_action, visible_actions
 
 PAGE_SIZE = 50
-CSV_COLUMNS = [
-    "Reference",
-    "Committee",
-    "Meeting",
-    "Item",
-    "Action",
-    "Status",
-    "Action by",
-    "Owner",
-    "Due date",
-    "Deadline as promised",
-    "Days overdue",
-]
+# fmt: off
+CSV_COLUMNS = ["Reference", "Committee", "Meeting", "Item", "Action", "Status", "Action by",
+               "Owner", "Due date", "Deadline as promised", "Days overdue"]
+# fmt: on
 SCOPES = {
     "mine": ("My actions", selectors.my_actions),
     "agency": ("My agency's actions", selectors.agency_actions),

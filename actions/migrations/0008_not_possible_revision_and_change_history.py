@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("actions", "0006_actionupdate_status_to_index"),
+        ("actions", "0007_chasing_circuit_and_unreached_steps"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
