@@ -279,6 +279,10 @@ TABLE: Table = {
         get(u("actions:detail", w.action.pk), shows=("action", "note", "evidence"), own=True),
         get(u("actions:detail", w.action_mps.pk), shows=("action_mps",), own=True),
     ],
+    "actions:edit": lambda w: [
+        get(u("actions:edit", w.action.pk), shows=("action",), to=OFFICERS, own=True),
+        post(u("actions:edit", w.action_mps.pk), {"revision": 0, "due_text": "Soon"}, own=True),
+    ],
     "actions:assign": lambda w: [
         post(u("actions:assign", a.pk), {"owner": ""}, own=True) for a in (w.action_mps,)
     ],
