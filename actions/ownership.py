@@ -128,4 +128,3 @@ def actions_affected_by_revoke(
         )
         .distinct()
     )
-
