@@ -433,6 +433,7 @@ ADMIN_MODELS: dict[str, tuple[str, Callable[[SecurityWorld], list]]] = {
     "meetings.agendaitem": ("guarded", lambda w: [w.item]),
     "actions.action": ("guarded", lambda w: [w.action_mps]),
     "actions.delivery": ("guarded", lambda w: [w.delivery]),
+    "actions.notification": ("guarded", lambda w: [w.delivery.notification]),
     "audit.restrictedread": ("plain", lambda w: [RestrictedRead.objects.first()]),
     "meetings.committee": ("plain", lambda w: [w.committee]),
     "actions.chasingpolicy": ("plain", lambda w: [ChasingPolicy.objects.first()]),
