@@ -195,7 +195,9 @@ class LadderStepAdmin(admin.ModelAdmin):
     list_filter = [ReachedNobody, "kind", "level"]
     search_fields = ["action__reference"]
     list_select_related = ["action"]
-    readonly_fields = [f.name for f in Notification._meta.fields]
+    # Not the action itself: its name would show a restricted action's description.
+    fields = ("reference", "kind", "level", "day", "created_at", "planned_at", "unreached")
+    readonly_fields = fields
 
     @admin.display(description="Action")
     def reference(self, row: Notification) -> str:

@@ -197,6 +197,10 @@ def test_a_step_that_reaches_nobody_shows_on_the_dashboard_and_in_the_admin(worl
     assert b"1 ladder steps reached nobody" in outbox_page.content
     steps = signed_in(admin).get("/admin/actions/notification/?reached=nobody")
     assert action.reference.encode() in steps.content
+    step = Notification.objects.get()
+    form = signed_in(admin).get(f"/admin/actions/notification/{step.pk}/change/")
+    assert action.reference in form.content.decode()
+    assert action.description not in form.content.decode()  # references only, like the outbox
     # Others see neither: another agency's dashboard, nor the admin without staff rights.
     assert agency_dashboard(world.lead, world.mps).unreached == []
     assert signed_in(world.lead).get("/admin/actions/notification/").status_code == 302
