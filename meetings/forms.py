@@ -50,6 +50,8 @@ class MeetingForm(RevisionForm):
         error_messages={"required": "Enter the end time", "invalid": "Enter a time like 12:30"},
     )
     location = forms.CharField(max_length=200, required=False)
+    # Set by the page that asked "this date is in the past: save anyway?" (meetings.views).
+    past_confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -60,6 +62,7 @@ class MeetingForm(RevisionForm):
             "start_time",
             "end_time",
             "location",
+            "past_confirmed",
             submit="Save",
             id_from_label=True,
         )
@@ -89,6 +92,19 @@ class MeetingForm(RevisionForm):
             )
             return None
         return aware
+
+    def asks_past(self) -> bool:
+        """Whether a valid new meeting starts in the past and the person has not yet said
+        "save anyway"; the form then carries that answer with everything typed."""
+        starts_at = self.cleaned_data.get("starts_at")
+        if starts_at is None or starts_at >= timezone.now():
+            return False
+        if self.cleaned_data.get("past_confirmed"):
+            return False
+        data = self.data.copy()  # type: ignore[attr-defined]  # a QueryDict, shown again
+        data[self.add_prefix("past_confirmed")] = "True"
+        self.data = data
+        return True
 
     def clean(self) -> dict:
         """Turn date and times into aware datetimes; the end must come after the start."""

@@ -57,6 +57,9 @@ def meeting_create(request: HttpRequest, short_name: str) -> HttpResponse:
     """A chair or clerk creates a meeting; its agenda starts from the standing agenda."""
     committee = get_object_or_404(access.officer_committees(request.user), short_name=short_name)
     form = MeetingForm(request.POST or None, initial={"revision": 0})
+    if request.method == "POST" and form.is_valid() and form.asks_past():
+        context = {"form": form, "committee": committee, "asks_past": True}
+        return render(request, "meetings/meeting_form.html", context)
     if request.method == "POST" and form.is_valid():
         try:
             with once(request) as claim:

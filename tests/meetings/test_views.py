@@ -1,13 +1,16 @@
 """Meeting pages: who gets in, who does not, query budgets, and bad input."""
 
+import html
+
 import pytest
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from meetings.models import AgendaItem, Meeting, Paper
-from tests.agenda_fixtures import SECRET, add
+from tests.agenda_fixtures import SECRET, add, at, day_from_today
 from tests.factories import person_in
 
 pytestmark = pytest.mark.django_db
@@ -89,17 +92,17 @@ def test_create_meeting_from_the_form(world, signed_in):
     client = signed_in(world.clerk)
     world.committee.standing_agenda = [{"title": "Apologies", "kind": "apologies"}]
     world.committee.save()
-    response = client.post(
-        reverse("meetings:meeting_create", args=[world.committee.short_name]),
-        {
-            "revision": 0,
-            "title": "July",
-            "date": "2026-07-01",
-            "start_time": "10:00",
-            "end_time": "12:00",
-            "location": "City Hall",
-        },
-    )
+    url = reverse("meetings:meeting_create", args=[world.committee.short_name])
+    typed = {
+        "revision": 0,
+        "title": "July",
+        "date": "2026-07-01",
+        "start_time": "10:00",
+        "end_time": "12:00",
+        "location": "City Hall",
+    }
+    with time_machine.travel(at("2026-06-01", "09:00"), tick=True):
+        response = client.post(url, typed)
     assert response.status_code == 302
     meeting = Meeting.objects.get(title="July")
     assert meeting.starts_at.isoformat() == "2026-07-01T09:00:00+00:00"  # BST
@@ -270,3 +273,35 @@ def test_chair_cancels_a_meeting_and_partners_cannot(world, meeting, signed_in):
     # The wrong stage is a conflict (code "stage"), as in the minutes: core.forms.error_status.
     assert again.status_code == 409
     assert "cannot be cancelled" in again.content.decode()
+
+
+def test_a_past_date_asks_save_anyway_and_keeps_everything_typed(world, signed_in):
+    client = signed_in(world.clerk)
+    url = reverse("meetings:meeting_create", args=[world.committee.short_name])
+    typed = {
+        "revision": 0,
+        "title": "Catch-up recorded late",
+        "date": day_from_today(-3),
+        "start_time": "10:00",
+        "end_time": "12:00",
+        "location": "Room 4",
+    }
+    asked = client.post(url, typed)
+    body = html.unescape(asked.content.decode())
+    assert asked.status_code == 200
+    assert "is in the past. Check it, or select Save again" in body
+    assert 'value="Catch-up recorded late"' in body and 'value="Room 4"' in body
+    assert 'name="past_confirmed" value="True"' in body
+    assert not Meeting.objects.exists()
+    # Saving again (the page carries the answer) saves it.
+    saved = client.post(url, {**typed, "past_confirmed": "True"})
+    assert saved.status_code == 302
+    assert Meeting.objects.get().title == "Catch-up recorded late"
+
+
+def test_a_future_date_is_saved_without_asking(world, signed_in):
+    client = signed_in(world.clerk)
+    url = reverse("meetings:meeting_create", args=[world.committee.short_name])
+    typed = {"revision": 0, "title": "Ahead", "date": day_from_today(5)}
+    response = client.post(url, {**typed, "start_time": "10:00", "end_time": "12:00"})
+    assert response.status_code == 302
