@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "core.drafts.KeepDraftMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "core.middleware.RequestMemoMiddleware",
+    "core.middleware.RefuseNulMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Axes must come last so that it sees the outcome of every sign-in attempt.

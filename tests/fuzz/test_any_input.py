@@ -214,3 +214,16 @@ def test_any_input_to_every_list_filter_as_anyone(name, choice, world, scene):
     data = choice.draw(values_for(form), label="data")
     extra = choice.draw(st.dictionaries(st.sampled_from(["page", "scope", "committee"]), TEXT))
     _check(world, role, form, {**data, **extra}, lambda client, u, d: client.get(u, d))
+
+
+@pytest.mark.parametrize("name", list(FILTERS))
+@pytest.mark.parametrize("query", [{"committee": "\x00"}, {"\x00": "1"}, {"page": "1\x00"}])
+def test_a_nul_in_a_filter_is_a_400_not_a_500(name, query, world, scene):
+    """Found by the issue's run (`committee=%00`): PostgreSQL refuses NUL in text."""
+    response = _client(world, "clerk").get(FILTERS[name](world), query)
+    assert response.status_code == 400
+
+
+def test_a_nul_in_the_path_is_a_400_not_a_500(world, scene):
+    response = _client(world, "clerk").get(reverse("agencies:list") + "%00/")
+    assert response.status_code == 400
