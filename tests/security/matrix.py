@@ -154,6 +154,7 @@ TABLE: Table = {
     "inbox:read_all": lambda w: [post(u("inbox:read_all"))],
     "login": lambda w: [get(u("login"))],
     "logout": lambda w: [get(u("logout"))],
+    "session_extend": lambda w: [post(u("session_extend"))],
     "password_reset": lambda w: [get(u("password_reset"))],
     "password_reset_done": lambda w: [get(u("password_reset_done"))],
     "password_reset_confirm": lambda w: [get(u("password_reset_confirm", "MQ", "x-y"))],
