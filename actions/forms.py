@@ -5,6 +5,7 @@ from __future__ import annotations
 from crispy_forms_gds.layout import Field, Size
 from django import forms
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from agencies.models import Agency, Membership, User
 from core.forms import choice_field, form_helper, model_choice_field
@@ -131,6 +132,8 @@ class ActionForm(forms.Form):
         widget=DateInput(),
         error_messages={"invalid": "Enter a real date"},
     )
+    # Set by the form shown again with "this due date is in the past: save anyway?".
+    past_confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
     due_text = forms.CharField(
         label="Deadline as promised",
         max_length=100,
@@ -164,10 +167,22 @@ class ActionForm(forms.Form):
             Field.checkboxes("co_agencies", small=True),
             "due_date",
             "due_text",
+            "past_confirmed",
         ]
         self.helper = form_helper(
             *fields, submit="Record the action", legend_size=Size.SMALL, name_from_label=True
         )
+
+    def asks_past_due(self) -> bool:
+        """Whether a valid new action is due before today and the person has not yet said
+        "save anyway"; the form then carries that answer with everything typed."""
+        due = self.cleaned_data.get("due_date")
+        if due is None or due >= timezone.localdate() or self.cleaned_data.get("past_confirmed"):
+            return False
+        data = self.data.copy()  # type: ignore[attr-defined]  # a QueryDict, shown again
+        data[self.add_prefix("past_confirmed")] = "True"
+        self.data = data
+        return True
 
     @property
     def adds_new_owner(self) -> bool:

@@ -189,7 +189,8 @@ def action_create(request: SignedInRequest) -> HttpResponse:
         items = {row.id: row.item for row in rows if row.item is not None}
     initial = {"agenda_item": item.pk if item else None}
     form = ActionForm(request.POST or None, committee=committee, items=rows, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    asks_past = request.method == "POST" and form.is_valid() and form.asks_past_due()
+    if request.method == "POST" and form.is_valid() and not asks_past:
         data = form.cleaned_data
         chosen = data.get("agenda_item")
         try:
@@ -224,9 +225,10 @@ def action_create(request: SignedInRequest) -> HttpResponse:
         "meeting": meeting,
         "item": item,
         "next": _safe_next(request),
+        "asks_past": asks_past,
     }
     record_reads(request.user, [item, *(rows or [])], "actions:create")
-    status = 400 if form.is_bound else 200
+    status = 400 if form.is_bound and not asks_past else 200
     return render(request, "actions/action_form.html", context, status=status)
 
 

@@ -79,10 +79,20 @@ def test_an_unsafe_next_is_ignored_for_the_action_page(world, meeting, signed_in
     assert action.owner is None and action.agenda_item is None and action.meeting == meeting
 
 
-def test_a_past_due_date_is_saved_with_a_warning(world, meeting, signed_in):
+def test_a_past_due_date_asks_first_then_is_saved_with_a_warning(world, meeting, signed_in):
     client = signed_in(world.chair)
     past = (timezone.localdate() - datetime.timedelta(days=3)).isoformat()
-    response = client.post(_url(meeting=meeting.pk), _data(world, due_date=past), follow=True)
+    typed = _data(world, due_date=past)
+    asked = client.post(_url(meeting=meeting.pk), typed)
+    body = asked.content.decode()
+    assert asked.status_code == 200
+    assert "is in the past: the action will be overdue at once" in body
+    assert 'name="past_confirmed" value="True"' in body
+    assert f'value="{past}"' in body
+    assert not Action.objects.exists()
+    response = client.post(
+        _url(meeting=meeting.pk), {**typed, "past_confirmed": "True"}, follow=True
+    )
     assert response.status_code == 200
     assert Action.objects.get().due_date.isoformat() == past
     assert "The due date is in the past, so the action is already overdue." in (
