@@ -22,3 +22,10 @@ class ActionsConfig(AppConfig):
 
         register(ITEM_REMOVE, item_remove)
         register(GRANT_REVOKE, grant_revoke)
+
+        from inbox.guards import guard_register
+
+        from .notify import GUARD, may_see_action
+
+        # Messages about an action are sent and shown only to people who may still see it.
+        guard_register(GUARD, may_see_action)

@@ -18,6 +18,7 @@ from meetings import access
 from meetings.models import AgendaItem, Committee, Meeting
 from meetings.services import PAPER_TYPES, TEXT_TYPES
 
+from . import notify
 from .models import Action, ActionChange, ActionUpdate
 from .ownership import check_owners
 
@@ -176,6 +177,7 @@ def action_create(
     if co_agencies:
         action.co_agencies.set(co_agencies)
     owner_set(action, by, "recorded")
+    notify.action_notify_owner(action=action, by=by, event=f"action-recorded:{action.pk}")
     warnings = []
     if due_date is not None and due_date < timezone.localdate():
         warnings.append("The due date is in the past, so the action is already overdue.")
@@ -207,8 +209,9 @@ def action_assign(*, by: User, action: Action, owner: User | None) -> Action:
         new_value=owner.full_name if owner else "Unassigned",
     )
     note = f"Assigned to {owner}." if owner else "Unassigned."
-    ActionUpdate.objects.create(action=action, author=by, note=note)
+    update = ActionUpdate.objects.create(action=action, author=by, note=note)
     owner_set(action, by, "assigned")
+    notify.action_notify_owner(action=action, by=by, event=f"action-assigned:{update.pk}")
     return action
 
 

@@ -315,6 +315,7 @@ def _load_meeting(spec: dict, people: dict[str, User], agencies: dict[str, Agenc
             agency=agencies[row.agency] if row.agency else None,
             agenda_item=items[row.item] if row.item else None,
             note=row.note,
+            send_agenda=False,  # the seed meetings' agendas are recorded as sent (demo.meetings)
         )
         added += 1
         if row.substitute:

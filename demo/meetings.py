@@ -155,13 +155,17 @@ def _publish(meeting: Meeting, by: User, published_on: str | None) -> AgendaVers
     The seed meetings are long past, so their notices are recorded as sent when the agenda was
     published: the notice task, once the worker runs it, then finds nobody left to email.
     """
-    version = services.agenda_publish(meeting=meeting, by=by)
+    # The demo invites each meeting's people itself, as the seed records them.
+    version = services.agenda_publish(meeting=meeting, by=by, invite_committee=False)
     if published_on:
         published_at = datetime.combine(date.fromisoformat(published_on), time(12), LONDON)
         AgendaVersion.objects.filter(pk=version.pk).update(published_at=published_at)
         version.published_at = published_at
     AgendaNotice.objects.bulk_create(
-        AgendaNotice(version=version, recipient=user, sent_at=version.published_at)
-        for user in committee_invitees(meeting.committee)
+        [
+            AgendaNotice(version=version, recipient=user, sent_at=version.published_at)
+            for user in committee_invitees(meeting.committee)
+        ],
+        ignore_conflicts=True,
     )
     return version

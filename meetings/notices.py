@@ -10,6 +10,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from agencies.models import User
+from inbox.models import Message
+from inbox.services import messages_notify
 
 from .models import AgendaNotice, AgendaVersion, Committee
 from .selectors import committee_people
@@ -22,11 +24,21 @@ def committee_invitees(committee: Committee) -> QuerySet[User]:
     return committee_people(committee, can_sign_in=True)
 
 
+def had_agenda(version: AgendaVersion, user: User) -> bool:
+    """Whether this person was sent an earlier version of this meeting's agenda."""
+    return AgendaNotice.objects.filter(
+        version__meeting=version.meeting_id,
+        version__number__lt=version.number,
+        recipient=user,
+        sent_at__isnull=False,
+    ).exists()
+
+
 def render_notice(version: AgendaVersion, user: User) -> EmailMultiAlternatives | None:
     """The email telling one person about one version, or None when nothing they may see
-    changed."""
+    changed. Someone invited after an earlier version went out gets the whole agenda."""
     meeting = version.meeting
-    first = version.number == 1
+    first = version.number == 1 or not had_agenda(version, user)
     changes = changes_for(version, user)
     if not first and not changes:
         return None
@@ -71,6 +83,33 @@ def send_notice(version: AgendaVersion, user: User) -> bool:
         message = render_notice(version, user)
         if message is not None:
             message.send()
+            _tell_in_app(version, user, str(message.subject))
         notice.sent_at = timezone.now()
         notice.save(update_fields=["sent_at"])
         return message is not None
+
+
+def _tell_in_app(version: AgendaVersion, user: User, subject: str) -> None:
+    """The in-app message that goes with the agenda email (the email is the notice's own)."""
+    meeting = version.meeting
+    day = timezone.localtime(meeting.starts_at)
+    first = subject.startswith("Agenda published")
+    messages_notify(
+        event=f"agenda-version:{version.pk}",
+        kind=Message.Kind.AGENDA_PUBLISHED if first else Message.Kind.AGENDA_CHANGED,
+        recipients=[user],
+        subject=subject,
+        body=(
+            f"The agenda of the {meeting.committee.name} meeting of {day.day} {day:%B %Y} "
+            + ("is published" if first else f"changed (version {version.number})")
+            + ". Please read it and send apologies if you cannot attend"
+            + f": {meeting.get_absolute_url()}"
+        ),
+        link=meeting.get_absolute_url(),
+        email=False,
+    )
+
+
+def pending_notices() -> QuerySet[AgendaNotice]:
+    """Agenda notices not sent yet (their after-commit task lost, or the send failed)."""
+    return AgendaNotice.objects.filter(sent_at__isnull=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from celery import shared_task
 
 from .models import AgendaVersion
-from .notices import committee_invitees, send_notice
+from .notices import pending_notices, send_notice
 from .services.lifecycle import meetings_mark_past_held
 
 
@@ -17,9 +17,20 @@ from .services.lifecycle import meetings_mark_past_held
     max_retries=8,
 )
 def send_agenda_notices(self, version_id: int) -> int:
-    """Email every invitee what they may see of a published agenda version; safe to repeat."""
+    """Email each person queued for a published agenda version what they may see of it (the
+    notice rows are written with the publishing or the invitation); safe to repeat."""
     version = AgendaVersion.objects.select_related("meeting__committee").get(pk=version_id)
-    return sum(send_notice(version, user) for user in committee_invitees(version.meeting.committee))
+    people = version.notices.filter(sent_at__isnull=True).select_related("recipient")
+    return sum(send_notice(version, notice.recipient) for notice in people.order_by("id"))
+
+
+@shared_task
+def send_pending_agenda_notices() -> int:
+    """Queue again the versions with notices still unsent (the beat runs it)."""
+    versions = set(pending_notices().values_list("version_id", flat=True))
+    for version_id in versions:
+        send_agenda_notices.delay(version_id)
+    return len(versions)
 
 
 @shared_task

@@ -15,7 +15,7 @@ from audit.services import record_reads
 from core.forms import apply_service_errors, error_status
 from core.once import once, submit_once
 
-from . import access, selectors, services
+from . import access, audience, selectors, services
 from .forms import (
     MOVE_DIRECTIONS,
     ItemForm,
@@ -173,6 +173,7 @@ def render_editor(
         "moves": MOVES,
         "typed": typed or {},
         "latest": meeting.versions.order_by("-number").first(),
+        "invited_count": audience.invited_people(meeting).count(),
         "can_hold": services.can_move(meeting, Meeting.Status.HELD),
         "can_cancel": services.can_move(meeting, Meeting.Status.CANCELLED),
         "cancelled": meeting.status == Meeting.Status.CANCELLED,
@@ -263,18 +264,29 @@ def _meeting_move(request: HttpRequest, pk: int, move, done: str) -> HttpRespons
 @require_POST
 @submit_once
 def agenda_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    """Publish the agenda as a new version and tell the invitees."""
+    """Publish the agenda as a new version and send it to everyone invited (inviting the
+    committee first when nobody is, unless the clerk chose to invite people later)."""
     meeting = access.access_meeting(request.user, pk, to_run=True)
+    choice = request.POST.get("audience", "committee")
+    if choice not in ("committee", "later"):
+        messages.error(request, "Choose who the agenda goes to.")
+        return _render_editor(request, meeting, status=400)
     try:
         with once(request) as claim:
-            version = publish_agenda(meeting=meeting, by=request.user)
+            version = publish_agenda(
+                meeting=meeting, by=request.user, invite_committee=choice == "committee"
+            )
             done = claim.redirect("meetings:versions", pk=meeting.pk)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("meetings:editor", pk=meeting.pk)
-    messages.success(
-        request, f"Agenda version {version.number} published; invitees are being emailed."
-    )
+    sent_to = version.notices.count()
+    if sent_to:
+        people = "person" if sent_to == 1 else "people"
+        told = f"it is being emailed to the {sent_to} {people} invited."
+    else:
+        told = "nobody is invited yet: each person you invite is sent the agenda."
+    messages.success(request, f"Agenda version {version.number} published; {told}")
     return done
 
 

@@ -22,6 +22,7 @@ from meetings import access
 from meetings.models import AgendaItem, Committee, Meeting
 from meetings.services import meeting_has_begun, meeting_minutes_progress
 
+from . import notify
 from .attendance_view import snapshot_for
 from .models import Minute, MinuteAmendment, Minutes, MinutesComment, Resolution, split_paragraphs
 
@@ -186,6 +187,7 @@ def minutes_circulate(*, meeting: Meeting, by: User) -> Minutes:
     record.circulated_at = timezone.now()
     record.circulated_by = by
     record.save(update_fields=["stage", "circulated_at", "circulated_by"])
+    notify.minutes_notify_circulated(record=record, by=by)
     return record
 
 
@@ -271,6 +273,7 @@ def minutes_approve(*, minutes: Minutes, at_meeting: Meeting, by: User) -> Resol
     record.save()
     meeting_minutes_progress(meeting=meeting, approved=True)
     meeting_minutes_progress(meeting=at_meeting, approved=False)
+    notify.minutes_notify_approved(record=record, by=by)
     return resolution
 
 

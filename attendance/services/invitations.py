@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 
 from agencies.models import Agency, Membership, User
 from agencies.services import person_add
 from meetings.models import AgendaItem, Meeting
 from meetings.selectors import committee_people
+from meetings.services import agenda_notices_queue
 
 from ..models import Invitation
 from .common import (
@@ -40,8 +41,10 @@ def invitation_add(
     agency: Agency | None = None,
     agenda_item: AgendaItem | None = None,
     note: str = "",
+    send_agenda: bool = True,
 ) -> Invitation:
-    """Invite one person (or an anonymous guest by pseudonym) to a meeting; chairs and clerks."""
+    """Invite one person (or an anonymous guest by pseudonym) to a meeting; chairs and clerks.
+    When the agenda is already published, the person is sent it after commit."""
     # Invitations to one meeting are added one at a time: the meeting's row is locked until this
     # commits, so two identical invitations at the same moment meet "already invited" below, not
     # the unique index (and positions are never drawn twice).
@@ -86,6 +89,8 @@ def invitation_add(
     invitation.full_clean(validate_unique=False, validate_constraints=False)
     invitation.save()
     log_change(invitation, by, "", {"invited": ["", invitation.get_capacity_display()]})
+    if send_agenda and person is not None:
+        agenda_notices_queue(meeting=meeting, people=[person])
     return invitation
 
 
@@ -148,10 +153,13 @@ ATTENDING_ROLES = (Membership.Role.LEAD, Membership.Role.MEMBER)
 
 
 @transaction.atomic
-def invitations_generate(*, meeting: Meeting, by: User) -> list[Invitation]:
+def invitations_generate(
+    *, meeting: Meeting, by: User, send_agenda: bool = True
+) -> list[Invitation]:
     """Invite the committee: its chairs, its secretariat (as officers) and the leads and members
     of its host and member agencies (as members). People already invited are left as they are;
-    managers, who receive escalations rather than attend, are not invited."""
+    managers, who receive escalations rather than attend, are not invited. When the agenda is
+    already published, the newly invited are sent it after commit."""
     require_officer(by, meeting)
     check_open(meeting)
     committee = meeting.committee
@@ -193,7 +201,23 @@ def invitations_generate(*, meeting: Meeting, by: User) -> list[Invitation]:
         position += 1
         log_change(invitation, by, "", {"invited": ["", invitation.get_capacity_display()]})
         created.append(invitation)
+    if send_agenda and created:
+        agenda_notices_queue(meeting=meeting, people=[i.person for i in created if i.person])
     return created
+
+
+def invited_people(meeting: Meeting) -> QuerySet[User]:
+    """The people (with an account) invited to a meeting: the agenda's audience (registered in
+    meetings.audience by AttendanceConfig)."""
+    return User.objects.filter(
+        pk__in=Invitation.objects.filter(meeting=meeting, person__isnull=False).values("person")
+    )
+
+
+def committee_invite(*, meeting: Meeting, by: User) -> int:
+    """Invite the committee as publishing does, before the agenda goes to them (registered in
+    meetings.audience); the agenda is sent by the publishing, not here."""
+    return len(invitations_generate(meeting=meeting, by=by, send_agenda=False))
 
 
 @transaction.atomic

@@ -213,11 +213,18 @@ CHASING_MAX_ATTEMPTS = env.int("CHASING_MAX_ATTEMPTS", default=6)
 # A mail server that cannot be reached is tried again after a doubling wait capped here (one
 # cheap try, not the rows' attempts), so mail goes out soon after it returns.
 CHASING_CIRCUIT_MAX_SECONDS = env.float("CHASING_CIRCUIT_MAX_SECONDS", default=600.0)
+# Circulated draft minutes ask for comments within this many days.
+MINUTES_COMMENT_DAYS = env.int("MINUTES_COMMENT_DAYS", default=14)
 CELERY_BEAT_SCHEDULE = {
     "chase-actions": {"task": "actions.tasks.chase_actions", "schedule": CHASING_SWEEP_SECONDS},
     # A published meeting whose end has passed becomes "held" (meetings/services/lifecycle.py).
     "mark-meetings-held": {
         "task": "meetings.tasks.mark_meetings_held",
+        "schedule": CHASING_SWEEP_SECONDS,
+    },
+    # Agenda notices whose after-commit task was lost, or whose send failed.
+    "send-agenda-notices": {
+        "task": "meetings.tasks.send_pending_agenda_notices",
         "schedule": CHASING_SWEEP_SECONDS,
     },
     # Messages whose email failed (after backoff) or whose after-commit task was lost.

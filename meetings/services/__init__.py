@@ -25,7 +25,7 @@ from .lifecycle import (
 )
 from .meetings import meeting_create, meeting_update
 from .papers import MAX_PAPER_BYTES, PAPER_TYPES, TEXT_TYPES, paper_add, paper_delete, question_add
-from .publishing import agenda_publish, snapshot
+from .publishing import agenda_notices_queue, agenda_publish, snapshot
 from .revision import StaleAgenda
 
 __all__ = [
@@ -36,6 +36,7 @@ __all__ = [
     "VIEW_PERM",
     "StaleAgenda",
     "agenda_apply_template",
+    "agenda_notices_queue",
     "agenda_publish",
     "calendar_feed_renew",
     "calendar_feed_revoke",

@@ -5,15 +5,19 @@ What each reader may see of a version is decided in versions.py, through access.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db import transaction
 from django.utils import timezone
 
 from agencies.models import User
 
+from .. import audience
 from ..models import (
     AgendaItem,
     AgendaItemGroupObjectPermission,
     AgendaItemUserObjectPermission,
+    AgendaNotice,
     AgendaVersion,
     Meeting,
 )
@@ -75,10 +79,14 @@ def _changes(old: list[dict], new: list[dict]) -> list[dict]:
 
 
 @transaction.atomic
-def agenda_publish(*, meeting: Meeting, by: User) -> AgendaVersion:
-    """Publish the agenda as a new version and, after commit, email the invitees what changed."""
+def agenda_publish(*, meeting: Meeting, by: User, invite_committee: bool = True) -> AgendaVersion:
+    """Publish the agenda as a new version and, after commit, email everyone invited what
+    changed. When nobody is invited yet the committee is invited first, unless the clerk chose
+    to publish without inviting (each person then gets the agenda when invited)."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     publish_status(meeting)
+    if invite_committee and not audience.invited_people(meeting).exists():
+        audience.invite_committee(meeting=meeting, by=by)
     previous = meeting.versions.order_by("-number").first()
     rows = snapshot(meeting)
     version = AgendaVersion.objects.create(
@@ -88,7 +96,29 @@ def agenda_publish(*, meeting: Meeting, by: User) -> AgendaVersion:
         snapshot=rows,
         changes=_changes(previous.snapshot, rows) if previous else [],
     )
-    from ..tasks import send_agenda_notices  # tasks -> notices -> versions; never back here
-
-    transaction.on_commit(lambda: send_agenda_notices.delay(version.id))
+    agenda_notices_queue(meeting=meeting, people=audience.agenda_recipients(meeting))
     return version
+
+
+def agenda_notices_queue(*, meeting: Meeting, people: Iterable[User]) -> int:
+    """Queue the meeting's latest published agenda for these people, inside the caller's
+    transaction (publishing, or inviting after publishing): one notice row per person and
+    version, emailed after commit. Returns how many rows were new."""
+    version = meeting.versions.order_by("-number").first()
+    if version is None:
+        return 0
+    ids = {user.pk for user in people}
+    known = set(
+        AgendaNotice.objects.filter(version=version, recipient__in=ids).values_list(
+            "recipient_id", flat=True
+        )
+    )
+    AgendaNotice.objects.bulk_create(
+        [AgendaNotice(version=version, recipient_id=pk) for pk in sorted(ids - known)],
+        ignore_conflicts=True,
+    )
+    if ids - known:
+        from ..tasks import send_agenda_notices  # tasks -> notices -> versions; never back here
+
+        transaction.on_commit(lambda: send_agenda_notices.delay(version.id))
+    return len(ids - known)
