@@ -61,7 +61,7 @@ def action_notify_owner(*, action: Action, by: User | None, event: str) -> int:
         event = f"{event}:owner:{action.owner_id}"
         due = f", due {_day(action.due_date)}" if action.due_date else ""
         subject = f"Action {action.reference} is yours{due}"
-        body = f"{name} gave you {_what(action)}. {_next_step(action)}: {link}"
+        body = f"{name} gave you {_what(action)}. {_next_step(action)}"
     else:
         agency = action.owning_agency.name
         kind, recipients = Message.Kind.ACTION_TO_ASSIGN, _leads(action)
@@ -69,7 +69,7 @@ def action_notify_owner(*, action: Action, by: User | None, event: str) -> int:
         subject = f"Action {action.reference} for {agency} needs an owner"
         body = (
             f"{name} recorded {_what(action)} for {agency}, with nobody to own it yet. "
-            f"Please assign it to someone in {agency}: {link}"
+            f"Please assign it to someone in {agency}"
         )
     return messages_notify(
         event=event,

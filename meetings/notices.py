@@ -103,7 +103,6 @@ def _tell_in_app(version: AgendaVersion, user: User, subject: str) -> None:
             f"The agenda of the {meeting.committee.name} meeting of {day.day} {day:%B %Y} "
             + ("is published" if first else f"changed (version {version.number})")
             + ". Please read it and send apologies if you cannot attend"
-            + f": {meeting.get_absolute_url()}"
         ),
         link=meeting.get_absolute_url(),
         email=False,

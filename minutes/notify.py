@@ -65,8 +65,7 @@ def minutes_notify_circulated(*, record: Minutes, by: User) -> int:
         subject=f"Draft minutes for comment by {by_day}: {meeting.committee.name}, "
         f"{_day(meeting.starts_at)}",
         body=f"{by.full_name} circulated the draft minutes of the {meeting.committee.name} "
-        f"meeting of {_day(meeting.starts_at)}. Please comment on the draft minutes by {by_day}: "
-        f"{link}",
+        f"meeting of {_day(meeting.starts_at)}. Please comment on the draft minutes by {by_day}",
         link=link,
     )
 
@@ -84,6 +83,6 @@ def minutes_notify_approved(*, record: Minutes, by: User) -> int:
         subject=f"Minutes approved: {meeting.committee.name}, {_day(meeting.starts_at)}",
         body=f"The minutes of the {meeting.committee.name} meeting of {_day(meeting.starts_at)} "
         f"were approved{at_text} and are now the final record. Please check the resolutions "
-        f"and the actions they give your agency: {link}",
+        f"and the actions they give your agency",
         link=link,
     )

@@ -19,7 +19,7 @@ def notify(people, event="test:1", **fields):
     defaults = {
         "kind": Message.Kind.MINUTES_CIRCULATED,
         "subject": "Minutes for comment",
-        "body": "Please comment on the draft minutes by 1 May 2027.",
+        "body": "Please comment on the draft minutes by 1 May 2027",
         "link": "/minutes/1/",
     }
     return services.messages_notify(event=event, recipients=people, **{**defaults, **fields})
@@ -37,7 +37,7 @@ def test_an_event_replayed_tells_each_person_once(world, django_capture_on_commi
     assert deliver_event("test:1") == 0 and deliver_pending() == 0
     assert len(mail.outbox) == 3
     body = next(m for m in mail.outbox if m.to == [world.lead.email]).body
-    assert "Please comment on the draft minutes by 1 May 2027." in body
+    assert "Please comment on the draft minutes by 1 May 2027: http" in body
     assert "/minutes/1/" in body
 
 
