@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from agencies.models import User
+from agencies.models import Membership, User
 
 from .models import Meeting
 from .selectors import committee_people
@@ -50,8 +50,21 @@ def invited_people(meeting: Meeting) -> QuerySet[User]:
 
 
 def agenda_recipients(meeting: Meeting) -> QuerySet[User]:
-    """Who is emailed the agenda: the invited who are active and can sign in."""
-    return invited_people(meeting).filter(is_active=True).exclude(email="").order_by("id")
+    """Who is emailed the agenda: everyone invited, and (once anyone is) the managers of the
+    committee's agencies, who are kept informed though not invited to attend (see
+    committee_people); active people with an email address."""
+    invited = invited_people(meeting)
+    people = User.objects.filter(pk__in=invited.values("pk"))
+    if invited.exists():
+        committee = meeting.committee
+        agencies = [committee.host_id, *committee.member_agencies.values_list("id", flat=True)]
+        managers = User.objects.can_sign_in().filter(
+            memberships__agency__in=agencies, memberships__role=Membership.Role.MANAGER
+        )
+        people = User.objects.filter(
+            Q(pk__in=invited.values("pk")) | Q(pk__in=managers.values("pk"))
+        )
+    return people.filter(is_active=True).exclude(email="").order_by("id")
 
 
 def invite_committee(*, meeting: Meeting, by: User) -> int:

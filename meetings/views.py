@@ -283,7 +283,7 @@ def agenda_publish(request: HttpRequest, pk: int) -> HttpResponse:
     sent_to = version.notices.count()
     if sent_to:
         people = "person" if sent_to == 1 else "people"
-        told = f"it is being emailed to the {sent_to} {people} invited."
+        told = f"it is being emailed to {sent_to} {people} (those invited and the managers)."
     else:
         told = "nobody is invited yet: each person you invite is sent the agenda."
     messages.success(request, f"Agenda version {version.number} published; {told}")

@@ -14,6 +14,7 @@ from meetings.models import AgendaNotice, Meeting
 from meetings.services import agenda_publish
 from meetings.tasks import send_agenda_notices, send_pending_agenda_notices
 from tests.agenda_fixtures import SECRET, add
+from tests.factories import person_in
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +43,9 @@ def test_publishing_with_nobody_invited_invites_the_committee_and_sends_them_the
         world.member.email,
         world.partner_member.email,
     }
-    assert mailed() == sorted(invited)  # the 7-versus-52 of issue 14: the same people
+    # The 7-versus-52 of issue 14: the agenda goes to the invited, and to the agencies'
+    # managers, who are kept informed though not invited to attend.
+    assert mailed() == sorted(invited | {world.manager.email})
     member = next(m for m in mail.outbox if m.to == [world.member.email])
     assert "Restricted item 3" in member.body and SECRET not in member.body
     assert SECRET not in member.alternatives[0][0]
@@ -53,14 +56,14 @@ def test_publishing_with_nobody_invited_invites_the_committee_and_sends_them_the
         Message.objects.filter(kind=Message.Kind.AGENDA_PUBLISHED).values_list(
             "recipient__email", flat=True
         )
-    ) == set(invited)
+    ) == set(invited) | {world.manager.email}
 
 
 def test_publishing_sends_to_the_invited_only(world, draft, django_capture_on_commit_callbacks):
-    invitation_add(meeting=draft, by=world.clerk, capacity=Capacity.OBSERVER, person=world.manager)
+    invitation_add(meeting=draft, by=world.clerk, capacity=Capacity.OBSERVER, person=world.lead)
     with django_capture_on_commit_callbacks(execute=True):
         agenda_publish(meeting=draft, by=world.clerk)
-    assert mailed() == [world.manager.email]
+    assert mailed() == sorted([world.lead.email, world.manager.email])
     assert draft.invitations.count() == 1
 
 
@@ -72,7 +75,7 @@ def test_the_clerk_may_publish_without_inviting_and_invite_later(
     assert not mail.outbox and not draft.invitations.exists()
     with django_capture_on_commit_callbacks(execute=True):
         invitations_generate(meeting=draft, by=world.clerk)
-    assert len(mail.outbox) == 5
+    assert len(mail.outbox) == 5  # the invited; managers hear with the next version
     assert all(m.subject.startswith("Agenda published") for m in mail.outbox)
 
 
@@ -85,15 +88,14 @@ def test_inviting_after_publishing_sends_the_current_agenda_whole_to_the_new_inv
     with django_capture_on_commit_callbacks(execute=True):
         version = agenda_publish(meeting=draft, by=world.clerk)
     mail.outbox.clear()
+    guest = person_in(world.safer_london, email="guest@saferlondon.example")
     with django_capture_on_commit_callbacks(execute=True):
-        invitation_add(
-            meeting=draft, by=world.clerk, capacity=Capacity.OBSERVER, person=world.manager
-        )
-    assert mailed() == [world.manager.email]
+        invitation_add(meeting=draft, by=world.clerk, capacity=Capacity.OBSERVER, person=guest)
+    assert mailed() == [guest.email]
     body = mail.outbox[0].body
     assert mail.outbox[0].subject.startswith("Agenda published")  # the whole agenda, not a diff
     assert "Late item" in body and "Restricted item 3" in body and SECRET not in body
-    assert AgendaNotice.objects.get(recipient=world.manager).version == version
+    assert AgendaNotice.objects.get(recipient=guest).version == version
     # A replayed task, a second worker or the sweep sends nothing twice.
     assert send_agenda_notices(version.id) == 0
     send_pending_agenda_notices()
@@ -102,9 +104,9 @@ def test_inviting_after_publishing_sends_the_current_agenda_whole_to_the_new_inv
 
 def test_a_lost_task_is_picked_up_by_the_sweep(world, draft):
     agenda_publish(meeting=draft, by=world.clerk)  # after-commit task never ran
-    assert AgendaNotice.objects.filter(sent_at__isnull=True).count() == 5
+    assert AgendaNotice.objects.filter(sent_at__isnull=True).count() == 6
     assert send_pending_agenda_notices() == 1  # queued (eagerly, in tests) and sent
-    assert len(mail.outbox) == 5
+    assert len(mail.outbox) == 6
     assert not AgendaNotice.objects.filter(sent_at__isnull=True).exists()
 
 
@@ -128,4 +130,4 @@ def test_the_publish_page_says_who_gets_it(world, draft, signed_in):
     page = client.get(reverse("meetings:editor", args=[draft.pk])).content.decode()
     assert "The agenda goes to the 5 people invited" in page
     response = client.post(reverse("meetings:publish", args=[draft.pk]), follow=True)
-    assert "emailed to the 5 people invited" in response.content.decode()
+    assert "emailed to 6 people (those invited and the managers)" in response.content.decode()

@@ -42,6 +42,7 @@ def test_a_real_worker_delivers_each_message_and_agenda_once(
         owner=world.member,
     )
     invited = {world.chair, world.clerk, world.lead, world.member, world.partner_member}
+    invited.add(world.manager)  # kept informed, though not invited to attend
     now = timezone.now().isoformat()
     celery.worker(now)
     # The delivery task sent twice as well, by another client, while the beat sweeps.
@@ -84,3 +85,4 @@ def test_a_real_worker_delivers_each_message_and_agenda_once(
     assert Message.objects.get(kind=Message.Kind.ACTION_ASSIGNED).email == Message.Email.SENT
     # Each invitee also has the agenda in their messages.
     assert Message.objects.filter(kind=Message.Kind.AGENDA_PUBLISHED).count() == len(invited)
+    assert not sink.to(world.outsider.email)
