@@ -21,7 +21,16 @@ def send_agenda_notices(self, version_id: int) -> int:
     notice rows are written with the publishing or the invitation); safe to repeat."""
     version = AgendaVersion.objects.select_related("meeting__committee").get(pk=version_id)
     people = version.notices.filter(sent_at__isnull=True).select_related("recipient")
-    return sum(send_notice(version, notice.recipient) for notice in people.order_by("id"))
+    sent, failure = 0, None
+    for notice in people.order_by("id"):
+        # One refused address does not stop the others; the task is retried for it after.
+        try:
+            sent += send_notice(version, notice.recipient)
+        except OSError as error:  # smtplib's errors are OSErrors
+            failure = error
+    if failure is not None:
+        raise failure
+    return sent
 
 
 @shared_task
