@@ -131,3 +131,24 @@ def test_the_publish_page_says_who_gets_it(world, draft, signed_in):
     assert "The agenda goes to the 5 people invited" in page
     response = client.post(reverse("meetings:publish", args=[draft.pk]), follow=True)
     assert "emailed to 6 people (those invited and the managers)" in response.content.decode()
+
+
+def test_one_refused_address_does_not_stop_the_others(world, draft, monkeypatch):
+    version = agenda_publish(meeting=draft, by=world.clerk)  # after-commit task not run
+    real_send = mail.EmailMultiAlternatives.send
+
+    def send(message, *args, **kwargs):
+        if message.to == [world.lead.email]:
+            raise ConnectionRefusedError("refused")
+        return real_send(message, *args, **kwargs)
+
+    monkeypatch.setattr(mail.EmailMultiAlternatives, "send", send)
+    with pytest.raises(ConnectionRefusedError):
+        send_agenda_notices.run(version.id)
+    assert len(mail.outbox) == 5 and world.lead.email not in mailed()
+    assert list(AgendaNotice.objects.filter(sent_at__isnull=True)) == [
+        AgendaNotice.objects.get(recipient=world.lead)
+    ]
+    monkeypatch.undo()
+    assert send_agenda_notices.run(version.id) == 1
+    assert len(mail.outbox) == 6
