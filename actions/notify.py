@@ -32,6 +32,10 @@ def _what(action: Action) -> str:
     origin = action.committee.name
     if action.meeting is not None:
         origin += f" meeting of {_day(action.meeting.starts_at.date())}"
+    if action.restricted:
+        # Restricted wording is read on the action's page, where the read is recorded; messages
+        # and emails name only the reference.
+        return f"restricted action {action.reference} from the {origin} (open it to read it)"
     return f"action {action.reference} from the {origin}: “{action.description}”"
 
 

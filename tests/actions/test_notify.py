@@ -74,3 +74,5 @@ def test_a_restricted_action_tells_nobody_who_may_not_see_it(world, secret_item)
     assert email.subject.startswith("OFFICIAL-SENSITIVE")
     assert all(m.to != [world.member.email] and m.to != [world.lead.email] for m in mail.outbox)
     assert list(messages_for(lead_of_mopac)) == [message]
+    # The wording is read on the action's page (where the read is logged), not in messages.
+    assert mopac_action.description not in message.body + message.subject + email.body
