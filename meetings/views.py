@@ -270,7 +270,7 @@ def agenda_publish(request: HttpRequest, pk: int) -> HttpResponse:
     choice = request.POST.get("audience", "committee")
     if choice not in ("committee", "later"):
         messages.error(request, "Choose who the agenda goes to.")
-        return _render_editor(request, meeting, status=400)
+        return render_editor(request, meeting, status=400)
     try:
         with once(request) as claim:
             version = publish_agenda(
