@@ -8,13 +8,19 @@ live server's address as SITE_URL, so the links in its emails open in the test's
 
 from __future__ import annotations
 
+import datetime
+import os
 import re
+import signal
+import subprocess
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from email.message import Message
 
 import pytest
+import time_machine
 from playwright.sync_api import Locator, Page, expect
 
 from tests.chasing.conftest import Celery, celery, redis_server, smtp, wait_for  # noqa: F401
@@ -60,6 +66,38 @@ class Mailroom:
     sink: Sink
     celery: Celery
     site: str
+    beat: bool = False
+
+    def stop(self) -> None:
+        """Stop the worker and beat the way a deployment does: SIGTERM to the main process
+        only, which finishes the task in hand (the group's SIGKILL would cut a task between
+        the SMTP server's acceptance and the row marked sent, and it would be sent again)."""
+        for _, process in self.celery.processes:
+            if process.poll() is None:
+                os.kill(process.pid, signal.SIGTERM)
+        for _, process in self.celery.processes:
+            with suppress(subprocess.TimeoutExpired):
+                process.wait(60)
+        self.celery.stop_all()
+
+    def _restart(self, fake_now: str) -> None:
+        self.stop()
+        self.celery.worker(fake_now, concurrency=1)
+        if self.beat:
+            self.celery.beat(fake_now)
+
+    @contextmanager
+    def clock(self, when: datetime.datetime) -> Iterator[None]:
+        """Move the test's clock (so the live server's) and the worker's to `when`, ticking:
+        what the pages write then (an outbox row due "now") is due for the worker too. Wait
+        for the emails of the period inside the block. The worker's clock runs a minute ahead,
+        as it starts before the block: a row the pages write is never in the worker's future."""
+        self._restart((when + datetime.timedelta(minutes=1)).isoformat())
+        try:
+            with time_machine.travel(when, tick=True):
+                yield
+        finally:
+            self._restart("")
 
     def to(self, address: str) -> list[Message]:
         """Everything accepted for one address."""
@@ -94,6 +132,7 @@ class Mailroom:
 
     def start_beat(self) -> None:
         """Start the beat: chasing sweeps every second from now on."""
+        self.beat = True
         self.celery.beat("")
 
     def settle(self, seconds: float = 2.0) -> None:
@@ -139,8 +178,9 @@ def mailroom(
     _reset_broker_pools(app)
     celery.env["SITE_URL"] = live_server.url
     celery.worker("", concurrency=1)
-    yield Mailroom(sink=sink, celery=celery, site=live_server.url)
-    celery.stop_all()
+    room = Mailroom(sink=sink, celery=celery, site=live_server.url)
+    yield room
+    room.stop()
     app.conf.update(saved)
     _reset_broker_pools(app)
 
