@@ -99,8 +99,9 @@ def _still_due(user: User, rows: list[Delivery]) -> list[Delivery]:
     return [r for r in rows if r.notification.action_id in seen]
 
 
-def _claimable() -> QuerySet[Delivery]:
-    return Delivery.objects.select_for_update(skip_locked=True, of=("self",)).select_related(
+def _claimable(skip_locked: bool = True) -> QuerySet[Delivery]:
+    rows = Delivery.objects.select_for_update(skip_locked=skip_locked, of=("self",))
+    return rows.select_related(
         "recipient",
         "notification__action__committee",
         "notification__action__meeting",
@@ -171,8 +172,11 @@ def deliver_digest(recipient_id: int) -> str:
         ).exists()
         if sent_today:
             return "today's digest was sent already"
+        # Waits for rows a sweep holds for a moment while queueing them, instead of skipping
+        # them: a skipped row would miss today's digest and wait a day. The person's lock
+        # already keeps a second digest task out.
         rows = list(
-            _claimable().filter(
+            _claimable(skip_locked=False).filter(
                 recipient=user,
                 digest=True,
                 state=Delivery.State.PENDING,
