@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 
 from agencies.models import Agency
-from core.widgets import DateInput
+from core.fields import BoundedDateField
 from meetings import access
 from meetings.models import Committee, Meeting
 
@@ -26,6 +27,12 @@ def overdue_switch(query: QueryDict) -> dict:
     switch["overdue"] = "on"
     on = forms.CheckboxInput().value_from_datadict(query, MultiValueDict(), "overdue")
     return {"overdue_only": on, "with_overdue": switch.urlencode(), "without_overdue": off}
+
+
+class BoundedDateFilter(django_filters.DateFilter):
+    """A date filter whose dates are bounded like every date the product accepts."""
+
+    field_class = BoundedDateField
 
 
 class ActionFilter(django_filters.FilterSet):
@@ -52,18 +59,8 @@ class ActionFilter(django_filters.FilterSet):
     unassigned = django_filters.BooleanFilter(
         method="filter_unassigned", label="Unassigned only", widget=forms.CheckboxInput
     )
-    due_after = django_filters.DateFilter(
-        field_name="due_date",
-        lookup_expr="gte",
-        label="Due from",
-        widget=DateInput(),
-    )
-    due_before = django_filters.DateFilter(
-        field_name="due_date",
-        lookup_expr="lte",
-        label="Due by",
-        widget=DateInput(),
-    )
+    due_after = BoundedDateFilter(field_name="due_date", lookup_expr="gte", label="Due from")
+    due_before = BoundedDateFilter(field_name="due_date", lookup_expr="lte", label="Due by")
 
     class Meta:
         model = Action
@@ -101,11 +98,15 @@ class ActionFilter(django_filters.FilterSet):
             field = form.fields["meeting"]
             data = self.data or {}
             committee = str(data.get("committee", ""))
-            chosen = str(data.get("meeting", ""))
             of_committee = Q(committee__short_name=committee) if committee else Q(pk__in=[])
-            offered = field.queryset.filter(
-                of_committee | Q(pk=chosen if chosen.isdigit() else None)
-            ).order_by("-starts_at")
+            # The chosen meeting is read by the field itself (a meeting this person may see, or
+            # nothing): hand parsing took "²" for a number.
+            try:
+                chosen = field.to_python(data.get("meeting"))
+            except ValidationError:
+                chosen = None
+            of_chosen = Q(pk=chosen.pk) if chosen is not None else Q(pk__in=[])
+            offered = field.queryset.filter(of_committee | of_chosen).order_by("-starts_at")
             field.widget.choices = [("", field.empty_label)] + [
                 (m.pk, field.label_from_instance(m)) for m in offered
             ]

@@ -8,8 +8,17 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from agencies.models import Agency, Membership, User
+from core.fields import (
+    LONG_LIMIT,
+    MAX_ID,
+    TEXT_LIMIT,
+    TITLE_LIMIT,
+    BoundedDateField,
+    LineField,
+    TextField,
+)
 from core.forms import choice_field, form_helper, model_choice_field
-from core.widgets import DateInput, PersonSelect
+from core.widgets import PersonSelect
 from meetings.models import Committee
 from meetings.selectors import AgendaRow
 
@@ -67,10 +76,20 @@ class PersonField(forms.TypedChoiceField):
         return None if pk is None else User.objects.get(pk=pk)
 
 
+class OriginForm(forms.Form):
+    """Where an action is recorded from, as the query string gives it: ids and a committee's
+    short name, validated here rather than parsed by hand."""
+
+    meeting = forms.IntegerField(required=False, min_value=1, max_value=MAX_ID)
+    item = forms.IntegerField(required=False, min_value=1, max_value=MAX_ID)
+    committee = forms.SlugField(required=False, max_length=100)
+
+
 class ActionForm(forms.Form):
     """Record an action: what, who by, by when, and where it came from."""
 
-    description = forms.CharField(
+    description = TextField(
+        limit=TEXT_LIMIT,
         label="What was agreed",
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": "Enter what was agreed"},
@@ -82,9 +101,9 @@ class ActionForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": "Choose an item of this meeting's agenda"},
     )
-    source = forms.CharField(
+    source = LineField(
         label="Source",
-        max_length=200,
+        limit=TITLE_LIMIT,
         required=False,
         help_text="When it is not from a meeting, e.g. \u201cKeeping London\u2019s Children Safe, "
         "recommendation 3\u201d.",
@@ -105,12 +124,12 @@ class ActionForm(forms.Form):
         help_text="Optional. Leave it unassigned and the agency\u2019s lead will assign it.",
         error_messages={"invalid_choice": "Choose a person from the list"},
     )
-    new_owner_name = forms.CharField(
+    new_owner_name = LineField(
         label="Or a new colleague: full name",
-        max_length=150,
+        limit=150,
         required=False,
         help_text="Not in the list? Give their name and email: they join the owning agency and "
-        "get a link to choose a password and sign in (150 characters at most).",
+        "get a link to choose a password and sign in.",
     )
     new_owner_email = forms.EmailField(
         label="Their email address",
@@ -125,18 +144,17 @@ class ActionForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": "Choose co-owning agencies of this committee"},
     )
-    due_date = forms.DateField(
+    due_date = BoundedDateField(
         label="Due date",
         required=False,
         help_text="Optional. A date in the past is allowed: the action is then already overdue.",
-        widget=DateInput(),
         error_messages={"invalid": "Enter a real date"},
     )
     # Set by the form shown again with "this due date is in the past: save anyway?".
     past_confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
-    due_text = forms.CharField(
+    due_text = LineField(
         label="Deadline as promised",
-        max_length=100,
+        limit=100,
         required=False,
         help_text="Optional, e.g. \u201cBy January 2015\u201d or \u201cwithin 12 months\u201d.",
     )
@@ -260,8 +278,11 @@ class MoveField(forms.ChoiceField):
 class UpdateForm(forms.Form):
     """A progress note, a status change the person may make, and evidence."""
 
-    note = forms.CharField(
-        label="Progress note", widget=forms.Textarea(attrs={"rows": 4}), required=False
+    note = TextField(
+        limit=LONG_LIMIT,
+        label="Progress note",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
     )
     status = MoveField(label="Status", required=False, widget=forms.RadioSelect)
     evidence = forms.FileField(

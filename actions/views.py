@@ -7,12 +7,12 @@ Thin: every id from a URL goes through `meetings.access`; writes go through `ser
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
+from django.utils.http import content_disposition_header
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
@@ -23,6 +23,7 @@ from agencies.services import person_add
 from audit.services import record_reads
 from core.csv import FormulaSafeCSV
 from core.forms import apply_service_errors
+from core.navigation import local_next
 from core.once import once, submit_once
 from meetings import access
 from meetings.models import AgendaItem, Committee, Meeting
@@ -32,7 +33,7 @@ from . import selectors, services
 from .dashboard import agency_dashboard
 from .editing import editable_fields
 from .filters import ActionFilter, overdue_switch
-from .forms import NEW_OWNER_ERRORS, ActionForm, AssignForm, UpdateForm
+from .forms import NEW_OWNER_ERRORS, ActionForm, AssignForm, OriginForm, UpdateForm
 from .models import Action, ActionUpdate
 from .pdf import summary_pdf
 from .summary import agenda_numbers, meeting_summary
@@ -50,24 +51,23 @@ SCOPES = {
 }
 
 
-def _scoped(request: SignedInRequest) -> tuple[str, str, QuerySet[Action]]:
+def _scoped(request: SignedInRequest) -> tuple[str, str, QuerySet[Action], ActionFilter]:
+    """The scope (an unknown one is ignored: the agency's) and its filters; the committee is one
+    of the filters, validated with the others (400 with a message, never a 404 or a 500)."""
     scope = request.GET.get("scope", "agency")
     if scope not in SCOPES:
         scope = "agency"
     title, select = SCOPES[scope]
     queryset = select(request.user)
-    committee = request.GET.get("committee")
-    if committee:
-        found = get_object_or_404(access.partner_committees(request.user), short_name=committee)
-        queryset = queryset.filter(committee=found)
-        title = f"{found.name}: actions"
-    return scope, title, queryset
+    filters = ActionFilter(request.GET or None, queryset=queryset, user=request.user)
+    if filters.is_valid() and filters.form.cleaned_data.get("committee"):
+        title = f"{filters.form.cleaned_data['committee'].name}: actions"
+    return scope, title, queryset, filters
 
 
 def register(request: SignedInRequest) -> HttpResponse:
     """A page of the register, filtered."""
-    scope, title, queryset = _scoped(request)
-    filters = ActionFilter(request.GET or None, queryset=queryset, user=request.user)
+    scope, title, queryset, filters = _scoped(request)
     if filters.is_bound and not filters.is_valid():
         status = 400
         rows = queryset.none()
@@ -93,8 +93,7 @@ def register(request: SignedInRequest) -> HttpResponse:
 
 def register_csv(request: SignedInRequest) -> HttpResponse:
     """The filtered register as CSV: only what this person may see."""
-    _, _, queryset = _scoped(request)
-    filters = ActionFilter(request.GET or None, queryset=queryset, user=request.user)
+    _, _, _, filters = _scoped(request)
     if filters.is_bound and not filters.is_valid():
         return HttpResponse("Check the filters: " + filters.errors.as_text(), status=400)
     response = FormulaSafeCSV("actions.csv", CSV_COLUMNS)
@@ -119,23 +118,8 @@ def register_csv(request: SignedInRequest) -> HttpResponse:
     return response
 
 
-def _int(value: str | None) -> int | None:
-    """An id from the query string; anything else is a page that does not exist."""
-    if not value:
-        return None
-    try:
-        return int(value)
-    except ValueError:
-        raise Http404("Not an id.") from None
-
-
 def _safe_next(request: SignedInRequest) -> str | None:
-    target = request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return None
+    return local_next(request, request.GET.get("next"))
 
 
 def _origin(
@@ -147,7 +131,11 @@ def _origin(
     committee's chairs and secretariat record actions (403 for the others).
     """
     user = request.user
-    meeting_id, item_id = _int(request.GET.get("meeting")), _int(request.GET.get("item"))
+    query = OriginForm(request.GET)
+    if not query.is_valid():
+        raise BadRequest("Check the address: " + query.errors.as_text())
+    meeting_id, item_id = query.cleaned_data["meeting"], query.cleaned_data["item"]
+    wanted = query.cleaned_data["committee"]
     meeting = access.access_meeting(user, meeting_id) if meeting_id else None
     item = access.access_item(user, item_id) if item_id else None
     if item is not None:
@@ -155,10 +143,8 @@ def _origin(
             raise Http404("That item is not on that meeting's agenda.")
         meeting = item.meeting
     committee = meeting.committee if meeting else None
-    if committee is None and request.GET.get("committee"):
-        committee = get_object_or_404(
-            access.partner_committees(user), short_name=request.GET["committee"]
-        )
+    if committee is None and wanted:
+        committee = get_object_or_404(access.partner_committees(user), short_name=wanted)
     if committee is not None:
         if not access.is_committee_officer(user, committee):
             raise PermissionDenied

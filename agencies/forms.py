@@ -5,12 +5,17 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, Set
 
 from core.forms import form_helper
 
+# RFC 5321's longest address; also the User model's email field.
+EMAIL_LIMIT = 254
+
 
 class SignInForm(AuthenticationForm):
     """Sign in by email address."""
 
+    # Bounded before anything reads it: the lock-out log stores the name tried in 255 characters.
     username = forms.EmailField(
         label="Email address",
+        max_length=EMAIL_LIMIT,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
     error_messages = {
@@ -22,6 +27,9 @@ class SignInForm(AuthenticationForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["username"].error_messages["required"] = "Enter your email address"
+        self.fields["username"].error_messages["max_length"] = (
+            f"An email address has at most {EMAIL_LIMIT} characters"
+        )
         self.fields["password"].error_messages["required"] = "Enter your password"
         self.helper = form_helper("username", "password", submit="Sign in", label_size="")
 
@@ -32,6 +40,12 @@ class ResetRequestForm(PasswordResetForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["email"].error_messages["required"] = "Enter your email address"
+        self.fields["email"].error_messages["max_length"] = (
+            f"An email address has at most {EMAIL_LIMIT} characters"
+        )
+        self.fields["email"].error_messages["invalid"] = (
+            "Enter an email address in the correct format, like name@example.com"
+        )
         self.helper = form_helper("email", submit="Send the link", label_size="")
 
 

@@ -11,8 +11,16 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from agencies.models import Agency, User
+from core.fields import (
+    SHORT_LIMIT,
+    TEXT_LIMIT,
+    BoundedDateField,
+    HiddenNumberField,
+    LineField,
+    TextField,
+)
 from core.forms import choice_field, form_helper, model_choice_field
-from core.widgets import DateInput, PersonSelect, TimeInput
+from core.widgets import PersonSelect, TimeInput
 from meetings.models import Committee, Meeting
 
 from .models import Invitation
@@ -82,9 +90,7 @@ class RecordForm(forms.Form):
             css = "govuk-input govuk-input--width-10"
             self.fields[f"arrived_{pk}"] = _time_field(f"{inv.name} arrived late at", css)
             self.fields[f"left_{pk}"] = _time_field(f"{inv.name} left early at", css)
-            self.fields[f"revision_{pk}"] = forms.IntegerField(
-                widget=forms.HiddenInput, min_value=0, initial=inv.revision
-            )
+            self.fields[f"revision_{pk}"] = HiddenNumberField(initial=inv.revision)
             self.initial.setdefault(f"arrived_{pk}", _local_time(inv.arrived_at))
             self.initial.setdefault(f"left_{pk}", _local_time(inv.left_at))
 
@@ -156,8 +162,11 @@ class SubstituteForm(forms.Form):
 class ApologiesForm(forms.Form):
     """A person's own apologies, sent ahead."""
 
-    note = forms.CharField(
-        max_length=300, required=False, label="Reason (optional)", help_text="Shown to the clerk."
+    note = LineField(
+        limit=SHORT_LIMIT,
+        required=False,
+        label="Reason (optional)",
+        help_text="Shown to the clerk.",
     )
 
     def __init__(self, *args, **kwargs) -> None:
@@ -176,12 +185,12 @@ class InviteForm(forms.Form):
         help_text="Type a name to find someone.",
         error_messages={"invalid_choice": "Choose a person from the list"},
     )
-    new_name = forms.CharField(
-        max_length=150,
+    new_name = LineField(
+        limit=150,
         required=False,
         label="Or add someone new: full name",
         help_text="Not in the list? Give their name and email: they get a link to choose a "
-        "password and sign in (150 characters at most).",
+        "password and sign in.",
     )
     new_email = forms.EmailField(
         max_length=254,
@@ -189,8 +198,8 @@ class InviteForm(forms.Form):
         label="Their email address",
         error_messages={"invalid": "Enter an email address like name@example.org"},
     )
-    pseudonym = forms.CharField(
-        max_length=100,
+    pseudonym = LineField(
+        limit=100,
         required=False,
         help_text="Only for a guest who must stay anonymous (a survivor or witness): leave the "
         "person empty. Never linked to an account.",
@@ -210,7 +219,7 @@ class InviteForm(forms.Form):
         label="For one item or part only",
         help_text="For a guest on a panel: leave as the whole meeting otherwise.",
     )
-    note = forms.CharField(max_length=300, required=False)
+    note = LineField(limit=SHORT_LIMIT, required=False)
 
     def __init__(self, *args, items: dict[int, str], **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -272,9 +281,9 @@ class DeclarationForm(forms.Form):
         error_messages={"required": "Choose who is declaring", "invalid_choice": "Choose a person"},
     )
     agenda_item = forms.TypedChoiceField(coerce=int, required=False, empty_value=None, label="Item")
-    nature = forms.CharField(
+    nature = TextField(
         widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
+        limit=TEXT_LIMIT,
         label="Interest declared",
         help_text='As it will read in the minutes, e.g. "A trustee of Safer London".',
         error_messages={"required": "Enter the interest being declared"},
@@ -322,14 +331,12 @@ class QuorumRuleForm(forms.Form):
 class StatisticsForm(forms.Form):
     """The period (and committee) of the attendance statistics."""
 
-    start = forms.DateField(
+    start = BoundedDateField(
         label="From",
-        widget=DateInput(),
         error_messages={"required": "Enter the first date", "invalid": "Enter a real date"},
     )
-    end = forms.DateField(
+    end = BoundedDateField(
         label="To",
-        widget=DateInput(),
         error_messages={"required": "Enter the last date", "invalid": "Enter a real date"},
     )
     committee = forms.ModelChoiceField(

@@ -7,6 +7,9 @@ from crispy_forms_gds.layout import Button, Layout, Size
 from django import forms
 from django.db.models import Model, QuerySet
 
+# A bigint id (audit imports no app, not even core).
+MAX_ID = 2**63 - 1
+
 
 class LogFilterForm(forms.Form):
     """Narrow the log to one committee, or to the reads of one agency's people.
@@ -28,6 +31,15 @@ class LogFilterForm(forms.Form):
         label="Read by people of",
         to_field_name="short_name",
         error_messages={"invalid_choice": "Choose one of the agencies in the list"},
+    )
+
+    # The item whose reads are shown, from a link on the page: a hidden id checked like any.
+    item = forms.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=MAX_ID,
+        widget=forms.HiddenInput,
+        error_messages={"invalid": "The item in the address is not an id"},
     )
 
     def __init__(self, *args, committees: QuerySet, agencies: QuerySet, **kwargs) -> None:

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from agencies.forms import NewPasswordForm, ResetRequestForm, SignInForm
+from agencies.auth_views import NewPasswordView, ResetRequestView, SignInView
 from core.views import session_extend
 from home import views as home
 from meetings import read_log
@@ -14,16 +14,14 @@ from .health import healthz
 auth_patterns = [
     path(
         "sign-in/",
-        auth_views.LoginView.as_view(
-            authentication_form=SignInForm, redirect_authenticated_user=True
-        ),
+        SignInView.as_view(),
         name="login",
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("session/", session_extend, name="session_extend"),
     path(
         "password-reset/",
-        auth_views.PasswordResetView.as_view(form_class=ResetRequestForm),
+        ResetRequestView.as_view(),
         name="password_reset",
     ),
     path(
@@ -33,7 +31,7 @@ auth_patterns = [
     ),
     path(
         "password-reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(form_class=NewPasswordForm),
+        NewPasswordView.as_view(),
         name="password_reset_confirm",
     ),
     path(
@@ -58,3 +56,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
 ]
+
+handler400 = "core.errors.bad_request"

@@ -1,13 +1,19 @@
-"""Middleware for core's request-scoped plumbing."""
+"""Middleware for core's request-scoped plumbing and for input no view may ever see."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 
 from .request_memo import request_memo
+
+NUL = "\x00"
+NUL_MESSAGE = (
+    "The request contains a NUL character (an invisible control character), which is not "
+    "allowed. Go back, remove it (retype the text rather than pasting it) and try again."
+)
 
 
 class RequestMemoMiddleware:
@@ -22,21 +28,32 @@ class RequestMemoMiddleware:
             return self.get_response(request)
 
 
-class RefuseNulMiddleware:
-    """A NUL character in the path or the query string is refused with a 400 (issue #20).
+def _has_nul(values: Iterable[str]) -> bool:
+    return any(NUL in value for value in values)
 
-    PostgreSQL cannot store or compare NUL in text, so it would reach a query as a 500. Posted
-    forms need no such guard: every form field refuses NUL itself, with a message on the form.
+
+def request_has_nul(request: HttpRequest) -> bool:
+    """Whether a NUL is in the path, a query or form key or value, or an uploaded file's name.
+
+    PostgreSQL refuses NUL in text (a DataError, so a 500), and no person types one: it is
+    refused here, once, rather than in every view, form and filter.
     """
+    if NUL in request.path or NUL in request.path_info:
+        return True
+    for data in (request.GET, request.POST):
+        if _has_nul(data.keys()) or _has_nul(v for _, values in data.lists() for v in values):
+            return True
+    return _has_nul(upload.name or "" for upload in request.FILES.values())
+
+
+class RefuseNulMiddleware:
+    """Answer 400 with a message to any request carrying a NUL character (DESIGN section 7)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        """Refuse the request when its address holds a NUL; serve it otherwise."""
-        query = request.GET
-        if "\x00" in request.path or any(
-            "\x00" in key or any("\x00" in value for value in query.getlist(key)) for key in query
-        ):
-            raise BadRequest("The address holds a NUL character.")
+        """Refuse a request with a NUL; serve any other."""
+        if request_has_nul(request):
+            return render(request, "400.html", {"message": NUL_MESSAGE}, status=400)
         return self.get_response(request)

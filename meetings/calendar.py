@@ -14,7 +14,7 @@ from datetime import UTC, timedelta
 from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 from agencies.models import User
 
@@ -46,6 +46,12 @@ def public_rows(agenda_rows: Iterable[AgendaRow]) -> list[AgendaRow]:
     return [row for row in agenda_rows if not row.restricted and row.item is not None]
 
 
+def one_line(text: str) -> str:
+    """A title as one line: a line break typed (or stored before titles refused them) would
+    end the calendar's line early, so runs of whitespace become one space."""
+    return " ".join(text.split())
+
+
 def _description(meeting: Meeting, agenda_rows: Iterable[AgendaRow]) -> str:
     lines = []
     if meeting.status == Meeting.Status.CANCELLED:
@@ -54,7 +60,11 @@ def _description(meeting: Meeting, agenda_rows: Iterable[AgendaRow]) -> str:
     if rows:
         lines.append("Agenda:")
         # No item numbers: a gap in them would hint at an item left out.
-        lines += [f"{'  ' * row.depth}- {row.item.title}" for row in rows if row.item is not None]
+        lines += [
+            f"{'  ' * row.depth}- {one_line(row.item.title)}"
+            for row in rows
+            if row.item is not None
+        ]
         lines.append("")
     lines.append(f"Full agenda and papers: {meeting_url(meeting)}")
     return "\n".join(lines)
@@ -67,9 +77,9 @@ def meeting_event(meeting: Meeting, agenda_rows: Iterable[AgendaRow]) -> Event:
     event.add("dtstamp", timezone.now().astimezone(UTC))
     event.add("dtstart", meeting.starts_at.astimezone(UTC))
     event.add("dtend", meeting.ends_at.astimezone(UTC))
-    event.add("summary", f"{meeting.committee.name}: {meeting.title}")
+    event.add("summary", one_line(f"{meeting.committee.name}: {meeting.title}"))
     if meeting.location:
-        event.add("location", meeting.location)
+        event.add("location", one_line(meeting.location))
     event.add("url", meeting_url(meeting))
     event.add("description", _description(meeting, agenda_rows))
     event.add("status", STATUSES.get(meeting.status, "CONFIRMED"))
@@ -87,7 +97,8 @@ def calendar_for(
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
+    # An X- property is not text to icalendar unless told: only vText escapes (and folds) it.
+    calendar.add("x-wr-calname", vText(one_line(name)))
     calendar.add("refresh-interval", timedelta(hours=1), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "PT1H")
     for meeting, rows in meetings_with_rows:

@@ -9,8 +9,18 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from agencies.models import Agency, User
+from core.fields import (
+    LONG_LIMIT,
+    TEXT_LIMIT,
+    TITLE_LIMIT,
+    BoundedDateField,
+    HiddenErrorsShown,
+    HiddenNumberField,
+    LineField,
+    TextField,
+)
 from core.forms import choice_field, form_helper, model_choice_field
-from core.widgets import DateInput, PeopleSelectMultiple, TimeInput
+from core.widgets import PeopleSelectMultiple, TimeInput
 
 from .models import AgendaItem, Meeting
 
@@ -27,18 +37,17 @@ def committee_people(meeting: Meeting) -> tuple[QuerySet[Agency], QuerySet[User]
 MOVE_DIRECTIONS = ("up", "down", "in", "out", "to")
 
 
-class RevisionForm(forms.Form):
+class RevisionForm(HiddenErrorsShown):
     """Carries the agenda revision the person saw, so a stale edit is refused."""
 
-    revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    revision = HiddenNumberField()
 
 
 class MeetingForm(RevisionForm):
     """A meeting's title, date, times and place (in London time)."""
 
-    title = forms.CharField(max_length=200, error_messages={"required": "Enter a title"})
-    date = forms.DateField(
-        widget=DateInput(),
+    title = LineField(limit=TITLE_LIMIT, error_messages={"required": "Enter a title"})
+    date = BoundedDateField(
         error_messages={"required": "Enter the date", "invalid": "Enter a real date"},
     )
     start_time = forms.TimeField(
@@ -49,7 +58,7 @@ class MeetingForm(RevisionForm):
         widget=TimeInput(),
         error_messages={"required": "Enter the end time", "invalid": "Enter a time like 12:30"},
     )
-    location = forms.CharField(max_length=200, required=False)
+    location = LineField(limit=TITLE_LIMIT, required=False)
     # Set by the page that asked "this date is in the past: save anyway?" (meetings.views).
     past_confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
@@ -119,7 +128,7 @@ class MeetingForm(RevisionForm):
 class ItemForm(RevisionForm):
     """An agenda item's content."""
 
-    title = forms.CharField(max_length=300, error_messages={"required": "Enter a title"})
+    title = LineField(limit=300, error_messages={"required": "Enter a title"})
     kind = forms.ChoiceField(choices=AgendaItem.Kind.choices, initial=AgendaItem.Kind.SUBSTANTIVE)
     parent = forms.TypedChoiceField(
         coerce=int, required=False, empty_value=None, label="Place it under"
@@ -131,7 +140,9 @@ class ItemForm(RevisionForm):
         label="Insert it after",
         help_text="Leave this as it is to add the item before any other business.",
     )
-    description = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    description = TextField(
+        limit=LONG_LIMIT, widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
     presenters = forms.ModelMultipleChoiceField(
         queryset=User.objects.none(),
         required=False,
@@ -150,7 +161,8 @@ class ItemForm(RevisionForm):
             "invalid": "Enter planned minutes as a whole number",
         },
     )
-    recommendation = forms.CharField(
+    recommendation = TextField(
+        limit=TEXT_LIMIT,
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
         help_text='For example "That the Committee notes the report."',
@@ -236,7 +248,7 @@ class AccessForm(RevisionForm):
 class PaperForm(forms.Form):
     """Upload a paper."""
 
-    title = forms.CharField(max_length=200, required=False, help_text="Defaults to the file name.")
+    title = LineField(limit=TITLE_LIMIT, required=False, help_text="Defaults to the file name.")
     upload = forms.FileField(label="File", error_messages={"required": "Choose a file to upload"})
 
     def __init__(self, *args, **kwargs) -> None:
@@ -249,11 +261,13 @@ class PaperForm(forms.Form):
 class QuestionForm(forms.Form):
     """A public question sent in advance."""
 
-    question = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 3}), error_messages={"required": "Enter the question"}
+    question = TextField(
+        limit=TEXT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter the question"},
     )
-    asked_by = forms.CharField(
-        max_length=200,
+    asked_by = LineField(
+        limit=TITLE_LIMIT,
         label="Sent by",
         error_messages={"required": "Enter who sent the question"},
     )

@@ -13,7 +13,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
@@ -111,15 +111,6 @@ def log_lines(user: User, reads: list[RestrictedRead]) -> list[log.LogLine]:
     return log.log_lines(reads, titles=titles, meetings=meetings, numbers=numbers)
 
 
-def _item_id(value: str | None) -> int | None:
-    if not value:
-        return None
-    try:
-        return int(value)
-    except ValueError:
-        raise Http404("Not an id.") from None
-
-
 @require_safe
 def log_page(request: SignedInRequest) -> HttpResponse:
     """Reads of restricted content: a committee's for its chairs and secretariat, an agency's
@@ -135,15 +126,14 @@ def log_page(request: SignedInRequest) -> HttpResponse:
     )
     reads = visible_reads(user)
     item = None
-    item_id = _item_id(request.GET.get("item"))
-    if item_id is not None:
-        # An item's id from the query string goes through the access rule like any other.
-        item = access.access_item(user, item_id)
-        reads = reads.filter(item=item)
     status = 200
     if form.is_bound and not form.is_valid():
         status, reads = 400, reads.none()
     elif form.is_bound:
+        if form.cleaned_data["item"] is not None:
+            # An item's id from the query string goes through the access rule like any other.
+            item = access.access_item(user, form.cleaned_data["item"])
+            reads = reads.filter(item=item)
         if form.cleaned_data["committee"]:
             reads = reads.filter(committee=form.cleaned_data["committee"])
         if form.cleaned_data["agency"]:

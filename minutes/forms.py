@@ -4,27 +4,28 @@ from __future__ import annotations
 
 from django import forms
 
+from core.fields import MAX_ID, TEXT_LIMIT, HiddenErrorsShown, HiddenNumberField, TextField
 from core.forms import choice_field, form_helper
 
 from .models import split_paragraphs
 
 
-class MinuteForm(forms.Form):
+class MinuteForm(HiddenErrorsShown):
     """One item's minute: its narrative and its resolutions."""
 
-    revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
-    narrative = forms.CharField(
+    revision = HiddenNumberField()
+    narrative = TextField(
         label="What was said",
         required=False,
         widget=forms.Textarea(attrs={"rows": 10}),
-        max_length=50_000,
+        limit=50_000,
         help_text="Leave a blank line between paragraphs; each paragraph is numbered (5.1, 5.2).",
     )
-    resolutions = forms.CharField(
+    resolutions = TextField(
         label="Resolved",
         required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
-        max_length=20_000,
+        limit=20_000,
         help_text="Each resolution starts “That …”. Leave a blank line between parts; several "
         "parts are lettered (a), (b), (c).",
     )
@@ -41,10 +42,10 @@ class MinuteForm(forms.Form):
 class AmendmentForm(MinuteForm):
     """A correction to an approved minute, with its reason."""
 
-    reason = forms.CharField(
+    reason = TextField(
         label="Why is the minute being amended?",
         widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
+        limit=TEXT_LIMIT,
         error_messages={"required": "Give the reason for the amendment"},
         help_text="For example “The year of the next meeting was misprinted.” This is recorded "
         "with your name and the text before and after.",
@@ -63,10 +64,10 @@ class CommentForm(forms.Form):
     item = forms.TypedChoiceField(
         label="Which item is it about?", coerce=int, required=False, empty_value=None
     )
-    text = forms.CharField(
+    text = TextField(
         label="Your comment",
         widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=5000,
+        limit=5000,
         error_messages={"required": "Enter your comment"},
     )
 
@@ -76,7 +77,7 @@ class CommentForm(forms.Form):
         self.helper = form_helper("item", "text", submit="Send comment")
 
 
-class ApproveForm(forms.Form):
+class ApproveForm(HiddenErrorsShown):
     """Which earlier minutes this meeting approves."""
 
-    minutes = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    minutes = HiddenNumberField(min_value=1, max_value=MAX_ID)

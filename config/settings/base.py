@@ -51,11 +51,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before the sign-in redirect, so a NUL never travels on in a `next`.
+    "core.middleware.RefuseNulMiddleware",
     # Before LoginRequiredMiddleware: a form posted after the session ended is kept (core.drafts).
     "core.drafts.KeepDraftMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "core.middleware.RequestMemoMiddleware",
-    "core.middleware.RefuseNulMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Axes must come last so that it sees the outcome of every sign-in attempt.

@@ -57,7 +57,7 @@ def test_sign_in_by_email_in_any_case_and_land_on_home(world, client, password):
 def test_wrong_password_shows_the_error_summary_and_keeps_the_email(world, client):
     response = client.post(reverse("login"), {"username": "lead@met.example", "password": "nope"})
     body = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400  # a refused form is a 4xx (DESIGN 7)
     assert "govuk-error-summary" in body
     assert "Enter a correct email address and password." in body
     assert 'value="lead@met.example"' in body
@@ -74,7 +74,7 @@ def test_a_guest_without_a_password_cannot_sign_in(client, db):
     user_create(email="guest@example.org", full_name="Guest")
     response = client.post(reverse("login"), {"username": "guest@example.org", "password": ""})
     assert "_auth_user_id" not in client.session
-    assert response.status_code == 200
+    assert response.status_code == 400
 
 
 def test_sign_out_needs_a_post_and_ends_the_session(world, signed_in):
