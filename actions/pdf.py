@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from agencies.models import User
-from core.pdf import BLACK, RULE, build_pdf, markup, styles
+from core.pdf import BLACK, RULE, build_pdf, markup, paragraphs, spread_row, styles
 
 from .summary import Summary, SummaryGroup
 
@@ -34,7 +34,7 @@ def _group(group: SummaryGroup, s: dict[str, ParagraphStyle]) -> list:
             subject.append(Paragraph(f"<b>{markup(row.subject)}</b>", s["body"]))
         elif action.source and group.meeting:
             subject.append(Paragraph(f"<b>{markup(action.source)}</b>", s["body"]))
-        subject.append(Paragraph(markup(action.description), s["body"]))
+        subject += paragraphs(action.description, s["body"])
         subject.append(Paragraph(markup(action.reference), s["small"]))
         status = [Paragraph(markup(action.get_status_display()), s["body"])]
         if row.overdue:
@@ -47,14 +47,15 @@ def _group(group: SummaryGroup, s: dict[str, ParagraphStyle]) -> list:
         deadline = [Paragraph(markup(row.deadline), s["body"])]
         if row.deadline_note:
             deadline.append(Paragraph(markup(row.deadline_note), s["small"]))
-        data.append(
+        data += spread_row(
             [
                 Paragraph(markup(row.minute_item), s["item"]),
                 subject,
                 status,
                 Paragraph(markup(row.action_by), s["body"]),
                 deadline,
-            ]
+            ],
+            column=1,
         )
     table = Table(data, colWidths=WIDTHS, repeatRows=2)
     table.setStyle(

@@ -13,7 +13,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from agencies.models import Agency, Membership, User
-from core.uploads import sniff_upload
+from core.uploads import display_name, extension_of, sniff_upload, stored_name
 from meetings import access
 from meetings.models import AgendaItem, Committee, Meeting
 from meetings.services import PAPER_TYPES, TEXT_TYPES
@@ -218,8 +218,7 @@ def action_assign(*, by: User, action: Action, owner: User | None) -> Action:
 def check_evidence(upload: UploadedFile) -> None:
     """Refuse evidence that is too large, empty, or whose content is not of an allowed type
     (the content is sniffed; the file name and the browser's word are not trusted)."""
-    name = upload.name or ""
-    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    extension = extension_of(upload.name)
     sniff_upload(
         upload,
         extension,
@@ -272,8 +271,10 @@ def action_update(
         status_to=status if status and status != action.status else "",
     )
     if evidence is not None:
-        update.evidence_name = evidence.name or "evidence"
-        update.evidence.save(update.evidence_name, evidence, save=False)
+        # Shown and downloaded under its own name, cleaned; stored under a random one.
+        limit = ActionUpdate._meta.get_field("evidence_name").max_length or 200
+        update.evidence_name = display_name(evidence.name, limit=limit, default="evidence")
+        update.evidence.save(stored_name(extension_of(evidence.name)), evidence, save=False)
     update.save()
     if update.status_to:
         action.status = update.status_to

@@ -118,10 +118,11 @@ class HiddenErrorsShown(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         """Move each hidden field's errors to the form's own."""
-        data = super().clean()
+        data = super().clean() or self.cleaned_data
+        errors = self.errors
         for name, field in self.fields.items():
-            if field.widget.is_hidden and name in self._errors:
-                for message in self._errors.pop(name):
+            if field.widget.is_hidden and name in errors:
+                for message in errors.pop(name):
                     if message not in self.non_field_errors():
                         self.add_error(None, message)
         return data

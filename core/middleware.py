@@ -43,7 +43,8 @@ def request_has_nul(request: HttpRequest) -> bool:
     for data in (request.GET, request.POST):
         if _has_nul(data.keys()) or _has_nul(v for _, values in data.lists() for v in values):
             return True
-    return _has_nul(upload.name or "" for upload in request.FILES.values())
+    uploads = (upload for _, files in request.FILES.lists() for upload in files)
+    return _has_nul(upload.name or "" for upload in uploads)
 
 
 class RefuseNulMiddleware:

@@ -15,7 +15,7 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, SimpleDocTemplate
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
 BLACK = colors.HexColor("#0b0c0c")
 GREY = colors.HexColor("#505a5f")
@@ -27,6 +27,69 @@ MARGINS = (20 * mm, 20 * mm, 20 * mm, 20 * mm)
 def markup(value: object) -> str:
     """Escape plain text for reportlab's Paragraph markup, keeping line breaks."""
     return escape(str(value)).replace("\r\n", "\n").replace("\n", "<br/>")
+
+
+# A table cell cannot run over a page break (reportlab's LayoutError), and splitting inside a
+# cell re-sets all of it at every page (minutes for a long text). So a long text is set as short
+# runs, and a row holding many runs becomes several rows, which a table splits between quickly.
+CHUNK_CHARACTERS = 600
+ROW_CHARACTERS = 1200
+
+
+def _chunks(text: str, size: int) -> list[str]:
+    """The text cut into pieces of about `size` characters, at line ends or spaces if it can."""
+    pieces: list[str] = []
+    current = ""
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        while len(line) > size:
+            cut = line.rfind(" ", 0, size)
+            cut = cut if cut > size // 2 else size
+            head, line = line[:cut], line[cut:].lstrip(" ")
+            if current:
+                pieces.append(current)
+                current = ""
+            pieces.append(head)
+        if current and len(current) + len(line) + 1 > size:
+            pieces.append(current)
+            current = line
+        else:
+            current = f"{current}\n{line}" if current else line
+    pieces.append(current)
+    return pieces
+
+
+def paragraphs(text: object, style: ParagraphStyle, *, lead: str = "") -> list[Paragraph]:
+    """Plain text as paragraphs in `style`, cut into short runs so that a long text can flow
+    over pages, in a table (with splitInRow) as anywhere; `lead` is markup put before it."""
+    runs = _chunks(str(text), CHUNK_CHARACTERS)
+    following = ParagraphStyle(f"{style.name}Run", parent=style, spaceBefore=0)
+    return [
+        Paragraph((lead if index == 0 else "") + markup(run), style if index == 0 else following)
+        for index, run in enumerate(runs)
+    ]
+
+
+def spread_row(row: list, *, column: int) -> list[list]:
+    """A table row whose `column` holds a long text, as that row and continuation rows.
+
+    The first row keeps every other cell; the continuation rows hold only the rest of the
+    long cell (about ROW_CHARACTERS each), so no row is taller than a page.
+    """
+    cell = row[column]
+    if not isinstance(cell, list):
+        return [row]
+    groups: list[list[Flowable]] = [[]]
+    size = 0
+    for flowable in cell:
+        length = len(flowable.getPlainText()) if isinstance(flowable, Paragraph) else 0
+        if groups[-1] and size + length > ROW_CHARACTERS:
+            groups.append([])
+            size = 0
+        groups[-1].append(flowable)
+        size += length
+    first = [*row[:column], groups[0], *row[column + 1 :]]
+    rest = [[group if index == column else "" for index in range(len(row))] for group in groups[1:]]
+    return [first, *rest]
 
 
 def styles() -> dict[str, ParagraphStyle]:

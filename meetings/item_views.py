@@ -155,7 +155,7 @@ def paper_download(request: HttpRequest, pk: int) -> FileResponse:
     return FileResponse(
         paper.file.open("rb"),
         as_attachment=True,
-        filename=paper.file.name.rsplit("/", 1)[-1],
+        filename=services.paper_file_name(paper),
         content_type=paper.content_type,
     )
 

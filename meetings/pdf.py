@@ -21,7 +21,7 @@ from reportlab.platypus import (
 )
 
 from agencies.models import User
-from core.pdf import BLACK, RULE, build_pdf, markup, styles
+from core.pdf import BLACK, RULE, build_pdf, markup, paragraphs, spread_row, styles
 
 from .models import AgendaItem
 from .selectors import Agenda, AgendaRow
@@ -112,9 +112,7 @@ def _item_cell(row: AgendaRow, s: dict[str, ParagraphStyle]) -> list[Paragraph]:
     if who:
         cell.append(Paragraph(markup(". ".join(who)), detail_style))
     if item.recommendation:
-        cell.append(
-            Paragraph(f"<b>Recommendation:</b> {markup(item.recommendation)}", detail_style)
-        )
+        cell += paragraphs(item.recommendation, detail_style, lead="<b>Recommendation:</b> ")
     return cell
 
 
@@ -131,16 +129,17 @@ def _agenda(agenda: Agenda, s: dict[str, ParagraphStyle]) -> list:
         ]
     ]
     part_rows = []
-    for index, row in enumerate(agenda.rows, start=1):
+    for row in agenda.rows:
         if row.kind == AgendaItem.Kind.PART:
-            part_rows.append(index)
-        data.append(
+            part_rows.append(len(data))
+        data += spread_row(
             [
                 Paragraph(markup(row.number), s["item"]),
                 _item_cell(row, s),
                 Paragraph(f"{timezone.localtime(row.starts_at):%H:%M}", s["body"]),
                 Paragraph(markup(row.planned_minutes or ""), s["body"]),
-            ]
+            ],
+            column=1,
         )
     table = Table(data, colWidths=[18 * mm, None, 16 * mm, 14 * mm], repeatRows=1)
     style = [

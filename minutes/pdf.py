@@ -12,7 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from agencies.models import User
-from core.pdf import RULE, build_pdf, markup, styles
+from core.pdf import RULE, build_pdf, markup, paragraphs, spread_row, styles
 
 from .attendance_view import AttendanceView
 from .selectors import MinutesDocument, Section, declaration_lines
@@ -47,7 +47,7 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 def _numbered(number: str, flowables: list, s) -> Table:
     table = Table(
-        [[Paragraph(markup(number), s["body"]), flowables]],
+        spread_row([Paragraph(markup(number), s["body"]), flowables], column=1),
         colWidths=[NUMBER_WIDTH, None],
         hAlign="LEFT",
     )
@@ -171,12 +171,12 @@ def _section(section: Section, s) -> list:
             title = f"{markup(section.row.number)}&nbsp;&nbsp;{title}"
         flow.append(Paragraph(title, style))
     for paragraph in section.paragraphs:
-        flow.append(_numbered(paragraph.number, [Paragraph(markup(paragraph.text), s["body"])], s))
+        flow.append(_numbered(paragraph.number, paragraphs(paragraph.text, s["body"]), s))
     if section.resolutions:
         parts = [Paragraph("<b>Resolved:</b>", s["body"])]
         for part in section.resolutions:
             label = f"{part.label}&nbsp;" if part.label else ""
-            parts.append(Paragraph(f"<b>{label}{markup(part.text)}</b>", s["body"]))
+            parts += paragraphs(part.text, s["bold"], lead=f"<b>{label}</b>" if label else "")
         flow.append(_numbered(section.resolved_number or "", parts, s))
     return flow
 
@@ -224,7 +224,7 @@ def minutes_pdf(doc: MinutesDocument, user: User) -> bytes:
             Paragraph(f"{markup(doc.close_number)}&nbsp;&nbsp;Close of Meeting", styles["h3"])
         )
         story.append(
-            _numbered(doc.close.number, [Paragraph(markup(doc.close.text), styles["body"])], styles)
+            _numbered(doc.close.number, paragraphs(doc.close.text, styles["body"]), styles)
         )
     story += _amendments(doc, styles)
     printed = timezone.localtime()

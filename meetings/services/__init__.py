@@ -24,7 +24,15 @@ from .lifecycle import (
     meetings_mark_past_held,
 )
 from .meetings import meeting_create, meeting_update
-from .papers import MAX_PAPER_BYTES, PAPER_TYPES, TEXT_TYPES, paper_add, paper_delete, question_add
+from .papers import (
+    MAX_PAPER_BYTES,
+    PAPER_TYPES,
+    TEXT_TYPES,
+    paper_add,
+    paper_delete,
+    paper_file_name,
+    question_add,
+)
 from .publishing import agenda_notices_queue, agenda_publish, snapshot
 from .revision import StaleAgenda
 
@@ -56,6 +64,7 @@ __all__ = [
     "meetings_mark_past_held",
     "paper_add",
     "paper_delete",
+    "paper_file_name",
     "question_add",
     "snapshot",
 ]

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from agencies.models import Agency, User
-from core.uploads import sniff_upload
+from core.uploads import display_name, extension_of, sniff_upload, stored_name
 
 from ..models import AgendaItem, Paper, PublicQuestion
 from .revision import bump
@@ -41,9 +41,13 @@ def paper_add(
     *, item: AgendaItem, upload: UploadedFile, title: str = "", by: User | None = None
 ) -> Paper:
     """Attach a paper, refusing files that are too large or whose content is not of an allowed
-    type (the content is sniffed; the name and the browser's word are not trusted)."""
-    name = upload.name or "paper"
-    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    type (the content is sniffed; the name and the browser's word are not trusted).
+
+    Everything is checked before the file is written: a refused upload leaves nothing behind.
+    The file is stored under a random name; the name it came with, cleaned, is its title.
+    """
+    name = display_name(upload.name, limit=Paper._meta.get_field("title").max_length or 200)
+    extension = extension_of(upload.name)
     size = upload.size or 0
     if size > MAX_PAPER_BYTES:
         raise ValidationError(
@@ -52,19 +56,28 @@ def paper_add(
     if size == 0:
         raise ValidationError({"upload": "The file is empty."})
     content_type = _sniff(upload, extension)
+    paper = Paper(
+        item=item, title=title or name, size=size, content_type=content_type, uploaded_by=by
+    )
+    paper.full_clean(exclude=["file"])
     with transaction.atomic():
         bump(item.meeting, None)
-        paper = Paper(
-            item=item,
-            title=title or name,
-            size=size,
-            content_type=content_type,
-            uploaded_by=by,
-        )
-        paper.file.save(name, upload, save=False)
-        paper.full_clean()
-        paper.save()
+        paper.file.save(stored_name(extension), upload, save=False)
+        try:
+            paper.save()
+        except Exception:
+            paper.file.delete(save=False)
+            raise
     return paper
+
+
+def paper_file_name(paper: Paper) -> str:
+    """The name a paper downloads under: its title, with the stored file's extension."""
+    extension = extension_of(paper.file.name)
+    title = display_name(paper.title, default="paper")
+    if not extension or title.lower().endswith(f".{extension}"):
+        return title
+    return f"{title}.{extension}"
 
 
 def _sniff(upload: UploadedFile, extension: str) -> str:

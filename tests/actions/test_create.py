@@ -182,7 +182,8 @@ def test_meetings_and_items_you_may_not_see_are_404(world, meeting, secret_item,
     # A member may see the meeting but not the restricted item.
     member = signed_in(world.member)
     assert member.get(_url(meeting=meeting.pk, item=secret_item.pk)).status_code == 404
-    assert member.get(_url(meeting="abc")).status_code == 404
+    # Not an id at all is a bad request with a message, not a missing page (issue 20).
+    assert member.get(_url(meeting="abc")).status_code == 400
     assert member.get(_url(meeting=999999)).status_code == 404
 
 

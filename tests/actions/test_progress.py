@@ -320,3 +320,12 @@ def test_a_granted_agency_member_works_on_a_restricted_action(world, secret_acti
     client = signed_in(world.member)
     assert SECRET_ACTION in _page(client, secret_action)
     assert client.post(_update(secret_action), {"status": S.IN_PROGRESS}).status_code == 302
+
+
+def test_a_250_character_evidence_name_is_kept_cleaned_and_stored_at_random(world, action):
+    name = "..\\" + "e" * 250 + "\u202e.pdf"
+    update = services.action_update(by=world.lead, action=action, note="x", evidence=_pdf(name))
+    assert len(update.evidence_name) <= 200
+    assert update.evidence_name.endswith(".pdf") and "\\" not in update.evidence_name
+    assert "\u202e" not in update.evidence_name
+    assert len(update.evidence.name.rsplit("/", 1)[-1]) == 36
