@@ -6,10 +6,10 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from agencies.http import SignedInRequest
+from core.navigation import local_next
 
 from .selectors import messages_for
 from .services import message_mark_read, messages_mark_all_read
@@ -27,8 +27,8 @@ def message_list(request: SignedInRequest) -> HttpResponse:
 def message_read(request: SignedInRequest, pk: int) -> HttpResponse:
     """Mark one message read, then follow its link (or come back to the list)."""
     message_mark_read(user=request.user, message_id=pk)
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+    target = local_next(request, request.POST.get("next"))
+    if target:
         return HttpResponseRedirect(target)
     return HttpResponseRedirect(reverse("inbox:list"))
 

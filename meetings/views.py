@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -12,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from audit.services import record_reads
+from core.fields import MAX_ID
 from core.forms import apply_service_errors, error_status
 from core.once import once, submit_once
 
@@ -145,8 +147,13 @@ def _choices(agenda: selectors.Agenda) -> tuple[list[tuple[int, str]], list[tupl
 
 
 def _query_int(request: HttpRequest, name: str) -> int | None:
-    value = request.GET.get(name, "")
-    return int(value) if value.isdigit() and len(value) < 10 else None
+    """An id from the query string, read by a form field (hand parsing took "²" for a digit);
+    these only place the focus or a default, so a bad one is ignored."""
+    field = forms.IntegerField(required=False, min_value=1, max_value=MAX_ID)
+    try:
+        return field.clean(request.GET.get(name))
+    except ValidationError:
+        return None
 
 
 def render_editor(

@@ -93,3 +93,9 @@ def test_meeting_ics_with_a_stored_line_break_in_the_title(world, meeting, signe
     assert str(events[0]["summary"]) == "MOPAC Challenge: Justice BEGIN:VEVENT Matters"
     assert "\r\nBEGIN:VEVENT\r\n" in response.content.decode()  # only the real one
     assert response.content.decode().count("\r\nBEGIN:VEVENT\r\n") == 1
+
+
+@pytest.mark.parametrize("query", ["?after=%C2%B2", "?moved=%C2%B2&via=up", "?after=9" + "9" * 30])
+def test_agenda_editor_ignores_a_bad_number_in_the_query(world, meeting, signed_in, query):
+    url = reverse("meetings:editor", kwargs={"pk": meeting.pk}) + query
+    assert signed_in(world.clerk).get(url).status_code == 200
