@@ -101,9 +101,10 @@ def test_bad_filter_input_is_a_400_with_a_message(world, actions, signed_in):
     assert signed_in(world.member).get(reverse("actions:csv") + "?due_after=x").status_code == 400
 
 
-def test_committee_register_of_a_committee_you_are_not_on_is_404(world, actions, signed_in):
+def test_committee_register_of_a_committee_you_are_not_on_is_refused(world, actions, signed_in):
     url = reverse("actions:register") + f"?committee={world.committee.short_name}"
-    assert signed_in(world.outsider).get(url).status_code == 404
+    # Not one of theirs: refused by the filter, with a message, as any unknown committee is.
+    assert signed_in(world.outsider).get(url).status_code == 400
     assert signed_in(world.member).get(url).status_code == 200
 
 
@@ -176,5 +177,5 @@ def test_meeting_filter_lists_the_chosen_committees_meetings_and_accepts_any_vis
         signed_in(world.outsider)
         .get(f"/actions/?committee={world.committee.short_name}")
         .status_code
-        == 404
+        == 400  # not one of theirs: refused by the filter like any unknown committee
     )
