@@ -10,6 +10,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from actions import services
+from tests.browser.pickers import choose_person
 from tests.factories import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -46,7 +47,7 @@ def test_messages_tell_the_lead_to_assign_and_the_member_that_it_is_theirs(
     expect(page.locator("main")).to_contain_text(f"Action {action.reference} for")
     expect(page.locator("main")).to_contain_text("Please assign it to someone in")
     page.get_by_role("link", name=re.compile(f"Open.*{action.reference}")).click()
-    page.get_by_label("Assign to").select_option(value=str(world.member.pk))
+    choose_person(page, "Assign to", world.member.full_name)
     page.get_by_role("button", name="Save the owner").click()
     expect(page.locator("#owner")).to_contain_text(world.member.full_name)
     page.goto("/messages/")
