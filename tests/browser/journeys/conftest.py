@@ -36,6 +36,11 @@ def _reset_broker_pools(app) -> None:
     app.amqp._producer_pool = None
 
 
+def subject_of(message: Message) -> str:
+    """The subject as one line (long subjects are folded over lines in the header)."""
+    return re.sub(r"\r?\n[ \t]+", " ", str(message["Subject"]))
+
+
 def text_of(message: Message) -> str:
     """The plain-text part of an email (the whole body when it has one part)."""
     for part in message.walk():
@@ -56,7 +61,7 @@ def html_of(message: Message) -> str:
 
 def whole(message: Message) -> str:
     """Subject, text and HTML together: what a leak check must look through."""
-    return f"{message['Subject']}\n{text_of(message)}\n{html_of(message)}"
+    return f"{subject_of(message)}\n{text_of(message)}\n{html_of(message)}"
 
 
 @dataclass
@@ -105,13 +110,13 @@ class Mailroom:
 
     def subjects(self, address: str) -> list[str]:
         """Subjects of the messages for one address, in the order they arrived."""
-        return [str(m["Subject"]) for m in self.to(address)]
+        return [subject_of(m) for m in self.to(address)]
 
     def wait(self, address: str, subject: str, timeout: float = 30) -> Message:
         """The first message to `address` whose subject contains `subject`, waiting for it."""
 
         def found() -> Message | None:
-            return next((m for m in self.to(address) if subject in str(m["Subject"])), None)
+            return next((m for m in self.to(address) if subject in subject_of(m)), None)
 
         return wait_for(  # type: ignore[return-value]
             found,
@@ -144,7 +149,7 @@ class Mailroom:
         return {
             address.strip()
             for m in self.sink.accepted
-            if subject in str(m["Subject"])
+            if subject in subject_of(m)
             for address in str(m["To"]).split(",")
         }
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime
 
 import pytest
-import time_machine
 from playwright.sync_api import expect
 
 from actions import services as actions
@@ -17,7 +16,7 @@ from tests.agenda_fixtures import at, day_from_today
 from tests.browser.pickers import choose_person
 from tests.factories import person_in
 
-from .conftest import sign_in, sign_in_at, text_of, whole
+from .conftest import sign_in, sign_in_at, subject_of, text_of, whole
 from .personas import ITEM, SECRET, meeting_with_secret
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -40,7 +39,7 @@ def test_agency_lead_attendance_substitute_and_action(world, page, mailroom, cli
     assert SECRET not in page.locator("main").inner_text()
 
     # The day of the meeting, after it: the chair recorded an action for the MPS.
-    with time_machine.travel(at(MEETING_DAY, "12:30"), tick=True):
+    with mailroom.clock(at(MEETING_DAY, "12:30")):
         action, _ = actions.action_create(
             by=world.chair,
             committee=world.committee,
@@ -50,6 +49,9 @@ def test_agency_lead_attendance_substitute_and_action(world, page, mailroom, cli
             agenda_item=meeting.items.get(title=ITEM),
             due_date=datetime.date.fromisoformat(MEETING_DAY) + datetime.timedelta(days=28),
         )
+        to_assign = mailroom.wait(world.lead.email, f"Action {action.reference} for")
+        assert "needs an owner" in subject_of(to_assign)
+        assert mailroom.link(to_assign, r"/actions/\d+/").endswith(action.get_absolute_url())
         sign_in(page, world.lead.email)
 
         # Attendance waits on home: the lead present, the member sending a substitute.
@@ -84,6 +86,8 @@ def test_agency_lead_attendance_substitute_and_action(world, page, mailroom, cli
         choose_person(page, "Assign to", world.member.full_name)
         clicks(page.get_by_role("button", name="Save the owner"), "save the owner")
         expect(page.locator("#owner")).to_contain_text(world.member.full_name)
+        yours = mailroom.wait(world.member.email, f"Action {action.reference} is yours")
+        assert WHAT in text_of(yours)
 
         # Progress, then completion.
         page.get_by_label("Progress note").fill("Figures requested from the boroughs.")
@@ -96,6 +100,10 @@ def test_agency_lead_attendance_substitute_and_action(world, page, mailroom, cli
         expect(page.locator("#status")).to_have_text("Completed")
         expect(page.locator("#updates")).to_contain_text("Letter sent to the Chair")
 
+    mailroom.settle()
+    for message in mailroom.to(world.lead.email):
+        assert SECRET not in whole(message), message["Subject"]
+    assert mailroom.subjects(world.member.email).count(subject_of(yours)) == 1
     action.refresh_from_db()
     assert action.owner == world.member and action.status == Action.Status.COMPLETED
     print(f"\nThe lead's week took {clicks.count} clicks:\n{clicks.report()}")

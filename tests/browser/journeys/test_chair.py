@@ -93,9 +93,12 @@ def test_chair_works_from_home_comments_and_approves_minutes(world, page, mailro
         expect(history).to_contain_text(WORDING)
         expect(history).to_contain_text(REWORDED)
         expect(history).to_contain_text(world.chair.full_name)
+        approved = mailroom.wait(world.lead.email, "Minutes approved")
     assert Minutes.objects.get(meeting=meeting).stage == Minutes.Stage.APPROVED
     action.refresh_from_db()
     assert action.description == REWORDED and action.due_date.isoformat() == NEW_DUE
     assert Action.objects.count() == 1
-
+    assert mailroom.link(approved, r"/minutes/\d+/").endswith(f"/minutes/{meeting.pk}/")
+    mailroom.settle()
+    assert world.chair.email not in mailroom.recipients("Minutes approved")
     print(f"\nThe chair took {clicks.count} clicks:\n{clicks.report()}")

@@ -63,6 +63,8 @@ def test_manager_assigns_an_escalated_action_and_records_progress(world, page, m
     choose_person(page, "Assign to", world.member.full_name)
     clicks(page.get_by_role("button", name="Save the owner"), "save the owner")
     expect(page.locator("#owner")).to_contain_text(world.member.full_name)
+    yours = mailroom.wait(world.member.email, f"Action {action.reference} is yours")
+    assert WHAT in text_of(yours)
     page.get_by_label("Progress note").fill("Assigned to the borough lead; figures due Friday.")
     page.get_by_label("In progress", exact=True).check()
     clicks(page.get_by_role("button", name="Save the update"), "save the update")
