@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from agencies.http import SignedInRequest
+from audit.services import record_reads
 from core.forms import error_status
 
 from . import access, consequences, selectors, services
@@ -107,6 +108,7 @@ def item_delete(request: SignedInRequest, pk: int) -> HttpResponse:
         return redirect(editor)
     rows = selectors.agenda_for(access.meeting_viewer(request.user, meeting)).rows
     number = next((row.number for row in rows if row.id == item.pk), "")
+    record_reads(request.user, [item], "meetings:item_delete")  # the page names the item
     return confirm_page(
         request,
         meeting=meeting,
@@ -129,6 +131,8 @@ def paper_delete(request: SignedInRequest, pk: int) -> HttpResponse:
     if not access.is_committee_officer(request.user, meeting.committee):
         raise PermissionDenied
     back = reverse("meetings:item_edit", kwargs={"pk": paper.item_id})
+    if not confirmed(request):
+        record_reads(request.user, [paper], "meetings:paper_delete")  # the page names it
     if confirmed(request):
         services.paper_delete(paper=paper)
         messages.success(request, "Paper removed.")

@@ -174,6 +174,7 @@ def _revoked(item: AgendaItem, agencies: list, users: list, data: dict) -> tuple
 
 def _confirm_revoke(request: HttpRequest, item: AgendaItem, revoked: tuple, data: dict):
     """The page that says who loses sight of the item, carrying everything chosen."""
+    record_reads(request.user, [item], "meetings:item_access")
     hidden: list[tuple[str, object]] = [("revision", data["revision"])]
     if data["restricted"]:
         hidden.append(("restricted", "on"))
