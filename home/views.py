@@ -5,6 +5,7 @@ from django.shortcuts import render
 
 from agencies.http import SignedInRequest
 from agencies.selectors import user_memberships
+from audit.services import record_reads
 from meetings.access import officer_committees, partner_committees
 
 from .queue import home_queue
@@ -12,8 +13,12 @@ from .queue import home_queue
 
 def home(request: SignedInRequest) -> HttpResponse:
     """What waits for the signed-in person, then their agencies, roles and committees."""
+    queue = home_queue(request.user)
+    # The action lists show descriptions: a restricted one shown here is a read like any other.
+    shown = [*queue.my_actions.rows, *queue.agency_actions.rows, *queue.to_assign.rows]
+    record_reads(request.user, shown, "home")
     context = {
-        "queue": home_queue(request.user),
+        "queue": queue,
         "memberships": user_memberships(user=request.user),
         "committees": partner_committees(request.user).select_related("host"),
         "officer_of": set(officer_committees(request.user).values_list("id", flat=True)),

@@ -241,7 +241,7 @@ TABLE: Table = {
         ),
     ],
     "meetings:paper": lambda w: [
-        get(u("meetings:paper", w.paper.pk), shows=("paper_file",), own=True),
+        get(u("meetings:paper", w.paper.pk), shows=("paper",), own=True),
     ],
     "meetings:paper_delete": lambda w: [
         get(u("meetings:paper_delete", w.paper.pk), shows=("paper",), to=OFFICERS, own=True),
