@@ -18,6 +18,7 @@ from django.utils import timezone
 from agencies.models import Agency, Membership, User
 
 from .models import Action, ActionChange
+from .notify import action_notify_owner
 from .ownership import check_owners
 from .services import bump_revision, is_officer, owner_set, role_in
 
@@ -122,6 +123,10 @@ def action_edit(
     bump_revision(action)
     if F.OWNER in changed:
         owner_set(action, by, "assigned")
+    if F.OWNER in changed or F.OWNING_AGENCY in changed:
+        # A new owner is told it is theirs; a new agency with nobody named, its leads to assign.
+        event = f"action-edited:{action.pk}:{action.revision}"
+        action_notify_owner(action=action, by=by, event=event)
     warnings = []
     due = changed.get(F.DUE_DATE)
     if due is not None and action.is_outstanding and due < timezone.localdate():

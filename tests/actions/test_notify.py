@@ -8,6 +8,7 @@ from django.core import mail
 from django.utils import timezone
 
 from actions import services
+from actions.editing import action_edit
 from agencies.models import Membership
 from inbox.models import Message
 from inbox.selectors import messages_for, unread_count
@@ -84,3 +85,20 @@ def test_a_restricted_action_tells_nobody_who_may_not_see_it(world, secret_item)
         from actions.notify import GUARD, may_see_action
 
         guards.guard_register(GUARD, may_see_action)
+
+
+def test_editing_the_owner_tells_the_new_owner_once(world):
+    """A change of owner on the edit page is an assignment like any other: the new owner is
+    told, once, and saving the same owner again tells nobody."""
+    action = record(world)
+    Message.objects.all().delete()
+    action, _ = action_edit(
+        by=world.clerk, action=action, expected_revision=action.revision, owner=world.member
+    )
+    told = Message.objects.filter(recipient=world.member, kind=Message.Kind.ACTION_ASSIGNED)
+    assert told.count() == 1
+    assert f"Action {action.reference} is yours" in told.get().subject
+    action_edit(
+        by=world.clerk, action=action, expected_revision=action.revision, owner=world.member
+    )
+    assert Message.objects.filter(recipient=world.member).count() == 1
