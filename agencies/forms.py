@@ -2,11 +2,23 @@
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
+from django.core.validators import MaxLengthValidator
 
 from core.forms import form_helper
 
 # RFC 5321's longest address; also the User model's email field.
 EMAIL_LIMIT = 254
+# Generous for pass phrases, and it keeps a megabyte of "password" away from the hasher.
+PASSWORD_LIMIT = 256
+PASSWORD_TOO_LONG = f"A password has at most {PASSWORD_LIMIT} characters"
+
+
+def _bound_password(field: forms.Field) -> None:
+    """Refuse a password longer than PASSWORD_LIMIT with a clear message, and say so."""
+    field.max_length = PASSWORD_LIMIT
+    field.validators.append(MaxLengthValidator(PASSWORD_LIMIT))
+    field.widget.attrs["maxlength"] = str(PASSWORD_LIMIT)
+    field.error_messages["max_length"] = PASSWORD_TOO_LONG
 
 
 class SignInForm(AuthenticationForm):
@@ -31,6 +43,7 @@ class SignInForm(AuthenticationForm):
             f"An email address has at most {EMAIL_LIMIT} characters"
         )
         self.fields["password"].error_messages["required"] = "Enter your password"
+        _bound_password(self.fields["password"])
         self.helper = form_helper("username", "password", submit="Sign in", label_size="")
 
 
@@ -54,6 +67,8 @@ class NewPasswordForm(SetPasswordForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        for name in ("new_password1", "new_password2"):
+            _bound_password(self.fields[name])
         self.helper = form_helper(
             "new_password1", "new_password2", submit="Change password", label_size=""
         )

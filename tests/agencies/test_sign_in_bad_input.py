@@ -3,6 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from agencies.forms import PASSWORD_LIMIT, PASSWORD_TOO_LONG, NewPasswordForm
+
 pytestmark = pytest.mark.django_db
 
 LONG_EMAIL = "a" * 300 + "@example.com"  # 312 characters: over the lock-out log's 255
@@ -42,3 +44,20 @@ def test_password_reset_errors_answer_4xx(client, email):
 def test_password_reset_for_a_good_address_still_redirects(world, client):
     response = client.post(reverse("password_reset"), {"email": world.member.email})
     assert response.status_code == 302
+
+
+def test_an_over_long_password_is_refused_before_it_is_hashed(world, client):
+    """A megabyte typed as a password is refused with its limit, and no sign-in is tried."""
+    response = client.post(
+        reverse("login"), {"username": world.member.email, "password": "x" * 1_000_000}
+    )
+    assert response.status_code == 400
+    assert PASSWORD_TOO_LONG in response.content.decode()
+    assert f'maxlength="{PASSWORD_LIMIT}"' in response.content.decode()
+
+
+def test_a_new_password_has_a_stated_limit(world):
+    long = "Correct horse battery staple " * 20
+    form = NewPasswordForm(world.member, {"new_password1": long, "new_password2": long})
+    assert not form.is_valid()
+    assert PASSWORD_TOO_LONG in form.errors["new_password1"]
