@@ -15,7 +15,6 @@ PASSWORD_TOO_LONG = f"A password has at most {PASSWORD_LIMIT} characters"
 
 def _bound_password(field: forms.Field) -> None:
     """Refuse a password longer than PASSWORD_LIMIT with a clear message, and say so."""
-    field.max_length = PASSWORD_LIMIT
     field.validators.append(MaxLengthValidator(PASSWORD_LIMIT))
     field.widget.attrs["maxlength"] = str(PASSWORD_LIMIT)
     field.error_messages["max_length"] = PASSWORD_TOO_LONG
