@@ -7,9 +7,11 @@ import datetime
 import re
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from actions.models import Action
+from tests.agenda_fixtures import after_meeting, at
 from tests.browser.pickers import choose_person
 from tests.factories import PASSWORD
 
@@ -18,6 +20,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
 WHAT = "Write to the Committee with the number of CSE referrals by borough"
 SECRET_ACTION = "Arrange ISVA support for the survivor who gave testimony"
+
+
+@pytest.fixture(autouse=True)
+def after_the_meeting():
+    """The journey runs the day after the meeting: its minutes are taken once it has begun."""
+    with time_machine.travel(at(after_meeting(1), "09:00"), tick=True):
+        yield
 
 
 def _sign_in(page, email: str) -> None:

@@ -19,6 +19,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from email.message import Message
 
+import kombu.pools
 import pytest
 import time_machine
 from playwright.sync_api import Locator, Page, expect
@@ -34,6 +35,9 @@ def _reset_broker_pools(app) -> None:
         app._pool.force_close_all()
         app._pool = None
     app.amqp._producer_pool = None
+    # kombu keeps producer pools in a registry of its own: without this, the next task sent
+    # after a journey (in any later test) takes the closed pool and fails "Acquire on closed pool".
+    kombu.pools.reset()
 
 
 def subject_of(message: Message) -> str:
