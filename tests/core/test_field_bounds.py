@@ -4,6 +4,7 @@ numbers (hidden ones too) have a maximum."""
 
 from __future__ import annotations
 
+import copy
 import importlib
 import inspect
 from datetime import date
@@ -35,7 +36,9 @@ def _declared_fields() -> list[tuple[str, forms.Field]]:
             if issubclass(cls, forms.BaseForm):
                 fields = cls.base_fields.items()
             elif issubclass(cls, django_filters.FilterSet):
-                fields = ((key, f.field) for key, f in cls.base_filters.items())
+                # A copy: reading `.field` caches the form field on the filter, and a cached
+                # field on a base filter would outlive every FilterSet's own queryset.
+                fields = ((key, copy.deepcopy(f).field) for key, f in cls.base_filters.items())
             else:
                 continue
             found += [(f"{cls.__name__}.{key}", field) for key, field in fields]
