@@ -133,7 +133,9 @@ def person_add(*, full_name: str, email: str, agency: Agency | None = None, adde
     user.save()
     if agency is not None:
         membership_set(user=user, agency=agency)
-    transaction.on_commit(lambda: send_sign_in_link.delay(user.pk, added_by.pk))
+    # robust: a broker error after the commit must not answer the clerk with a 500 for a person
+    # who is added (the link is then not sent, and the error is logged).
+    transaction.on_commit(lambda: send_sign_in_link.delay(user.pk, added_by.pk), robust=True)
     if agency is not None:
-        transaction.on_commit(lambda: send_colleague_added.delay(user.pk, added_by.pk))
+        transaction.on_commit(lambda: send_colleague_added.delay(user.pk, added_by.pk), robust=True)
     return user

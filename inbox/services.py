@@ -60,7 +60,8 @@ def messages_notify(
     if email and rows:
         from .tasks import deliver_event  # tasks -> delivery -> models; never back here
 
-        transaction.on_commit(lambda: deliver_event.delay(event[:200]))
+        # robust: a broker that is down must not fail the step; the beat sweep sends the rows.
+        transaction.on_commit(lambda: deliver_event.delay(event[:200]), robust=True)
     return len(rows)
 
 

@@ -120,5 +120,6 @@ def agenda_notices_queue(*, meeting: Meeting, people: Iterable[User]) -> int:
     if ids - known:
         from ..tasks import send_agenda_notices  # tasks -> notices -> versions; never back here
 
-        transaction.on_commit(lambda: send_agenda_notices.delay(version.id))
+        # robust: a broker that is down must not fail the step; the beat sweep sends the notices.
+        transaction.on_commit(lambda: send_agenda_notices.delay(version.id), robust=True)
     return len(ids - known)

@@ -129,3 +129,21 @@ def test_the_messages_page_queries_do_not_grow_with_rows(
         notify([world.lead], event=f"more:{n}")
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse("inbox:list"))
+
+
+def test_a_broker_that_is_down_fails_neither_the_step_nor_the_email(
+    world, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Queueing after the commit meets a broker that is down: the step stands (no exception
+    reaches the view), the row waits, and the beat sweep sends it."""
+    from kombu.exceptions import OperationalError
+
+    def down(*args, **kwargs):
+        raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    monkeypatch.setattr(deliver_event, "delay", down)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert notify([world.lead]) == 1
+    assert Message.objects.get().email == Message.Email.PENDING and not mail.outbox
+    assert deliver_pending() == 1
+    assert [m.to for m in mail.outbox] == [[world.lead.email]]
