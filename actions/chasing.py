@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -99,9 +99,13 @@ class SweepResult:
     # (action id, what went wrong) for actions the sweep could not chase.
     errors: list[tuple[int, str]] = field(default_factory=list)
     mail_down_until: datetime.datetime | None = None
+    # Another sweep held the sweep's lock: this one did nothing.
+    skipped: bool = False
 
     def summary(self) -> str:
         """One line for logs and the management command: counts of rows actually written."""
+        if self.skipped:
+            return f"{self.day:%d %b %Y}: another sweep is running; this one did nothing"
         line = (
             f"{self.day:%d %b %Y}: {self.considered} actions with a step due, "
             f"{self.notifications} new notifications, {self.deliveries} new deliveries; "
@@ -237,12 +241,37 @@ def queue_due_deliveries(result: SweepResult) -> None:
         )
 
 
+# An arbitrary key ("CHAS") that only the sweep takes, for PostgreSQL's advisory lock.
+SWEEP_LOCK = 0x43484153
+
+
+def _sole_sweep() -> bool:
+    """Take the sweep's lock until the transaction ends; False if another sweep holds it."""
+    if connection.vendor != "postgresql":
+        # SQLite's IMMEDIATE transactions (config/settings) already let one writer in at a time.
+        return True
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [SWEEP_LOCK])
+        return bool(cursor.fetchone()[0])
+
+
 def sweep(today: datetime.date | None = None) -> SweepResult:
-    """One run of the chasing sweep: write due steps, plan recipients, queue delivery."""
+    """One run of the chasing sweep: write due steps, plan recipients, queue delivery.
+
+    One transaction, one sweep at a time. Run in steps that each committed, a second sweep
+    could queue a person's digest between the first one's writing of the day's steps and its
+    planning of them: the digest went out with the older rows, and the newer ones waited a day
+    behind "today's digest was sent already". Now a digest task sees the outbox either before
+    a sweep or after it, and a sweep that finds another running leaves the work to it.
+    """
     result = SweepResult(day=today or timezone.localdate())
-    result.considered, result.notifications = write_notifications(result.day, result.errors)
-    result.deliveries = plan_deliveries(result)
-    # No log line here: each caller reports the summary once (the worker logs the task's
-    # return value, the commands print it).
-    queue_due_deliveries(result)
+    with transaction.atomic():
+        if not _sole_sweep():
+            result.skipped = True
+            return result
+        result.considered, result.notifications = write_notifications(result.day, result.errors)
+        result.deliveries = plan_deliveries(result)
+        # No log line here: each caller reports the summary once (the worker logs the task's
+        # return value, the commands print it).
+        queue_due_deliveries(result)
     return result

@@ -128,6 +128,9 @@ def deliver(delivery_id: int) -> str:
         )
         if row is None:
             return "not pending (sent, claimed by another worker, or unknown)"
+        if not _queued_today(row):
+            Delivery.objects.filter(pk=row.pk).update(queued_at=None)
+            return LEFT_FOR_THE_SWEEP
         if not _still_due(row.recipient, [row]):
             return "cancelled"
         try:
@@ -151,6 +154,21 @@ def _start_of_today() -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(today, datetime.time.min))
 
 
+LEFT_FOR_THE_SWEEP = "left for today's sweep: queued on an earlier day"
+
+
+def _queued_today(row: Delivery) -> bool:
+    """Whether today's sweep queued the row.
+
+    A task queued on an earlier day (a worker back after a holiday, a backlog past midnight)
+    may carry a step that today's sweep is about to supersede: sent now, the person would get
+    the old step and then the new one, two emails about one action on one day. The sweep
+    writes and supersedes the day's steps before it queues, so a row it queued today is
+    current; any other row goes back to it.
+    """
+    return row.queued_at is not None and row.queued_at >= _start_of_today()
+
+
 def deliver_digest(recipient_id: int) -> str:
     """Send a person today's digest of their pending escalations, at most one a day.
 
@@ -172,6 +190,9 @@ def deliver_digest(recipient_id: int) -> str:
         ).exists()
         if sent_today:
             return "today's digest was sent already"
+        # Rows queued on an earlier day go back to today's sweep (see _queued_today).
+        pending = Delivery.objects.filter(recipient=user, digest=True, state=Delivery.State.PENDING)
+        pending.exclude(queued_at__gte=_start_of_today()).update(queued_at=None)
         # Waits for rows a sweep holds for a moment while queueing them, instead of skipping
         # them: a skipped row would miss today's digest and wait a day. The person's lock
         # already keeps a second digest task out.
@@ -181,6 +202,7 @@ def deliver_digest(recipient_id: int) -> str:
                 digest=True,
                 state=Delivery.State.PENDING,
                 next_attempt_at__lte=timezone.now(),
+                queued_at__isnull=False,
             )
         )
         rows = _still_due(user, rows)

@@ -54,6 +54,14 @@ def sweep_on(when: datetime.date, hour: int = 9, execute=None):
             return chasing.sweep()
 
 
+def deliver_on(when: datetime.date, delivery_id: int) -> str:
+    """Deliver one row at 09:05 London time on `when`: a row goes out on the day it was queued
+    (one queued on an earlier day goes back to that day's sweep)."""
+    moment = datetime.datetime.combine(when, datetime.time(9, 5), tzinfo=LONDON)
+    with time_machine.travel(moment, tick=False):
+        return outbox.deliver(delivery_id)
+
+
 def steps(due_offset: int, policy: ChasingPolicy | None = None) -> list[tuple]:
     """The ladder steps due on TODAY for an action due `due_offset` days away."""
     found = chasing.policy_steps(policy or ChasingPolicy(), day(due_offset), TODAY)
@@ -198,8 +206,8 @@ def test_delivery_run_twice_sends_one_email(world):
     make_action(world, 0, owner=world.member)
     sweep_on(TODAY)
     row = Delivery.objects.get()
-    assert outbox.deliver(row.pk) == "sent"
-    assert outbox.deliver(row.pk).startswith("not pending")
+    assert deliver_on(TODAY, row.pk) == "sent"
+    assert deliver_on(TODAY, row.pk).startswith("not pending")
     assert len(mail.outbox) == 1
     row.refresh_from_db()
     assert row.state == Delivery.State.SENT and row.message_id.startswith(f"<delivery-{row.pk}@")
@@ -210,7 +218,7 @@ def test_an_action_finished_before_delivery_is_not_chased(world):
     action = make_action(world, 0, owner=world.member)
     sweep_on(TODAY)
     Action.objects.filter(pk=action.pk).update(status=Action.Status.COMPLETED)
-    assert outbox.deliver(Delivery.objects.get().pk) == "cancelled"
+    assert deliver_on(TODAY, Delivery.objects.get().pk) == "cancelled"
     assert not mail.outbox
     assert Delivery.objects.get().state == Delivery.State.CANCELLED
 
@@ -233,7 +241,7 @@ def test_smtp_refusal_backs_off_then_fails_and_is_shown(world, settings):
     row = Delivery.objects.get()
     waits = []
     for _ in range(3):
-        assert outbox.deliver(row.pk).startswith("failed")
+        assert deliver_on(TODAY, row.pk).startswith("failed")
         row.refresh_from_db()
         waits.append(row.next_attempt_at)
     assert row.state == Delivery.State.FAILED and row.attempts == 3

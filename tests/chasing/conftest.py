@@ -137,9 +137,12 @@ class Celery:
     env: dict[str, str]
     logs: Path
     processes: list[tuple[str, subprocess.Popen]] = field(default_factory=list)
+    # Counts every process started, so a later phase's logs do not overwrite an earlier one's.
+    started: int = 0
 
     def _start(self, name: str, args: list[str], fake_now: str) -> subprocess.Popen:
-        log = open(self.logs / f"{name}-{len(self.processes)}.log", "w")  # noqa: SIM115
+        self.started += 1
+        log = open(self.logs / f"{self.started:02d}-{name}.log", "w")  # noqa: SIM115
         process = subprocess.Popen(
             [sys.executable, str(Path(__file__).with_name("celery_at.py")), "-A", "config", *args],
             cwd=ROOT,
@@ -153,7 +156,7 @@ class Celery:
 
     def worker(self, fake_now: str, concurrency: int = 2) -> subprocess.Popen:
         """A prefork worker whose clock reads `fake_now` (ISO, London) when it starts."""
-        n = len(self.processes)
+        n = self.started
         return self._start(
             "worker",
             [
@@ -174,8 +177,7 @@ class Celery:
 
     def beat(self, fake_now: str) -> subprocess.Popen:
         """A beat sending the sweep every CHASING_SWEEP_SECONDS."""
-        n = len(self.processes)
-        schedule = self.logs / f"beat-{n}.schedule"
+        schedule = self.logs / f"beat-{self.started}.schedule"
         return self._start("beat", ["beat", "-s", str(schedule), "--loglevel", "INFO"], fake_now)
 
     def kill(self, process: subprocess.Popen) -> None:
