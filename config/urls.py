@@ -50,6 +50,9 @@ urlpatterns = [
     path("attendance/", include("attendance.urls")),
     path("minutes/", include("minutes.urls")),
     path("messages/", include("inbox.urls")),
+    path("search/", include("search.urls")),
+    path("import/", include("intake.urls")),
+    path("api/", include("api.urls")),
     # The log is audit's, but who may see which reads is the access rule's answer, and audit
     # imports no app: the page is served from meetings, under audit's URL names.
     path("audit/", include(([path("", read_log.log_page, name="log")], "audit"))),

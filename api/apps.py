@@ -1,0 +1,11 @@
+"""The api app's configuration."""
+
+from django.apps import AppConfig
+
+
+class ApiConfig(AppConfig):
+    """API."""
+
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "api"
+    verbose_name = "API"

@@ -1,0 +1,1 @@
+"""One search over committees, meetings, agenda items, minutes, actions and papers (issue #15)."""
