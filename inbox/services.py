@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from agencies.models import User
+from core.request_memo import forget
 
 from .models import Message
 
@@ -67,15 +68,17 @@ def messages_notify(
 
 def message_mark_read(*, user: User, message_id: int) -> bool:
     """Mark one of this person's messages read; False when it is not theirs or already read."""
-    return bool(
-        Message.objects.filter(pk=message_id, recipient=user, read_at__isnull=True).update(
-            read_at=timezone.now()
-        )
+    marked = Message.objects.filter(pk=message_id, recipient=user, read_at__isnull=True).update(
+        read_at=timezone.now()
     )
+    forget(user.pk)  # the request's remembered unread count is stale now
+    return bool(marked)
 
 
 def messages_mark_all_read(*, user: User) -> int:
     """Mark all this person's messages read; returns how many."""
-    return Message.objects.filter(recipient=user, read_at__isnull=True).update(
+    marked = Message.objects.filter(recipient=user, read_at__isnull=True).update(
         read_at=timezone.now()
     )
+    forget(user.pk)  # the request's remembered unread count is stale now
+    return marked

@@ -51,8 +51,8 @@ def agency_ids(user: User) -> QuerySet | list[int]:
     return _ids(user, "agencies", lambda: user.memberships.values_list("agency_id", flat=True))
 
 
-def _committee_ids(user: User) -> tuple[QuerySet | list[int], QuerySet | list[int]]:
-    """(partner, officer) committee ids; in a request both come from one query, once."""
+def _committee_querysets(user: User) -> tuple[QuerySet, QuerySet]:
+    """(partner, officer) committee ids as subqueries."""
     officer_q = Q(chairs=user) | Q(secretariat=user)
     agencies = user.memberships.values("agency_id")
     partner = (
@@ -62,10 +62,19 @@ def _committee_ids(user: User) -> tuple[QuerySet | list[int], QuerySet | list[in
         .distinct()
     )
     officer = Committee.objects.filter(officer_q).order_by().values_list("id", flat=True)
+    return partner, officer
+
+
+def _committee_ids(user: User) -> tuple[QuerySet | list[int], QuerySet | list[int]]:
+    """(partner, officer) committee ids; in a request both come from one query, once."""
     if not memo_active():
+        partner, officer = _committee_querysets(user)
         return partner, officer.distinct()
 
     def both() -> tuple[list[int], list[int]]:
+        # Built only on the request's first call: the access checks of one page ask for these
+        # a dozen times, and building the querysets each time cost more than the query.
+        partner, officer = _committee_querysets(user)
         rows = list(
             Committee.objects.filter(id__in=partner)
             .annotate(officer=Exists(officer.filter(id=OuterRef("pk"))))

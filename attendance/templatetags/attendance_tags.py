@@ -5,9 +5,8 @@ from __future__ import annotations
 from django import template
 from django.utils import timezone
 
-from ..models import Invitation
+from ..quorum import attendance_panel_for
 from ..rules import recorder_for
-from ..selectors import quorum_status
 
 register = template.Library()
 
@@ -17,23 +16,13 @@ def attendance_panel(context: template.Context) -> dict:
     """Quorum, the viewer's own invitation and a link to record or see attendance."""
     meeting = context["meeting"]
     user = context["request"].user
-    own = (
-        Invitation.objects.filter(meeting=meeting, person=user).select_related("agency").first()
-        if user.is_authenticated
-        else None
-    )
     recorder = recorder_for(user, meeting)
-    records = recorder.is_officer or (
-        bool(recorder.lead_agency_ids)
-        and Invitation.objects.filter(
-            meeting=meeting, agency_id__in=recorder.lead_agency_ids
-        ).exists()
-    )
+    panel = attendance_panel_for(user, meeting, recorder.lead_agency_ids)
     return {
         "meeting": meeting,
-        "quorum": quorum_status(meeting),
-        "own": own,
-        "records": records,
+        "quorum": panel.quorum,
+        "own": panel.own,
+        "records": recorder.is_officer or panel.lead_invited,
         "is_officer": recorder.is_officer,
         "upcoming": timezone.now() < meeting.starts_at,
     }
