@@ -29,6 +29,18 @@ def overdue_switch(query: QueryDict) -> dict:
     return {"overdue_only": on, "with_overdue": switch.urlencode(), "without_overdue": off}
 
 
+def agency_choices(user: access.AnyUser) -> QuerySet[Agency]:
+    """The agencies a person may filter actions by: those of their committees and their own;
+    never "agencies owning an action", which could give a restricted action away and costs a
+    pass over every action."""
+    partner = access.partner_committees(user)
+    return Agency.objects.filter(
+        Q(memberships__user=user)
+        | Q(hosted_committees__in=partner.values("id"))
+        | Q(committees__in=partner.values("id"))
+    ).distinct()
+
+
 class BoundedDateFilter(django_filters.DateFilter):
     """A date filter whose dates are bounded like every date the product accepts."""
 
@@ -77,15 +89,8 @@ class ActionFilter(django_filters.FilterSet):
 
     def __init__(self, *args, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        # The agencies of the person's committees and their own: never "agencies owning an
-        # action", which could give a restricted action away and costs a pass over every action.
-        partner = access.partner_committees(user)
-        self.filters["owning_agency"].queryset = Agency.objects.filter(
-            Q(memberships__user=user)
-            | Q(hosted_committees__in=partner.values("id"))
-            | Q(committees__in=partner.values("id"))
-        ).distinct()
-        self.filters["committee"].queryset = partner.order_by("name")
+        self.filters["owning_agency"].queryset = agency_choices(user)
+        self.filters["committee"].queryset = access.partner_committees(user).order_by("name")
         self.filters["meeting"].queryset = access.visible_meetings(user).select_related("committee")
 
     @property

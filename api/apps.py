@@ -9,3 +9,7 @@ class ApiConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "api"
     verbose_name = "API"
+
+    def ready(self) -> None:
+        """Register the schema's description of the token authentication."""
+        from . import schema  # noqa: F401

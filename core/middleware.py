@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from django.http import HttpRequest, HttpResponse
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
 from .request_memo import request_memo
@@ -56,5 +57,7 @@ class RefuseNulMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         """Refuse a request with a NUL; serve any other."""
         if request_has_nul(request):
+            if request.path_info.startswith(tuple(settings.JSON_URL_PREFIXES)):
+                return JsonResponse({"detail": NUL_MESSAGE}, status=400)
             return render(request, "400.html", {"message": NUL_MESSAGE}, status=400)
         return self.get_response(request)

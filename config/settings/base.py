@@ -33,6 +33,10 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_forms_gds",
     "django_filters",
+    "rest_framework",
+    "knox",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "agencies",
     "inbox",
     "meetings",
@@ -236,6 +240,63 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 HEALTHZ_BROKER_TIMEOUT = 2.0
+
+# The cache holds the API's throttle counters. The embedded default is per process (runserver
+# and the tests are one process); several gunicorn workers share one with CACHE_URL=redis://...
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+
+# The REST API (api/, issue #15): signed-in sessions (with CSRF) for the browser, and tokens
+# (django-rest-knox: hashed, per person, revocable, shown once) for scripts. Every endpoint needs
+# one or the other; JSON in and out (multipart too, for evidence files).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        # First, so that a request with neither answers 401 with `WWW-Authenticate: Token`.
+        "api.auth.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttles.AnonThrottle", "api.throttles.UserThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+# Requests per person (token or session) and per address without either; read on each request
+# (api/throttles.py), so they can be changed without a restart of the settings machinery.
+API_THROTTLE_RATES = {
+    "user": env("API_THROTTLE_USER", default="600/minute"),
+    "anon": env("API_THROTTLE_ANON", default="30/minute"),
+}
+# Addresses answered in JSON even when a middleware refuses the request (a NUL character).
+JSON_URL_PREFIXES = ["/api/"]
+KNOX_TOKEN_MODEL = "api.ApiToken"
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(days=env.int("API_TOKEN_DAYS", default=365)),
+    "TOKEN_PREFIX": "pm_",
+    "AUTO_REFRESH": False,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Partnership meetings API",
+    "DESCRIPTION": "Committees, meetings, agenda items and actions as the signed-in person (or "
+    "the owner of the token) may see them, and progress updates on actions. Send a token as "
+    "`Authorization: Token <token>`; make one under API tokens.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {"ActionStatus": "actions.models.Action.Status"},
+}
 
 LOGGING = {
     "version": 1,

@@ -627,3 +627,8 @@ def haystack(response, content: bytes) -> str:
 def found(hay: str, secrets: dict[str, str]) -> list[str]:
     """Which secrets are in a haystack."""
     return [key for key, value in secrets.items() if value.lower() in hay]
+
+
+from . import matrix_api  # noqa: E402 (the API's entries, after the table they extend)
+
+TABLE.update(matrix_api.ENTRIES)
