@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.decorators import action as route
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -37,6 +37,16 @@ class JsonOnly:
     def as_view(cls, *args: Any, **kwargs: Any) -> Any:
         """The view, marked as not needing a session."""
         return login_not_required(super().as_view(*args, **kwargs))  # type: ignore[misc]
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        """DRF's checks; a request refused for want of credentials (or with a wrong token)
+        still counts against its address's allowance, which DRF would only check after the
+        permissions, so guessing tokens is throttled too."""
+        try:
+            super().initial(request, *args, **kwargs)  # type: ignore[misc]
+        except (exceptions.NotAuthenticated, exceptions.AuthenticationFailed):
+            self.check_throttles(request)  # type: ignore[attr-defined]
+            raise
 
 
 class CommitteeViewSet(JsonOnly, viewsets.ReadOnlyModelViewSet):

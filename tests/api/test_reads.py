@@ -3,6 +3,8 @@ actions are absent from lists (and from counts) and 404 on detail; restricted re
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.utils import timezone
 
@@ -34,8 +36,8 @@ def test_meetings_drafts_only_for_officers(sworld: SecurityWorld, as_persona):
     draft = meeting_services.meeting_create(
         committee=sworld.committee,
         title="Draft session",
-        starts_at=timezone.now() + timezone.timedelta(days=40),
-        ends_at=timezone.now() + timezone.timedelta(days=40, hours=2),
+        starts_at=timezone.now() + timedelta(days=40),
+        ends_at=timezone.now() + timedelta(days=40, hours=2),
         location="",
         use_template=False,
     )
@@ -103,7 +105,9 @@ def test_register_filters(sworld: SecurityWorld, as_persona):
     chair = as_persona("chair")
     mps = ids(chair.get("/api/v1/actions/?agency=MPS"))
     assert sworld.action_mps.pk in mps and sworld.action.pk not in mps
-    overdue = ids(chair.get(f"/api/v1/actions/?committee={sworld.committee.short_name}&overdue=true"))
+    overdue = ids(
+        chair.get(f"/api/v1/actions/?committee={sworld.committee.short_name}&overdue=true")
+    )
     assert {sworld.action.pk, sworld.action_mps.pk} <= overdue
     assert not ids(chair.get("/api/v1/actions/?overdue=true&status=closed"))
     assert ids(chair.get("/api/v1/actions/?overdue=false")).isdisjoint(overdue)
@@ -116,9 +120,7 @@ def test_restricted_reads_are_logged(sworld: SecurityWorld, as_persona):
     before = RestrictedRead.objects.count()
     chair.get("/api/v1/actions/")
     chair.get(f"/api/v1/items/{sworld.item.pk}/")
-    surfaces = set(
-        RestrictedRead.objects.order_by("id")[before:].values_list("surface", flat=True)
-    )
+    surfaces = set(RestrictedRead.objects.order_by("id")[before:].values_list("surface", flat=True))
     assert {"api:action-list", "api:item"} <= surfaces
     # The member's reads show nothing restricted, so nothing is logged.
     before = RestrictedRead.objects.count()
