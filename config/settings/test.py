@@ -23,3 +23,7 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": f"test_{DATABASES['default']['NAME']}_{os.getpid()}"  # noqa: F405
     }
+
+# The API's throttles stay on, with room for a whole suite's requests from one test client
+# address; tests of throttling set their own rates.
+API_THROTTLE_RATES = {"user": "100000/hour", "anon": "100000/hour"}
