@@ -15,6 +15,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from .guarded import GuardedDeletionMixin
+from .models import ImportRecord
 
 
 class RestrictedReadAdmin(admin.ModelAdmin):
@@ -53,3 +54,34 @@ admin.site.unregister(Group)
 @admin.register(Group)
 class GroupAdmin(GuardedDeletionMixin, BaseGroupAdmin):
     """Groups, whose deletion staff see only as kinds of row when it reaches restricted ones."""
+
+
+@admin.register(ImportRecord)
+class ImportRecordAdmin(admin.ModelAdmin):
+    """The log of imports; it is never edited."""
+
+    list_display = [
+        "imported_at",
+        "imported_by_name",
+        "kind",
+        "via",
+        "file_name",
+        "committee",
+        "created",
+        "unchanged",
+        "refused",
+    ]
+    fields = ["imported_at", "imported_by_name", "kind", "via", "file_name", "committee",
+              "created", "unchanged", "refused"]  # fmt: skip
+    list_filter = ["kind", "via", "committee"]
+    search_fields = ["imported_by_name", "file_name"]
+    list_select_related = ["committee"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False

@@ -71,3 +71,47 @@ class RestrictedRead(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reader_name} read {self.kind} {self.object_id} on {self.surface}"
+
+
+class ImportRecord(models.Model):
+    """One import of a spreadsheet (an action log or a list of people): who, which file, what
+    it did. Dry runs and refused imports write nothing, so leave no record."""
+
+    class Kind(models.TextChoices):
+        ACTIONS = "actions", "Action log"
+        PEOPLE = "people", "People and memberships"
+
+    class Via(models.TextChoices):
+        COMMAND = "command", "Command line"
+        PAGE = "page", "Import page"
+
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="imports",
+    )
+    imported_by_name = models.CharField(
+        max_length=150, help_text="Who imported it, as named then (kept if they are deleted)."
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    via = models.CharField(max_length=10, choices=Via.choices)
+    file_name = models.CharField(max_length=200)
+    committee = models.ForeignKey(
+        "meetings.Committee",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="imports",
+    )
+    created = models.PositiveIntegerField(help_text="Rows that created something.")
+    unchanged = models.PositiveIntegerField(help_text="Rows already imported, left as they were.")
+    refused = models.PositiveIntegerField(help_text="Bad rows skipped (with --skip-invalid).")
+    imported_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-imported_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.imported_by_name} imported {self.file_name} ({self.get_kind_display()})"

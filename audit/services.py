@@ -8,7 +8,7 @@ from typing import Any, Protocol
 from django.contrib.auth.models import AnonymousUser
 from django.db import models
 
-from .models import RestrictedRead
+from .models import ImportRecord, RestrictedRead
 from .targets import Audited, Target
 
 
@@ -100,3 +100,29 @@ def record_reads(
     ]
     RestrictedRead.objects.bulk_create(rows)
     return len(rows)
+
+
+def import_record(
+    *,
+    by: Reader | None,
+    by_name: str = "",
+    kind: str,
+    via: str,
+    file_name: str,
+    committee_id: int | None = None,
+    created: int,
+    unchanged: int,
+    refused: int,
+) -> ImportRecord:
+    """Log an import: who ran it, which file, into which committee, and what it did."""
+    return ImportRecord.objects.create(
+        imported_by_id=by.pk if by is not None else None,
+        imported_by_name=((by.full_name if by is not None else "") or by_name)[:150],
+        kind=kind,
+        via=via,
+        file_name=file_name[:200],
+        committee_id=committee_id,
+        created=created,
+        unchanged=unchanged,
+        refused=refused,
+    )

@@ -6,6 +6,7 @@ from actions import chasing
 from demo.actions import load_actions_demo
 from demo.agencies import load_people, sign_in_table
 from demo.attendance import load_attendance_demo
+from demo.imports import load_recommendations
 from demo.meetings import load_committees, load_meetings
 from demo.minutes import load_minutes_demo
 from meetings.models import AgendaItem
@@ -41,6 +42,11 @@ class Command(BaseCommand):
         self.stdout.write(f"Loaded the minutes of {len(minutes)} meetings.")
         actions = load_actions_demo(people=people)
         self.stdout.write(f"Loaded {len(actions)} actions.")
+        imported = load_recommendations()
+        self.stdout.write(
+            f"Imported the diversity report's recommendations: {imported.created} new, "
+            f"{imported.unchanged} already there."
+        )
         # The demo's due dates are set around today, so the first sweep already has reminders
         # and escalations for the worker to send (make run writes them to var/mail/).
         self.stdout.write(f"Chasing sweep: {chasing.sweep().summary()}")
