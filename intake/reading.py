@@ -128,6 +128,8 @@ def read_table(data: bytes, name: str) -> Table:
     if len(rows) - 1 > MAX_ROWS:
         raise FileRefused(f"The file has more than {MAX_ROWS:,} rows: split it into smaller files.")
     headers = ["" if c is None else str(c).strip() for c in rows[0]]
+    while headers and not headers[-1]:
+        headers.pop()
     width = len(headers)
     body = [(row + [None] * width)[:width] for row in rows[1:]]
     return Table(headers=headers, rows=body)

@@ -632,3 +632,8 @@ def found(hay: str, secrets: dict[str, str]) -> list[str]:
 from . import matrix_api  # noqa: E402 (the API's entries, after the table they extend)
 
 TABLE.update(matrix_api.ENTRIES)
+
+from . import matrix_intake  # noqa: E402
+
+TABLE.update(matrix_intake.ENTRIES)
+ADMIN_MODELS.update(matrix_intake.ADMIN_MODELS)
