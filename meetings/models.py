@@ -215,6 +215,11 @@ class Paper(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    text = models.TextField(
+        blank=True,
+        editable=False,
+        help_text="The words of the file (PDF and text papers), read at upload for search.",
+    )
 
     class Meta:
         ordering = ["id"]

@@ -11,6 +11,7 @@ from agencies.models import Agency, User
 from core.uploads import display_name, extension_of, sniff_upload, stored_name
 
 from ..models import AgendaItem, Paper, PublicQuestion
+from ..paper_text import extract_text
 from .revision import bump
 
 MAX_PAPER_BYTES = 20 * 1024 * 1024
@@ -44,7 +45,9 @@ def paper_add(
     type (the content is sniffed; the name and the browser's word are not trusted).
 
     Everything is checked before the file is written: a refused upload leaves nothing behind.
-    The file is stored under a random name; the name it came with, cleaned, is its title.
+    The file is stored under a random name; the name it came with, cleaned, is its title. The
+    words of a PDF or text paper are kept with it for search (a file that does not parse is
+    still attached, with no words).
     """
     name = display_name(upload.name, limit=Paper._meta.get_field("title").max_length or 200)
     extension = extension_of(upload.name)
@@ -56,8 +59,16 @@ def paper_add(
     if size == 0:
         raise ValidationError({"upload": "The file is empty."})
     content_type = _sniff(upload, extension)
+    upload.seek(0)
+    text = extract_text(upload, content_type)
+    upload.seek(0)
     paper = Paper(
-        item=item, title=title or name, size=size, content_type=content_type, uploaded_by=by
+        item=item,
+        title=title or name,
+        size=size,
+        content_type=content_type,
+        uploaded_by=by,
+        text=text,
     )
     paper.full_clean(exclude=["file"])
     with transaction.atomic():
