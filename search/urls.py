@@ -1,7 +1,9 @@
 """URLs of search."""
 
-from django.urls import URLPattern, URLResolver
+from django.urls import path
+
+from . import views
 
 app_name = "search"
 
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns = [path("", views.results, name="results")]
