@@ -637,3 +637,7 @@ from . import matrix_intake  # noqa: E402
 
 TABLE.update(matrix_intake.ENTRIES)
 ADMIN_MODELS.update(matrix_intake.ADMIN_MODELS)
+
+from . import matrix_search  # noqa: E402 (extends the table once it is defined)
+
+TABLE.update(matrix_search.ENTRIES)
