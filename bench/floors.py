@@ -25,6 +25,8 @@ from attendance.models import Invitation
 from home.queue import SHOWN, UPCOMING_SHOWN
 from meetings.models import AgendaItem, Committee, Meeting, Paper, PublicQuestion
 from minutes.models import Minutes
+from search.selectors import search_rows
+from search.sources import MODELS
 
 DONE = (Action.Status.COMPLETED, Action.Status.CLOSED)
 
@@ -253,3 +255,19 @@ def _action_row(action: Action, today: datetime.date) -> dict:
         "owner": action.owner.full_name if action.owner else "",
         "days_overdue": (today - action.due_date).days if action.due_date else 0,
     }
+
+
+@require_safe
+def search(request: HttpRequest) -> JsonResponse:
+    """The same search as the search page, over every row (no access rule), as JSON."""
+    found = search_rows(
+        lambda kind: MODELS[kind]._default_manager.all(),
+        request.GET.get("q", ""),
+        request.GET.get("kind", ""),
+        request.GET.get("page"),
+    )
+    rows = [
+        {"kind": r.kind, "heading": r.heading, "snippet": r.snippet, "url": r.url}
+        for r in found.results
+    ]
+    return JsonResponse({"counts": found.counts, "rows": rows})

@@ -12,6 +12,7 @@ floor_patterns = [
     path("summary/<int:pk>/", floors.summary, name="summary"),
     path("dashboard/<int:pk>/", floors.dashboard, name="dashboard"),
     path("home/<int:pk>/", floors.home, name="home"),
+    path("search/", floors.search, name="search"),
 ]
 
 urlpatterns = [

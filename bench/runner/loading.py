@@ -133,6 +133,10 @@ class Page:
     queries: dict[str, int] = field(default_factory=dict)
 
 
+# Words thousands of the generated items, papers and actions hold: the worst case of ranking.
+SEARCH_WORDS = "review"
+
+
 def pages(p) -> list[Page]:
     """The pages people wait on, as the issues list them."""
     return [
@@ -179,6 +183,15 @@ def pages(p) -> list[Page]:
             f"/bench/floor/home/{p.lead}/",
             "/",
             p.lead,
+            p.small_lead,
+        ),
+        Page(
+            "search",
+            "Search for 'review' (a common word), an MPS member",
+            f"/search/?q={SEARCH_WORDS}",
+            f"/bench/floor/search/?q={SEARCH_WORDS}",
+            f"/search/?q={SEARCH_WORDS}",
+            p.member,
             p.small_lead,
         ),
     ]

@@ -95,6 +95,8 @@ def count_rows(kind: str, body: str) -> int:
         return len(json.loads(body)["rows"])
     if kind == "agenda":
         return len(re.findall(r'<tr class="govuk-table__row" id="item-\d+"', body))
+    if kind == "search":
+        return body.count('<li class="app-result"')
     return len(set(re.findall(r'href="/actions/(\d+)/"', body)))
 
 
