@@ -110,6 +110,46 @@ def register(request: HttpRequest) -> JsonResponse:
 
 
 @require_safe
+def api_actions(request: HttpRequest) -> JsonResponse:
+    """A page of the actions the API lists for ?agency=, as the register orders them, with the
+    count and the fields the API serialises; no authentication, throttle or access rule."""
+    agencies = [int(value) for value in request.GET.getlist("agency")]
+    actions = (
+        Action.objects.filter(owning_agency_id__in=agencies)
+        .select_related("committee", "owning_agency", "owner")
+        .prefetch_related("co_agencies")
+        .order_by("due_date", "id")
+    )
+    page = Paginator(actions, PAGE_SIZE).get_page(request.GET.get("page"))
+    today = timezone.localdate()
+    rows = [
+        {
+            "id": action.pk,
+            "reference": action.reference,
+            "committee": action.committee.short_name,
+            "meeting": action.meeting_id,
+            "agenda_item": action.agenda_item_id,
+            "source": action.source,
+            "description": action.description,
+            "owning_agency": action.owning_agency.short_name,
+            "co_agencies": [agency.short_name for agency in action.co_agencies.all()],
+            "owner": {"id": action.owner_id, "name": action.owner.full_name}
+            if action.owner
+            else None,
+            "due_date": action.due_date.isoformat() if action.due_date else None,
+            "due_text": action.due_text,
+            "status": action.status,
+            "overdue_days": action.overdue_days(today),
+            "created_at": action.created_at.isoformat(),
+            "updated_at": action.updated_at.isoformat(),
+            "url": f"/actions/{action.pk}/",
+        }
+        for action in page
+    ]
+    return JsonResponse({"count": page.paginator.count, "rows": rows})
+
+
+@require_safe
 def summary(request: HttpRequest, pk: int) -> JsonResponse:
     """The committee's outstanding actions and those done since its previous meeting."""
     meeting = get_object_or_404(Meeting, pk=pk)

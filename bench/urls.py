@@ -9,6 +9,7 @@ from . import floors
 floor_patterns = [
     path("agenda/<int:pk>/", floors.agenda, name="agenda"),
     path("register/", floors.register, name="register"),
+    path("api-actions/", floors.api_actions, name="api_actions"),
     path("summary/<int:pk>/", floors.summary, name="summary"),
     path("dashboard/<int:pk>/", floors.dashboard, name="dashboard"),
     path("home/<int:pk>/", floors.home, name="home"),

@@ -11,6 +11,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench.dataset.constants import BIG_AGENCY, SMALL_AGENCY
 from bench.runner.common import BIN, ROOT
 from bench.runner.server import count_rows, fetch
 
@@ -175,6 +176,15 @@ def pages(p) -> list[Page]:
             "/actions/dashboard/",
             p.manager,
             p.small_manager,
+        ),
+        Page(
+            "api_actions",
+            "The MPS lead's actions of the MPS through the API (JSON, 50 per page)",
+            f"/api/v1/actions/?agency={BIG_AGENCY}",
+            f"/bench/floor/api-actions/?agency={p.big_agency}",
+            f"/api/v1/actions/?agency={SMALL_AGENCY}",
+            p.lead,
+            p.small_lead,
         ),
         Page(
             "home",

@@ -92,7 +92,9 @@ def fetch(base: str, path: str, session: str) -> tuple[int, int, str]:
 def count_rows(kind: str, body: str) -> int:
     """How many rows a page or a floor view returned."""
     if body.startswith("{"):
-        return len(json.loads(body)["rows"])
+        data = json.loads(body)
+        # Floor views list "rows"; the API's pages list "results".
+        return len(data["rows"] if "rows" in data else data["results"])
     if kind == "agenda":
         return len(re.findall(r'<tr class="govuk-table__row" id="item-\d+"', body))
     if kind == "search":
