@@ -23,7 +23,7 @@ def test_api_lists_do_not_change_with_restricted_objects(sworld: SecurityWorld):
     ]
     outsiders = ["member", "lead", "manager", "staff", "outsider"]
     pages = {}
-    for name, req in gets:
+    for _, req in gets:
         for persona in outsiders:
             with rolled_back():
                 pages[(req.path, persona)] = _normalised(send(browsers[persona], req))
