@@ -21,6 +21,7 @@ class Message(models.Model):
         MINUTES_APPROVED = "minutes_approved", "Minutes approved"
         AGENDA_PUBLISHED = "agenda_published", "Agenda published"
         AGENDA_CHANGED = "agenda_changed", "Agenda changed"
+        MEETING_CANCELLED = "meeting_cancelled", "Meeting cancelled"
 
     class Email(models.TextChoices):
         PENDING = "pending", "Pending"

@@ -70,7 +70,7 @@ def meeting_cancel(request: SignedInRequest, pk: int) -> HttpResponse:
             if not form.is_valid():
                 raise ValidationError("That request was not understood.")
             services.meeting_cancel(
-                meeting=meeting, expected_revision=form.cleaned_data["revision"]
+                meeting=meeting, expected_revision=form.cleaned_data["revision"], by=request.user
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from agencies.models import Agency, User
 
 from .models import AgendaItem, Meeting, Paper
+from .notices import cancelled_audience
 
 # Hooks from the floors above: (meeting) -> sentences, (item) -> sentences, and for a grant
 # revoked, (item, agencies losing sight, people losing sight) -> sentences.
@@ -37,6 +38,12 @@ def meeting_cancel(meeting: Meeting) -> list[str]:
         "everyone's calendar feed. This cannot be undone.",
         "Its agenda can no longer be published, and no attendance or minutes can be recorded.",
     ]
+    told = len(cancelled_audience(meeting))
+    if told:
+        lines.append(
+            f"{_plural(told, 'person', 'people')} (everyone sent its agenda, and the committee's "
+            "chairs and secretariat) will be told by email and in their messages."
+        )
     for hook in MEETING_CANCEL:
         lines += hook(meeting)
     return lines

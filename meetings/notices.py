@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -13,7 +13,7 @@ from agencies.models import User
 from inbox.models import Message
 from inbox.services import messages_notify
 
-from .models import AgendaNotice, AgendaVersion, Committee
+from .models import AgendaNotice, AgendaVersion, Committee, Meeting
 from .selectors import committee_people
 from .versions import agenda_rows_for, changes_for
 
@@ -112,3 +112,40 @@ def _tell_in_app(version: AgendaVersion, user: User, subject: str) -> None:
 def pending_notices() -> QuerySet[AgendaNotice]:
     """Agenda notices not sent yet (their after-commit task lost, or the send failed)."""
     return AgendaNotice.objects.filter(sent_at__isnull=True)
+
+
+def cancelled_audience(meeting: Meeting, by: User | None = None) -> list[User]:
+    """Who is told that a meeting is cancelled: everyone sent its agenda, and its chairs and
+    secretariat; not the person who cancelled it."""
+    told = AgendaNotice.objects.filter(version__meeting=meeting, sent_at__isnull=False).values_list(
+        "recipient_id", flat=True
+    )
+    committee = meeting.committee
+    people = User.objects.filter(
+        Q(pk__in=told)
+        | Q(chaired_committees=committee)
+        | Q(clerked_committees=committee)
+        | Q(chaired_meetings=meeting),
+        is_active=True,
+    ).distinct()
+    return [person for person in people if by is None or person.pk != by.pk]
+
+
+def tell_cancelled(meeting: Meeting, by: User | None = None) -> int:
+    """Tell the meeting's audience, by email and in their messages, once, inside the
+    cancelling transaction; returns how many people were told."""
+    day = timezone.localtime(meeting.starts_at)
+    when = f"{day.day} {day:%B %Y} at {day:%H:%M}"
+    place = f" ({meeting.location})" if meeting.location else ""
+    return messages_notify(
+        event=f"meeting-cancelled:{meeting.pk}",
+        kind=Message.Kind.MEETING_CANCELLED,
+        recipients=cancelled_audience(meeting, by),
+        subject=f"Cancelled: {meeting.committee.name}, {day.day} {day:%B %Y}",
+        body=(
+            f"The {meeting.committee.name} meeting “{meeting.title}” on {when}{place} is "
+            "cancelled. You do not need to attend or send apologies; remove it from your diary "
+            "(calendar feeds show it as cancelled). The clerk will say when it is rearranged."
+        ),
+        link=meeting.get_absolute_url(),
+    )

@@ -17,7 +17,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from agencies.models import User
+
 from ..models import Meeting
+from ..notices import tell_cancelled
 from .revision import bump
 
 Status = Meeting.Status
@@ -75,15 +78,20 @@ def publish_status(meeting: Meeting) -> Meeting:
 
 
 @transaction.atomic
-def meeting_cancel(*, meeting: Meeting, expected_revision: int | None) -> Meeting:
-    """Cancel a meeting that has not been held; calendars then show it as cancelled."""
+def meeting_cancel(
+    *, meeting: Meeting, expected_revision: int | None, by: User | None = None
+) -> Meeting:
+    """Cancel a meeting that has not been held; calendars then show it as cancelled, and
+    everyone sent its agenda and its officers (but `by`) are told, once."""
     if not can_move(meeting, Status.CANCELLED):
         raise ValidationError(
             REFUSALS[Status.CANCELLED].format(status=meeting.get_status_display().lower()),
             code="stage",
         )
     bump(meeting, expected_revision)
-    return _move(meeting, Status.CANCELLED)
+    _move(meeting, Status.CANCELLED)
+    tell_cancelled(meeting, by)
+    return meeting
 
 
 @transaction.atomic
