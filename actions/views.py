@@ -65,6 +65,16 @@ def _scoped(request: SignedInRequest) -> tuple[str, str, QuerySet[Action], Actio
     return scope, title, queryset, filters
 
 
+def _officer_committee(request: SignedInRequest, filters: ActionFilter) -> Committee | None:
+    """The filtered committee, when this person runs it (its register links to its import)."""
+    if not filters.is_bound or not filters.is_valid():
+        return None
+    committee = filters.form.cleaned_data.get("committee")
+    if committee is None or not access.is_committee_officer(request.user, committee):
+        return None
+    return committee
+
+
 def register(request: SignedInRequest) -> HttpResponse:
     """A page of the register, filtered."""
     scope, title, queryset, filters = _scoped(request)
@@ -86,6 +96,7 @@ def register(request: SignedInRequest) -> HttpResponse:
         "page": page,
         "query": query.urlencode(),
         "dashboard_agency": managed_agencies(request.user).first(),
+        "import_committee": _officer_committee(request, filters),
     }
     record_reads(request.user, page, "actions:register")
     return render(request, "actions/register.html", context, status=status)

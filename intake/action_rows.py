@@ -158,6 +158,10 @@ class Row:
     item: AgendaItem | None = None
     source: str = ""
 
+    def get_status_display(self) -> str:
+        """The status as the register shows it."""
+        return str(S(self.status).label)
+
     def summary(self) -> tuple:
         """What the row does, to tell whether a plan changed between preview and confirm."""
         ids = [

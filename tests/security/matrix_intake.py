@@ -6,7 +6,11 @@ from collections.abc import Callable
 
 from audit.models import ImportRecord
 
-from .world import SecurityWorld
+from .matrix import get, post, u
+from .world import OFFICERS, SecurityWorld
+
+# A log naming the world's agencies; only the committee's officers get past the upload.
+LOG = b"Ref,Action,Action by\nM-1,Write to the Committee,MPS\n"
 
 
 def _import_record(w: SecurityWorld) -> ImportRecord:
@@ -23,7 +27,16 @@ def _import_record(w: SecurityWorld) -> ImportRecord:
     )
 
 
-ENTRIES: dict[str, Callable] = {}
+ENTRIES: dict[str, Callable] = {
+    "intake:actions_template": lambda w: [get(u("intake:actions_template"))],
+    "intake:actions": lambda w: [
+        get(u("intake:actions", w.committee.short_name), to=OFFICERS),
+        post(u("intake:actions", w.committee.short_name), files={"upload": ("log.csv", LOG)}),
+    ],
+    "intake:actions_confirm": lambda w: [
+        post(u("intake:actions_confirm", w.committee.short_name), {"token": "0" * 32}),
+    ],
+}
 
 ADMIN_MODELS: dict[str, tuple[str, Callable[[SecurityWorld], list]]] = {
     "audit.importrecord": ("plain", lambda w: [_import_record(w)]),
