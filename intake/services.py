@@ -4,6 +4,7 @@ transaction, with an entry in the audit log."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -22,7 +23,7 @@ from .models import ImportedAction
 class ImportRefused(Exception):
     """Nothing was written: the file has bad rows (and they were not to be skipped)."""
 
-    def __init__(self, rows: list[Row], message: str = "") -> None:
+    def __init__(self, rows: list[Any], message: str = "") -> None:
         self.rows = rows
         super().__init__(message or f"{len(rows)} rows cannot be imported; nothing was written.")
 
