@@ -98,6 +98,9 @@ def _main_pages() -> list[str]:
         reverse("meetings:calendar"),
         reverse("audit:log"),
         Agency.objects.get(short_name="MPS").get_absolute_url(),
+        reverse("search:results"),
+        reverse("search:results") + "?q=sexual+exploitation",
+        reverse("search:results") + "?q=" + "x" * 201,  # the form with its error
     ]
     urls += [c.get_absolute_url() for c in Committee.objects.order_by("pk")]
     for meeting in Meeting.objects.order_by("pk"):

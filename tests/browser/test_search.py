@@ -49,6 +49,7 @@ def test_a_member_searches_from_the_header_and_opens_a_result(world, meeting, se
     expect(results.first).to_contain_text("Knife crime in Croydon")
     expect(results.first.locator("mark").first).to_have_text(re.compile("knife", re.I))
     expect(page.locator("main")).not_to_contain_text("victim testimony")
+    page.screenshot(path="test-results/search-results.png", full_page=True)
 
     page.get_by_role("link", name=re.compile(r"Actions \(1\)")).click()
     expect(results).to_have_count(1)
