@@ -1,5 +1,6 @@
 """Admin pages for people, agencies and memberships, with search."""
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
@@ -66,8 +67,37 @@ class UserAdmin(GuardedDeletionMixin, BaseUserAdmin):
         _save_memberships(formset)
 
 
+class AgencyForm(forms.ModelForm):
+    """An agency, its aliases typed one per line rather than as JSON."""
+
+    aliases = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Other names documents and imported spreadsheets use for this agency, one per "
+        "line (e.g. Met Police). Imports match these, the name and the short name.",
+    )
+
+    class Meta:
+        model = Agency
+        fields = ["name", "short_name", "kind", "parent", "aliases"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["aliases"] = "\n".join(self.instance.aliases or [])
+
+    def clean_aliases(self) -> list[str]:
+        """One alias per non-empty line, each once."""
+        lines = (" ".join(line.split()) for line in self.cleaned_data["aliases"].splitlines())
+        aliases = list(dict.fromkeys(line for line in lines if line))
+        if any(len(alias) > 200 for alias in aliases):
+            raise forms.ValidationError("Each alias must be 200 characters or fewer.")
+        return aliases
+
+
 @admin.register(Agency)
 class AgencyAdmin(GuardedDeletionMixin, admin.ModelAdmin):
+    form = AgencyForm
     list_display = ["name", "short_name", "kind", "parent"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name", "aliases"]
@@ -129,3 +159,6 @@ def _save_memberships(formset) -> None:
     for form in formset.deleted_forms:
         if form.instance.pk:
             services.membership_remove(membership=form.instance)
+    # The admin's change message reads these after saving; without them saving an agency or a
+    # person with its memberships inline answered with a 500.
+    formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []

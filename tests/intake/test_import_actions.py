@@ -216,3 +216,21 @@ def test_a_bad_file_is_a_clear_error(met, tmp_path) -> None:
     path.write_bytes(b"\x00\xff\x00garbage")
     with pytest.raises(CommandError, match="not a CSV or XLSX"):
         run(path)
+
+
+def test_aliases_are_typed_one_per_line_in_the_admin(world, client) -> None:
+    from tests.factories import UserFactory
+
+    admin_user = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(admin_user, backend="django.contrib.auth.backends.ModelBackend")
+    url = f"/admin/agencies/agency/{world.mps.pk}/change/"
+    assert "the Met" in client.get(url).content.decode()
+    data = {
+        "name": world.mps.name, "short_name": "MPS", "kind": world.mps.kind,
+        "aliases": "Met Police\n  the   Met \n\nMet Police\n",
+        "memberships-TOTAL_FORMS": "0", "memberships-INITIAL_FORMS": "0",
+    }  # fmt: skip
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    world.mps.refresh_from_db()
+    assert world.mps.aliases == ["Met Police", "the Met"]
