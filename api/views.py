@@ -9,7 +9,8 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, serializers, status, viewsets
 from rest_framework.decorators import action as route
 from rest_framework.request import Request
@@ -24,7 +25,7 @@ from audit.services import record_reads
 from meetings import access
 from meetings.models import AgendaItem, Committee, Meeting, Paper
 
-from . import filters
+from . import filters, idempotency
 from . import serializers as s
 
 
@@ -124,7 +125,16 @@ class AgendaItemViewSet(JsonOnly, viewsets.ReadOnlyModelViewSet):
             "application/json": s.UpdateWriteSerializer,
             "multipart/form-data": s.UpdateWriteSerializer,
         },
-        responses={201: s.UpdateCreatedSerializer},
+        parameters=[
+            OpenApiParameter(
+                idempotency.HEADER,
+                OpenApiTypes.UUID,
+                OpenApiParameter.HEADER,
+                description="Optional. A request repeated with the same key records nothing "
+                "more and answers 200 with the update the first one recorded.",
+            )
+        ],
+        responses={201: s.UpdateCreatedSerializer, 200: s.UpdateCreatedSerializer},
     )
 )
 class ActionViewSet(JsonOnly, mixins.ListModelMixin, viewsets.GenericViewSet):
@@ -188,16 +198,32 @@ class ActionViewSet(JsonOnly, mixins.ListModelMixin, viewsets.GenericViewSet):
         given = s.UpdateWriteSerializer(data=request.data)
         given.is_valid(raise_exception=True)
         data = given.validated_data
-        update = action_services.action_update(
-            by=request.user,
-            action=action,
-            note=data["note"],
-            status=data["status"] or None,
-            evidence=data["evidence"],
-        )
+        try:
+            with idempotency.once(request) as claim:
+                claim.update = action_services.action_update(
+                    by=request.user,
+                    action=action,
+                    note=data["note"],
+                    status=data["status"] or None,
+                    evidence=data["evidence"],
+                )
+        except idempotency.Repeated as repeated:
+            first = (
+                ActionUpdate.objects.select_related("author")
+                .filter(pk=repeated.update_id or 0, action=action)
+                .first()
+            )
+            if first is None:
+                raise exceptions.ValidationError(
+                    {idempotency.HEADER: "This key was used for another request: send a new one."}
+                ) from None
+            return self._update_answer(action, first, status.HTTP_200_OK)
+        return self._update_answer(action, claim.update, status.HTTP_201_CREATED)
+
+    def _update_answer(self, action: Action, update: ActionUpdate | None, code: int) -> Response:
         action.refresh_from_db(fields=["status"])
         answer = s.UpdateCreatedSerializer(update, context={"action_status": action.status})
-        return Response(answer.data, status=status.HTTP_201_CREATED)
+        return Response(answer.data, status=code)
 
     def get_serializer_class(self) -> type[serializers.BaseSerializer]:
         """The write's own serializer for the schema of the update."""

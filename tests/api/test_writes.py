@@ -100,3 +100,34 @@ def test_reads_only_methods_are_refused(sworld: SecurityWorld, as_persona):
     assert client.delete(f"/api/v1/actions/{sworld.action.pk}/").status_code == 405
     assert client.put(f"/api/v1/committees/{sworld.committee.short_name}/", {}).status_code == 405
     assert client.get(url(sworld.action)).status_code == 405
+
+
+def test_an_update_sent_twice_with_one_key_is_recorded_once(sworld: SecurityWorld, as_persona):
+    client = as_persona("granted")
+    key = {"HTTP_IDEMPOTENCY_KEY": "8a6e0804-2bd0-4672-b79f-d7ecad8bd3b6"}
+    before = ActionUpdate.objects.count()
+    first = client.post(url(sworld.action), {"note": "Once"}, format="json", **key)
+    again = client.post(url(sworld.action), {"note": "Once"}, format="json", **key)
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert again.json()["id"] == first.json()["id"]
+    assert ActionUpdate.objects.count() == before + 1
+    # Without a key, or with another, it is a new update.
+    assert client.post(url(sworld.action), {"note": "Twice"}).status_code == 201
+    other = client.post(url(sworld.public_action), {"note": "x"}, **key)
+    assert other.status_code in (400, 403)
+
+
+def test_a_refused_update_does_not_use_up_its_key(sworld: SecurityWorld, as_persona):
+    client = as_persona("granted")
+    key = {"HTTP_IDEMPOTENCY_KEY": "0d4b3e9c-59c8-4c1e-9a51-1c3f5d1f2a77"}
+    refused = client.post(url(sworld.action), {"status": "closed"}, format="json", **key)
+    assert refused.status_code == 400
+    done = client.post(url(sworld.action), {"status": "completed"}, format="json", **key)
+    assert done.status_code == 201
+
+
+def test_a_bad_key_is_400(sworld: SecurityWorld, as_persona):
+    answer = as_persona("granted").post(
+        url(sworld.action), {"note": "x"}, format="json", HTTP_IDEMPOTENCY_KEY="not-a-uuid"
+    )
+    assert answer.status_code == 400 and "Idempotency-Key" in answer.json()
