@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from io import StringIO
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
@@ -101,6 +102,7 @@ def _main_pages() -> list[str]:
         reverse("search:results"),
         reverse("search:results") + "?q=sexual+exploitation",
         reverse("search:results") + "?q=" + "x" * 201,  # the form with its error
+        reverse("intake:actions", args=["pcc"]),
     ]
     urls += [c.get_absolute_url() for c in Committee.objects.order_by("pk")]
     for meeting in Meeting.objects.order_by("pk"):
@@ -172,6 +174,11 @@ def test_pages_showing_errors(demo):
             reverse("meetings:question_add", kwargs={"pk": item.pk}), {"question": ""}
         ),
         "register": client.get(reverse("actions:register") + "?due_after=soon"),
+        "import": client.post(reverse("intake:actions", args=[meeting.committee.short_name])),
+        "import preview": client.post(
+            reverse("intake:actions", args=[meeting.committee.short_name]),
+            {"upload": SimpleUploadedFile("log.csv", b"Action,Action by\nx,MPS\ny,Nobody\n")},
+        ),
     }
     for name, response in responses.items():
         assert response.status_code in (200, 400), name

@@ -147,8 +147,10 @@ def test_a_failure_while_writing_leaves_nothing_half_saved(met, csv_file) -> Non
 
 
 def test_only_officers_import(met, csv_file) -> None:
-    with pytest.raises(CommandError, match="chairs and secretariat"):
+    with pytest.raises(CommandError, match="is not a chair or clerk"):
         run(csv_file(GOOD), "--by", met.lead.email)
+    with pytest.raises(CommandError, match="is not a chair or clerk"):
+        run(csv_file(GOOD), "--by", met.lead.email, "--dry-run")
     assert Action.objects.count() == 0
 
 

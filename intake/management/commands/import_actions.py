@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from agencies.models import User
+from meetings import access
 from meetings.models import Committee
 
 from ...action_rows import plan_actions
@@ -52,6 +53,8 @@ class Command(BaseCommand):
         if found is None:
             raise CommandError(f"No committee has the short name {committee}.")
         user = importer(found, by)
+        if not access.is_committee_officer(user, found):
+            raise CommandError(f"{user} is not a chair or clerk of {found.name}.")
         path = Path(file)
         try:
             table = read_table(path.read_bytes(), path.name)
