@@ -131,3 +131,20 @@ def test_name_is_required_and_bounded(sworld: SecurityWorld):
 
 def test_the_page_needs_a_session(sworld: SecurityWorld):
     assert Client().get("/api/tokens/").status_code == 302
+
+
+def test_a_person_holds_at_most_twenty_tokens(sworld: SecurityWorld):
+    browser = signed_in(sworld, "member")
+    for number in range(20):
+        make_token(browser, f"Script {number}")
+    refused = browser.post("/api/tokens/", {"name": "One more", "submit_token": new_token()})
+    assert refused.status_code == 400 and "revoke one" in refused.content.decode()
+    assert ApiToken.objects.filter(user=sworld.users["member"]).count() == 20
+
+
+def test_the_token_of_someone_deactivated_stops_working(sworld: SecurityWorld):
+    client = with_token(make_token(signed_in(sworld, "member")))
+    assert client.get("/api/v1/committees/").status_code == 200
+    sworld.users["member"].is_active = False
+    sworld.users["member"].save(update_fields=["is_active"])
+    assert client.get("/api/v1/committees/").status_code == 401
