@@ -103,6 +103,7 @@ def _main_pages() -> list[str]:
         reverse("search:results") + "?q=sexual+exploitation",
         reverse("search:results") + "?q=" + "x" * 201,  # the form with its error
         reverse("intake:actions", args=["pcc"]),
+        reverse("api:tokens"),
     ]
     urls += [c.get_absolute_url() for c in Committee.objects.order_by("pk")]
     for meeting in Meeting.objects.order_by("pk"):
@@ -175,6 +176,7 @@ def test_pages_showing_errors(demo):
         ),
         "register": client.get(reverse("actions:register") + "?due_after=soon"),
         "import": client.post(reverse("intake:actions", args=[meeting.committee.short_name])),
+        "token": client.post(reverse("api:tokens"), {"name": ""}),
         "import preview": client.post(
             reverse("intake:actions", args=[meeting.committee.short_name]),
             {"upload": SimpleUploadedFile("log.csv", b"Action,Action by\nx,MPS\ny,Nobody\n")},
@@ -184,6 +186,19 @@ def test_pages_showing_errors(demo):
         assert response.status_code in (200, 400), name
         assert b"govuk-error-summary" in response.content, name
         assert problems_of(response.content.decode()) == [], name
+
+
+def test_the_token_page_with_a_new_token_and_the_list(demo):
+    client = Client()
+    client.force_login(
+        User.objects.get(email=_email(PERSONAS["member"])),
+        backend="django.contrib.auth.backends.ModelBackend",
+    )
+    made = client.post(reverse("api:tokens"), {"name": "Report"})
+    assert made.status_code == 200 and b'id="token-secret"' in made.content
+    listed = client.get(reverse("api:tokens"))
+    for response in (made, listed):
+        assert problems_of(response.content.decode()) == []
 
 
 def test_sign_in_and_password_reset_pages(client):
