@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from actions import services as action_services
 from audit.models import RestrictedRead
 from meetings import services as meeting_services
 from tests.security.world import SECRETS, SecurityWorld
@@ -48,6 +49,23 @@ def test_meetings_drafts_only_for_officers(sworld: SecurityWorld, as_persona):
     assert member.get(f"/api/v1/meetings/{draft.pk}/").status_code == 404
     listed = member.get(f"/api/v1/meetings/?committee={sworld.committee.short_name}").json()
     assert listed["count"] == 2
+    # Its items and actions too.
+    item = meeting_services.item_create(meeting=draft, expected_revision=None, title="Draft item")
+    action, _ = action_services.action_create(
+        by=sworld.users["clerk"],
+        committee=sworld.committee,
+        meeting=draft,
+        agenda_item=item,
+        description="Draft action",
+        owning_agency=sworld.mps,
+    )
+    assert chair.get(f"/api/v1/items/{item.pk}/").status_code == 200
+    assert member.get(f"/api/v1/items/{item.pk}/").status_code == 404
+    assert member.get(f"/api/v1/items/?meeting={draft.pk}").status_code == 400
+    assert item.pk not in ids(member.get("/api/v1/items/"))
+    assert chair.get(f"/api/v1/actions/{action.pk}/").status_code == 200
+    assert member.get(f"/api/v1/actions/{action.pk}/").status_code == 404
+    assert action.pk not in ids(member.get("/api/v1/actions/?agency=MPS"))
 
 
 def test_items_restricted_absent_and_404(sworld: SecurityWorld, as_persona):
