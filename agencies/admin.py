@@ -1,13 +1,13 @@
 """Admin pages for people, agencies and memberships, with search."""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 
 from audit.guarded import GuardedDeletionMixin
 
-from . import services
+from . import mfa, services
 from .models import Agency, Membership, User
 
 
@@ -61,10 +61,31 @@ class UserAdmin(GuardedDeletionMixin, BaseUserAdmin):
         ),
     )
     inlines = [MembershipInline]
+    actions = ["reset_second_factor"]
 
     def save_formset(self, request, form, formset, change) -> None:
         """Memberships go through the service so the agency groups stay in step."""
         _save_memberships(formset)
+
+    @admin.action(description="Reset second factor", permissions=["reset_second_factor"])
+    def reset_second_factor(self, request, queryset) -> None:
+        """Delete the selected people's authenticators and backup codes (they lost them), each
+        reset logged in audit; they set up a new one at their next sign-in."""
+        people = list(queryset)
+        for person in people:
+            mfa.reset(actor=request.user, person=person)
+        self.message_user(
+            request,
+            f"Second factor reset for {len(people)} "
+            f"{'person' if len(people) == 1 else 'people'}: they set up a new one at next sign-in.",
+            messages.SUCCESS,
+        )
+
+    def has_reset_second_factor_permission(self, request) -> bool:
+        """Superusers, and staff who may delete authenticators and backup-code devices."""
+        return request.user.has_perms(
+            ["otp_totp.delete_totpdevice", "otp_static.delete_staticdevice"]
+        )
 
 
 class AgencyForm(forms.ModelForm):

@@ -4,9 +4,14 @@
 from __future__ import annotations
 
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import AuthenticationForm
 from django.forms import BaseForm
 from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
 
+from . import mfa
 from .forms import NewPasswordForm, ResetRequestForm, SignInForm
 
 
@@ -25,6 +30,16 @@ class SignInView(_RefusedIs400, auth_views.LoginView):
 
     authentication_form = SignInForm
     redirect_authenticated_user = True
+
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
+        """Signed in with the password; a person with a second factor is asked for it next."""
+        response = super().form_valid(form)
+        user = form.get_user()
+        mfa.sign_in_started(self.request, user)
+        if mfa.owes_code(self.request):
+            page = "mfa:verify" if mfa.authenticator(user) else "mfa:setup"
+            return redirect(f"{reverse(page)}?{urlencode({'next': self.get_success_url()})}")
+        return response
 
 
 class ResetRequestView(_RefusedIs400, auth_views.PasswordResetView):

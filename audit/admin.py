@@ -15,7 +15,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from .guarded import GuardedDeletionMixin
-from .models import ImportRecord
+from .models import FactorReset, ImportRecord
 
 
 class RestrictedReadAdmin(admin.ModelAdmin):
@@ -76,6 +76,25 @@ class ImportRecordAdmin(admin.ModelAdmin):
     list_filter = ["kind", "via", "committee"]
     search_fields = ["imported_by_name", "file_name"]
     list_select_related = ["committee"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+@admin.register(FactorReset)
+class FactorResetAdmin(admin.ModelAdmin):
+    """Who reset whose second factor, and when; never edited."""
+
+    list_display = ["reset_at", "actor_name", "person_name", "person_email", "devices"]
+    fields = ["reset_at", "actor_name", "person_name", "person_email", "devices"]
+    search_fields = ["actor_name", "person_name", "person_email"]
+    date_hierarchy = "reset_at"
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -115,3 +115,35 @@ class ImportRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.imported_by_name} imported {self.file_name} ({self.get_kind_display()})"
+
+
+class FactorReset(models.Model):
+    """An administrator removing a person's second factor (their authenticator and backup
+    codes), so that they set up a new one at their next sign-in."""
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="factor_resets_done",
+    )
+    actor_name = models.CharField(max_length=150, help_text="Who reset it, when they did.")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="factor_resets",
+    )
+    person_name = models.CharField(max_length=150, help_text="Whose second factor was reset.")
+    person_email = models.CharField(max_length=254)
+    devices = models.PositiveIntegerField(help_text="Authenticators and backup-code sets removed.")
+    reset_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-reset_at", "-id"]
+        verbose_name = "second-factor reset"
+
+    def __str__(self) -> str:
+        return f"{self.actor_name} reset {self.person_name}'s second factor"

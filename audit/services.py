@@ -8,7 +8,7 @@ from typing import Any, Protocol
 from django.contrib.auth.models import AnonymousUser
 from django.db import models
 
-from .models import ImportRecord, RestrictedRead
+from .models import FactorReset, ImportRecord, RestrictedRead
 from .targets import Audited, Target
 
 
@@ -125,4 +125,16 @@ def import_record(
         created=created,
         unchanged=unchanged,
         refused=refused,
+    )
+
+
+def record_factor_reset(*, actor: Reader, person: Reader, email: str, devices: int) -> FactorReset:
+    """Log that `actor` removed `person`'s second factor (`devices` devices)."""
+    return FactorReset.objects.create(
+        actor_id=actor.pk,
+        actor_name=actor.full_name[:150],
+        person_id=person.pk,
+        person_name=person.full_name[:150],
+        person_email=email[:254],
+        devices=devices,
     )

@@ -44,6 +44,7 @@ auth_patterns = [
 urlpatterns = [
     path("", home.home, name="home"),
     path("account/", include(auth_patterns)),
+    path("account/two-factor/", include("agencies.mfa_urls")),
     path("agencies/", include("agencies.urls")),
     path("meetings/", include("meetings.urls")),
     path("actions/", include("actions.urls")),

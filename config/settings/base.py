@@ -30,6 +30,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "guardian",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "crispy_forms",
     "crispy_forms_gds",
     "django_filters",
@@ -58,11 +61,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session entered a second factor (django-otp).
+    "django_otp.middleware.OTPMiddleware",
     # Before the sign-in redirect, so a NUL never travels on in a `next`.
     "core.middleware.RefuseNulMiddleware",
     # Before LoginRequiredMiddleware: a form posted after the session ended is kept (core.drafts).
     "core.drafts.KeepDraftMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # After sign-in, before any view: the second factor (agencies/mfa.py) when it is owed.
+    "agencies.middleware.SecondFactorMiddleware",
     "core.middleware.RequestMemoMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -118,11 +125,27 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    # NCSC password guidance: length over complexity, at least 12 characters.
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
+
+# A second factor (TOTP with backup codes, django-otp): people who set one up always enter it
+# after their password; with MFA_REQUIRED everyone must, and nothing else is served until they
+# have. Off by default so `make run` and the tests sign in with a password; on in production.
+MFA_REQUIRED = env.bool("MFA_REQUIRED", default=False)
+OTP_TOTP_ISSUER = "Partnership meetings"
+# django-otp doubles the wait after each wrong code (1 s, 2 s, 4 s ...), per device.
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+# The admin never shows a person's secret or its QR code: whoever could read it would hold
+# their second factor.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 

@@ -641,3 +641,8 @@ ADMIN_MODELS.update(matrix_intake.ADMIN_MODELS)
 from . import matrix_search  # noqa: E402 (extends the table once it is defined)
 
 TABLE.update(matrix_search.ENTRIES)
+
+from . import matrix_mfa  # noqa: E402
+
+TABLE.update(matrix_mfa.ENTRIES)
+ADMIN_MODELS.update(matrix_mfa.ADMIN_ENTRIES)
