@@ -154,7 +154,7 @@ def test_the_account_page_says_whether_a_second_factor_is_set(signed_in, world):
 
 def test_removing_needs_a_code_from_it(signed_in, world):
     client = signed_in(world.member)
-    device, codes = set_up(client, world.member)
+    _, codes = set_up(client, world.member)
     refused = client.post(reverse("mfa:remove"), {"code": "000000"})
     assert refused.status_code == 400
     assert TOTPDevice.objects.filter(user=world.member).exists()
