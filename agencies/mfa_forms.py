@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from crispy_forms_gds.layout import Field
 from django import forms
 
 from core.forms import form_helper
@@ -24,7 +25,6 @@ class CodeForm(forms.Form):
             attrs={
                 "autocomplete": "one-time-code",
                 "spellcheck": "false",
-                "class": "govuk-input--width-10",
             }
         ),
     )
@@ -32,4 +32,4 @@ class CodeForm(forms.Form):
     def __init__(self, *args, hint: str, submit: str = "Continue", **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["code"].help_text = hint
-        self.helper = form_helper("code", submit=submit, label_size="")
+        self.helper = form_helper(Field.text("code", field_width=10), submit=submit, label_size="")

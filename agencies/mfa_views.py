@@ -45,6 +45,9 @@ def _refused(request: SignedInRequest, form: CodeForm, waiting: bool) -> None:
     user_login_failed.send(
         sender=__name__, credentials={"username": request.user.email}, request=request
     )
+    if getattr(request, "axes_locked_out", False):
+        # That was one too many: signed out now (AxesMiddleware answers with the lock-out page).
+        logout(request)
 
 
 def _locked(request: SignedInRequest) -> bool:
