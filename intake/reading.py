@@ -17,6 +17,8 @@ from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 1000
 MAX_COLUMNS = 40
+# An XLSX is a zip: refuse one that would unpack to more than this (a decompression bomb).
+MAX_UNPACKED = 50 * 1024 * 1024
 # Encodings a spreadsheet exported on Windows, a Mac or by an old system comes in, tried after
 # UTF-8 (charset-normalizer picks among them by what the text looks like).
 SINGLE_BYTE = ["cp1252", "iso8859_15", "mac_roman", "cp850"]
@@ -85,6 +87,12 @@ def _csv_rows(text: str) -> list[list[Cell]]:
 
 def _xlsx_rows(data: bytes) -> list[list[Cell]]:
     try:
+        unpacked = sum(info.file_size for info in zipfile.ZipFile(io.BytesIO(data)).infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise FileRefused("The file is not a readable XLSX workbook.") from error
+    if unpacked > MAX_UNPACKED:
+        raise FileRefused("The workbook is too large once unpacked: save it as CSV.")
+    try:
         # read_only streams the sheet; data_only=False keeps a formula as its text.
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
@@ -120,7 +128,10 @@ def read_table(data: bytes, name: str) -> Table:
     elif name.lower().endswith((".xlsx", ".xlsm")):
         raise FileRefused("The file is not a readable XLSX workbook.")
     else:
-        rows = _csv_rows(decode(data))
+        text = decode(data)
+        if "\x00" in text:
+            raise FileRefused("The file is not a CSV or XLSX spreadsheet.")
+        rows = _csv_rows(text)
     while rows and all(_blank(c) for c in rows[-1]):
         rows.pop()
     if not rows or all(_blank(c) for c in rows[0]):

@@ -80,3 +80,18 @@ def test_too_many_rows_are_refused() -> None:
     data = ("Action\n" + "x\n" * (MAX_ROWS + 1)).encode()
     with pytest.raises(FileRefused, match="more than"):
         read_table(data, "log.csv")
+
+
+def test_a_workbook_that_unpacks_too_large_is_refused() -> None:
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as bomb:
+        bomb.writestr("xl/sharedStrings.xml", b"x" * (60 * 1024 * 1024))
+    with pytest.raises(FileRefused, match="too large once unpacked"):
+        read_table(out.getvalue(), "log.xlsx")
+
+
+def test_a_nul_character_in_decoded_text_is_refused() -> None:
+    with pytest.raises(FileRefused, match="not a CSV"):
+        read_table("Action\nA\x00B\n".encode("utf-16"), "log.csv")
