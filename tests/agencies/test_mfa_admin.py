@@ -95,6 +95,7 @@ def test_people_who_are_not_staff_never_reach_it(client, world):
     client.force_login(world.chair, backend="django.contrib.auth.backends.ModelBackend")
     response = reset_in_admin(client, world.member)
     assert reverse("admin:login") in response.redirect_chain[0][0]
+    assert response.status_code == 403
     assert TOTPDevice.objects.filter(user=world.member).exists()
 
 
@@ -111,3 +112,29 @@ def test_the_admin_never_shows_a_persons_secret(client, world):
     )
     page = client.get(reverse("admin:otp_totp_totpdevice_change", args=[device.pk]))
     assert device.key not in page.content.decode()
+
+
+def test_the_admin_is_signed_in_to_through_the_product_and_its_code(client, world, password):
+    """The admin's own sign-in form would skip the second factor: it sends people to ours."""
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    with_factor(client, admin)
+    page = client.get(reverse("admin:login"), {"next": "/admin/audit/"})
+    assert page.status_code == 302
+    assert page["Location"] == f"{reverse('login')}?next=%2Fadmin%2Faudit%2F"
+    signed = client.post(page["Location"], {"username": admin.email, "password": password})
+    assert signed["Location"].startswith(reverse("mfa:verify"))
+    assert client.get("/admin/")["Location"].startswith(reverse("mfa:verify"))
+
+
+def test_signed_in_staff_asking_for_the_admin_sign_in_go_to_the_admin(client):
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    as_admin(client, admin)
+    response = client.get(reverse("admin:login"), {"next": "/admin/audit/"})
+    assert response["Location"] == "/admin/audit/"
+
+
+def test_the_admin_sign_in_never_sends_anyone_off_site(client):
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    as_admin(client, admin)
+    response = client.get(reverse("admin:login"), {"next": "https://evil.example/"})
+    assert response["Location"] == reverse("admin:index")
