@@ -12,9 +12,11 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from actions.models import Action
+from actions.ownership import check_owners
 from agencies.models import Agency, User
 from core.fields import LONG_LIMIT, TEXT_LIMIT
 from meetings import access
@@ -317,6 +319,13 @@ def _match_meetings(
         item_text = typed.get("item", "")
         if row.meeting is not None and item_text:
             row.item = items.get((row.meeting.pk, squash(item_text)))
+        if row.item is not None and row.item.restricted and row.agency is not None:
+            # Only rows of restricted items cost a query here, as the form's check does.
+            try:
+                check_owners(agenda_item_id=row.item.pk, owning_agency=row.agency, owner=row.owner)
+            except ValidationError as error:
+                label = _label(headers, columns["item"], "item")
+                row.errors += [(label, message) for message in error.messages]
         if row.source:
             continue
         said = f"{row.meeting_date.day} {row.meeting_date:%B %Y}"

@@ -236,3 +236,16 @@ def test_aliases_are_typed_one_per_line_in_the_admin(world, client) -> None:
     assert response.status_code == 302, response.content.decode()[:2000]
     world.mps.refresh_from_db()
     assert world.mps.aliases == ["Met Police", "the Met"]
+
+
+def test_a_restricted_items_action_only_for_an_agency_granted_it(world, meeting, csv_file) -> None:
+    from tests.agenda_fixtures import MEETING_DAY, SECRET
+
+    text = f"Action,Action by,Meeting date,Item\nHear it,MPS,{MEETING_DAY},{SECRET}\n"
+    _, err = run(csv_file(text), "--skip-invalid")
+    assert "Row 2, column D (Item): Metropolitan Police Service may not see this restricted" in err
+    assert Action.objects.count() == 0
+    run(csv_file(text.replace("MPS", "MOPAC")))
+    action = Action.objects.get()
+    assert action.agenda_item.title == SECRET and action.restricted
+    assert "-R" in action.reference  # no place in the public sequence gives it away
