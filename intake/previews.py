@@ -3,15 +3,19 @@ file that was previewed (by a token in the person's session), never a second upl
 
 from __future__ import annotations
 
+import datetime
 import secrets
 from dataclasses import dataclass
 
 from django.contrib.sessions.backends.base import SessionBase
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.utils import timezone
 
 KEY = "intake:previews"
 KEEP = 5  # previews kept per person; older ones are deleted
+# Sessions last half an hour: an upload older than a day was never confirmed.
+STALE = datetime.timedelta(days=1)
 
 
 @dataclass
@@ -30,10 +34,29 @@ class Preview:
             return stored.read()
 
 
+def sweep() -> int:
+    """Delete stored uploads left by previews never confirmed; returns how many."""
+    try:
+        _, names = default_storage.listdir("imports")
+    except (FileNotFoundError, NotADirectoryError):
+        return 0
+    cutoff, deleted = timezone.now() - STALE, 0
+    for name in names:
+        path = f"imports/{name}"
+        try:
+            if default_storage.get_modified_time(path) < cutoff:
+                default_storage.delete(path)
+                deleted += 1
+        except (FileNotFoundError, NotImplementedError):
+            continue
+    return deleted
+
+
 def keep(
     session: SessionBase, *, data: bytes, committee_id: int, file_name: str, digest: str
 ) -> str:
     """Store the upload and remember it in the session; returns its token."""
+    sweep()
     token = secrets.token_hex(16)
     path = default_storage.save(f"imports/{token}.upload", ContentFile(data))
     previews: dict = session.get(KEY, {})

@@ -182,3 +182,23 @@ def test_the_preview_costs_the_same_queries_for_few_or_many_rows(world, signed_i
     with CaptureQueriesContext(connection) as many:
         assert upload(client, world, _rows(60)).status_code == 200
     assert len(many) == len(few)
+
+
+def test_uploads_never_confirmed_are_deleted_a_day_later(world, signed_in) -> None:
+    import datetime
+
+    import time_machine
+    from django.core.files.storage import default_storage
+
+    from intake import previews
+
+    client = signed_in(world.clerk)
+    before = (
+        set(default_storage.listdir("imports")[1]) if default_storage.exists("imports") else set()
+    )
+    upload(client, world, GOOD)
+    assert len(set(default_storage.listdir("imports")[1]) - before) == 1
+    assert previews.sweep() == 0  # not stale yet
+    with time_machine.travel(datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=2)):
+        assert previews.sweep() >= 1
+    assert default_storage.listdir("imports")[1] == []
