@@ -18,7 +18,20 @@ from .guarded import GuardedDeletionMixin
 from .models import FactorReset, ImportRecord
 
 
-class RestrictedReadAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """A log's admin: rows are read, never added, changed or deleted through the product."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+class RestrictedReadAdmin(ReadOnlyAdmin):
     """The audit log; it is never edited."""
 
     list_display = ["read_at", "reader_name", "kind", "object_id", "surface", "committee"]
@@ -37,15 +50,6 @@ class RestrictedReadAdmin(admin.ModelAdmin):
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return self.visible_reads(request) & super().get_queryset(request)
 
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
 
 # Agency groups hold the grants on restricted items; deleting one would list them by name.
 admin.site.unregister(Group)
@@ -57,7 +61,7 @@ class GroupAdmin(GuardedDeletionMixin, BaseGroupAdmin):
 
 
 @admin.register(ImportRecord)
-class ImportRecordAdmin(admin.ModelAdmin):
+class ImportRecordAdmin(ReadOnlyAdmin):
     """The log of imports; it is never edited."""
 
     list_display = [
@@ -77,30 +81,12 @@ class ImportRecordAdmin(admin.ModelAdmin):
     search_fields = ["imported_by_name", "file_name"]
     list_select_related = ["committee"]
 
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
 
 @admin.register(FactorReset)
-class FactorResetAdmin(admin.ModelAdmin):
+class FactorResetAdmin(ReadOnlyAdmin):
     """Who reset whose second factor, and when; never edited."""
 
     list_display = ["reset_at", "actor_name", "person_name", "person_email", "devices"]
     fields = ["reset_at", "actor_name", "person_name", "person_email", "devices"]
     search_fields = ["actor_name", "person_name", "person_email"]
     date_hierarchy = "reset_at"
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False

@@ -12,8 +12,7 @@ from meetings import access
 from meetings.models import Committee
 
 from ...action_rows import plan_actions
-from ...reading import FileRefused, read_table
-from ...report import column_lines, row_lines
+from ...report import read_for_command, report_columns, row_lines
 from ...services import ImportRefused, actions_import
 
 
@@ -56,17 +55,9 @@ class Command(BaseCommand):
         if not access.is_committee_officer(user, found):
             raise CommandError(f"{user} is not a chair or clerk of {found.name}.")
         path = Path(file)
-        try:
-            table = read_table(path.read_bytes(), path.name)
-        except OSError as error:
-            raise CommandError(f"Cannot read {file}: {error.strerror}.") from error
-        except FileRefused as error:
-            raise CommandError(f"{path.name}: {error}") from error
+        table = read_for_command(file)
         plan = plan_actions(table, committee=found, by=user)
-        for line in column_lines(table.headers, plan.columns, plan.unused):
-            self.stdout.write(line)
-        if plan.missing:
-            raise CommandError("The file has no column for " + " or ".join(plan.missing) + ".")
+        report_columns(self.stdout.write, table, plan.columns, plan.unused, plan.missing)
         bad = plan.errors
         for line in row_lines(bad):
             self.stderr.write(line)

@@ -10,8 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from agencies.models import User
 
 from ...people_rows import people_import, plan_people
-from ...reading import FileRefused, read_table
-from ...report import column_lines, row_lines
+from ...report import read_for_command, report_columns, row_lines
 from ...services import ImportRefused
 
 
@@ -40,17 +39,9 @@ class Command(BaseCommand):
             if user is None:
                 raise CommandError(f"Nobody has the email address {by}.")
         path = Path(file)
-        try:
-            table = read_table(path.read_bytes(), path.name)
-        except OSError as error:
-            raise CommandError(f"Cannot read {file}: {error.strerror}.") from error
-        except FileRefused as error:
-            raise CommandError(f"{path.name}: {error}") from error
+        table = read_for_command(file)
         plan = plan_people(table)
-        for line in column_lines(table.headers, plan.columns, plan.unused):
-            self.stdout.write(line)
-        if plan.missing:
-            raise CommandError("The file has no column for " + " or ".join(plan.missing) + ".")
+        report_columns(self.stdout.write, table, plan.columns, plan.unused, plan.missing)
         bad = plan.errors
         for line in row_lines(bad):
             self.stderr.write(line)
