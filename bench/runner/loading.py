@@ -11,7 +11,6 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.dataset.constants import BIG_AGENCY, SMALL_AGENCY
 from bench.runner.common import BIN, ROOT
 from bench.runner.server import count_rows, fetch
 
@@ -140,6 +139,10 @@ SEARCH_WORDS = "review"
 
 def pages(p) -> list[Page]:
     """The pages people wait on, as the issues list them."""
+    # Not at the top: bench.run imports this module before django.setup(), and the
+    # constants module imports models.
+    from bench.dataset.constants import BIG_AGENCY, SMALL_AGENCY
+
     return [
         Page(
             "agenda",
