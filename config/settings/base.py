@@ -260,7 +260,12 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Messages whose email failed (after backoff) or whose after-commit task was lost.
     "deliver-messages": {"task": "inbox.tasks.deliver_pending", "schedule": CHASING_SWEEP_SECONDS},
+    # Submit records and unclaimed drafts past their keep periods (core/purge.py).
+    "purge-old-plumbing": {"task": "core.tasks.purge_old_plumbing", "schedule": 24 * 3600},
 }
+# How long a form's one-time submit record and an unclaimed draft are kept (core/purge.py).
+SUBMISSION_KEEP_DAYS = env.int("SUBMISSION_KEEP_DAYS", default=7)
+DRAFT_KEEP_DAYS = env.int("DRAFT_KEEP_DAYS", default=7)
 
 HEALTHZ_BROKER_TIMEOUT = 2.0
 
