@@ -7,7 +7,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.http import QueryDict
-from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 
 from agencies.models import Agency
@@ -16,6 +15,7 @@ from meetings import access
 from meetings.models import Committee, Meeting
 
 from .models import Action
+from .selectors import overdue_q, unassigned_q
 
 
 def overdue_switch(query: QueryDict) -> dict:
@@ -120,12 +120,8 @@ class ActionFilter(django_filters.FilterSet):
 
     def filter_unassigned(self, queryset: QuerySet[Action], name: str, value: bool):
         """Outstanding with nobody assigned (the lead, or a manager, assigns them)."""
-        if not value:
-            return queryset
-        return queryset.filter(status__in=Action.OUTSTANDING, owner__isnull=True)
+        return queryset.filter(unassigned_q()) if value else queryset
 
     def filter_overdue(self, queryset: QuerySet[Action], name: str, value: bool):
         """Outstanding and past the due date."""
-        if not value:
-            return queryset
-        return queryset.filter(status__in=Action.OUTSTANDING, due_date__lt=timezone.localdate())
+        return queryset.filter(overdue_q()) if value else queryset

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from agencies.models import Membership, User
@@ -46,9 +46,19 @@ def agency_actions(user: User) -> QuerySet[Action]:
     )
 
 
+def overdue_q() -> Q:
+    """Outstanding and past the due date (London date): what "overdue" means everywhere."""
+    return Q(status__in=Action.OUTSTANDING, due_date__lt=timezone.localdate())
+
+
+def unassigned_q() -> Q:
+    """Outstanding with nobody assigned (the lead, or a manager, assigns them)."""
+    return Q(status__in=Action.OUTSTANDING, owner__isnull=True)
+
+
 def overdue(queryset: QuerySet[Action]) -> QuerySet[Action]:
     """Outstanding actions whose due date has passed (London date)."""
-    return queryset.filter(status__in=Action.OUTSTANDING, due_date__lt=timezone.localdate())
+    return queryset.filter(overdue_q())
 
 
 def page_by_ids(rows: QuerySet[Action], number: str | int | None, per_page: int) -> Page[Action]:

@@ -8,10 +8,10 @@ from typing import Any
 import django_filters
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
-from django.utils import timezone
 
 from actions.filters import BoundedDateFilter, agency_choices
 from actions.models import Action
+from actions.selectors import overdue_q, unassigned_q
 from agencies.models import Agency
 from meetings import access
 from meetings.models import AgendaItem, Committee, Meeting
@@ -93,12 +93,8 @@ class ActionFilter(PersonFilterSet):
 
     def filter_overdue(self, queryset: QuerySet[Action], name: str, value: str):
         """Outstanding and past the due date (or, with false, not)."""
-        overdue = {"status__in": Action.OUTSTANDING, "due_date__lt": timezone.localdate()}
-        return queryset.filter(**overdue) if value == "true" else queryset.exclude(**overdue)
+        return (queryset.filter if value == "true" else queryset.exclude)(overdue_q())
 
     def filter_unassigned(self, queryset: QuerySet[Action], name: str, value: str):
         """Outstanding with nobody assigned (or, with false, assigned or done)."""
-        unassigned = {"status__in": Action.OUTSTANDING, "owner__isnull": True}
-        if value == "true":
-            return queryset.filter(**unassigned)
-        return queryset.exclude(**unassigned)
+        return (queryset.filter if value == "true" else queryset.exclude)(unassigned_q())
