@@ -4,7 +4,10 @@
 (function () {
   "use strict";
   var autocomplete = window.accessibleAutocomplete;
-  if (!autocomplete || !document.querySelector) return;
+  // Marks the page as settled (enhanced, or left plain without the library), so that scripts
+  // driving it, such as the browser tests, know which kind of field they will find.
+  function settled() { document.documentElement.setAttribute("data-pickers", autocomplete ? "on" : "off"); }
+  if (!autocomplete || !document.querySelector) { settled(); return; }
 
   // The library renders suggestions as HTML: names are text, so they are escaped here.
   function escapeHtml(text) {
@@ -149,6 +152,7 @@
       if (select.getAttribute("data-app-picker") === "many") enhanceMany(select);
       else enhanceOne(select);
     });
+    settled();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
