@@ -226,10 +226,26 @@ class Clicks:
         return "\n".join(f"{n:3} {step}" for n, step in enumerate(self.steps, 1))
 
 
+# The click counts of the journeys that ran, printed at the end of the run whatever the
+# output capture, so the figure the issue asks for is in every CI log.
+COUNTED: list[str] = []
+
+
 @pytest.fixture
-def clicks() -> Clicks:
-    """A fresh click counter."""
-    return Clicks()
+def clicks(request: pytest.FixtureRequest) -> Iterator[Clicks]:
+    """A fresh click counter, whose count is reported at the end of the run."""
+    counter = Clicks()
+    yield counter
+    if counter.count:
+        COUNTED.append(f"{request.node.name}: {counter.count} clicks")
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Print each journey's click count in the run's summary."""
+    if COUNTED:
+        terminalreporter.section("clicks per journey")
+        for line in COUNTED:
+            terminalreporter.write_line(line)
 
 
 def sign_in(page: Page, email: str, next_url: str = "/") -> None:
