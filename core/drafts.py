@@ -11,6 +11,7 @@ row), so nobody else signing in on that browser gets it.
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -146,6 +147,7 @@ def session_context(request: HttpRequest) -> dict[str, Any]:
     draft = kept_draft(request)
     context: dict[str, Any] = {
         "session_seconds": settings.SESSION_COOKIE_AGE,
+        "server_now": int(time.time()),
         "session_warning_seconds": min(
             settings.SESSION_WARNING_SECONDS, settings.SESSION_COOKIE_AGE
         ),

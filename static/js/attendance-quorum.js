@@ -35,7 +35,8 @@ function render(q) {
 async function refresh() {
   try {
     const response = await fetch(panel.dataset.quorumUrl, {
-      headers: { Accept: "application/json" },
+      // Not the person acting: the refresh must not keep the session going (core/sessions.py).
+      headers: { Accept: "application/json", "X-App-Background": "1" },
       credentials: "same-origin",
     });
     if (response.ok) render(await response.json());

@@ -22,14 +22,32 @@ if (dialog && typeof dialog.showModal === "function") {
   const count = dialog.querySelector(".app-timeout-count");
   const said = dialog.querySelector(".app-timeout-said");
   const form = dialog.querySelector("form");
+  // The server's clock minus this one's, so that the server's end time reads right here.
+  const skew = Number(dialog.dataset.serverNow) * 1000 - Date.now();
   let endsAt = 0;
   let timers = [];
+
+  // When the session ends as the server last said, in any tab (core/sessions.py sets the
+  // cookie on each renewal); 0 once signed out.
+  const sharedEnd = () => {
+    const match = document.cookie.match(/(?:^|;\s*)session_ends=(\d+)/);
+    return match ? Number(match[1]) * 1000 - skew : 0;
+  };
+  // True (and the countdown moved on) when another tab or request renewed the session since.
+  const renewedElsewhere = () => {
+    const end = sharedEnd();
+    if (end <= endsAt + 1000) return false;
+    if (dialog.open) dialog.close();
+    plan(end);
+    return true;
+  };
 
   const clear = () => {
     for (const timer of timers) window.clearTimeout(timer), window.clearInterval(timer);
     timers = [];
   };
   const tick = () => {
+    if (renewedElsewhere()) return;
     const left = Math.max(0, Math.round((endsAt - Date.now()) / 1000));
     const minutes = Math.floor(left / 60);
     count.textContent = `${minutes}:${String(left % 60).padStart(2, "0")}`;
@@ -37,12 +55,14 @@ if (dialog && typeof dialog.showModal === "function") {
     if (left % 20 === 0 || !said.textContent) said.textContent = spoken(left);
   };
   const ended = () => {
+    if (renewedElsewhere()) return;
     clear();
     title.textContent = title.dataset.endedText;
     show("ended");
     if (!dialog.open) dialog.showModal();
   };
   const warn = () => {
+    if (renewedElsewhere()) return;
     title.textContent = warningTitle;
     said.textContent = "";
     show("warning");
@@ -51,12 +71,14 @@ if (dialog && typeof dialog.showModal === "function") {
     if (!dialog.open) dialog.showModal();
     form.querySelector("button").focus();
   };
-  const schedule = () => {
+  const plan = (end) => {
     clear();
-    endsAt = Date.now() + lifetime;
-    timers.push(window.setTimeout(warn, Math.max(0, lifetime - warning)));
-    timers.push(window.setTimeout(ended, lifetime));
+    endsAt = end;
+    const left = end - Date.now();
+    timers.push(window.setTimeout(warn, Math.max(0, left - warning)));
+    timers.push(window.setTimeout(ended, left));
   };
+  const schedule = () => plan(sharedEnd() || Date.now() + lifetime);
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();

@@ -105,3 +105,27 @@ def test_a_double_click_sends_the_form_once(world, meeting, page):
     assert disabled is True
     assert len([u for u in posts if u.endswith("/questions/")]) == 1
     assert PublicQuestion.objects.count() == 1
+
+
+def test_a_tab_left_alone_is_not_told_signed_out_while_another_tab_keeps_the_session(
+    world, meeting, page, settings
+):
+    settings.SESSION_COOKIE_AGE = 20
+    settings.SESSION_WARNING_SECONDS = 12
+    page.goto("/account/sign-in/")
+    _sign_in(page, world.clerk.email)
+    page.goto(_minute_url(meeting))
+    loaded = time.monotonic()
+    # Four seconds later the clerk opens another page in a second tab: the session is renewed.
+    time.sleep(4)
+    other = page.context.new_page()
+    other.goto("/")
+    expect(other.locator("h1")).to_be_visible()
+
+    # Past the moment the first tab's own countdown would have ended, it warns (the session
+    # ends about 24 s after loading) and does not say the clerk has been signed out.
+    time.sleep(max(0.0, 21 - (time.monotonic() - loaded)))
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_be_visible()
+    expect(dialog).to_contain_text("You will be signed out soon")
+    expect(dialog).not_to_contain_text("You have been signed out")
