@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "intake",
     "search",
     "api",
+    "transcripts",
     "audit",
     "core",
     "demo",
