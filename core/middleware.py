@@ -61,3 +61,17 @@ class RefuseNulMiddleware:
                 return JsonResponse({"detail": NUL_MESSAGE}, status=400)
             return render(request, "400.html", {"message": NUL_MESSAGE}, status=400)
         return self.get_response(request)
+
+
+class PermissionsPolicyMiddleware:
+    """Send the Permissions-Policy header (Django has no setting for it): the product uses no
+    camera, microphone, location or payment, so no page, nor anything framed in one, may."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        """Serve the request and add the header."""
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response

@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -57,6 +58,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The security headers Django has no setting for (CONTENT_SECURITY_POLICY below), on every
+    # response, static files and downloads included.
+    "csp.middleware.CSPMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Django's, but a page's own polling does not renew it (core/sessions.py).
     "core.sessions.SessionMiddleware",
@@ -78,6 +83,34 @@ MIDDLEWARE = [
     # Axes must come last so that it sees the outcome of every sign-in attempt.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Content-Security-Policy (django-csp): scripts, styles, fonts and images from this site only;
+# no inline script or style (templates/ holds none: tests/test_csp.py fails if one appears),
+# no plugins, never framed. The API docs page (Swagger UI) loads its start-up script from a URL
+# of its own (api/schema_views.py) so it runs under the same policy.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        # govuk-frontend's CSS and Swagger UI draw some icons from data: URLs.
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    },
+}
+# The other headers: Django's defaults send X-Content-Type-Options: nosniff, Referrer-Policy:
+# same-origin, Cross-Origin-Opener-Policy: same-origin and X-Frame-Options: DENY; they are
+# spelled out here so that a change to Django's defaults cannot drop one unnoticed.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

@@ -52,13 +52,30 @@ def browser() -> Iterator:
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
+def watch_csp(context) -> list[str]:
+    """The Content-Security-Policy violations the context's pages report, as Chromium words
+    them on the console ("Refused to execute inline script ..."), collected as they happen."""
+    refused: list[str] = []
+
+    def note(message) -> None:
+        text = message.text
+        if "Content Security Policy" in text or text.startswith("Refused to"):
+            refused.append(f"{message.page.url if message.page else '?'}: {text}")
+
+    context.on("console", note)
+    return refused
+
+
 @pytest.fixture
 def page(browser, live_server, request) -> Iterator:
-    """A fresh browser page; a screenshot is kept under test-results/ for a person to look at."""
+    """A fresh browser page; a screenshot is kept under test-results/ for a person to look at.
+    Anything the Content-Security-Policy refused on its pages fails the test."""
     context = browser.new_context(base_url=live_server.url, locale="en-GB")
+    refused = watch_csp(context)
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=SCREENSHOTS / f"{request.node.name}.png", full_page=True)
     context.close()
+    assert refused == [], "the Content-Security-Policy refused:\n" + "\n".join(refused)

@@ -72,8 +72,10 @@ def test_lead_records_attendance_and_the_quorum_updates_live(
 
     # Without reloading, the chair's panel catches up.
     chair.clock.run_for(16_000)
+    # A function, not a bare expression: Playwright evaluates an expression with eval, which
+    # the Content-Security-Policy refuses.
     chair.wait_for_function(
-        "document.querySelector('#quorum').innerText.includes('Quorate') && "
+        "() => document.querySelector('#quorum').innerText.includes('Quorate') && "
         "!document.querySelector('#quorum').innerText.includes('Not quorate')"
     )
     assert "2 members present of 2 needed" in quorum.inner_text()
