@@ -1,0 +1,109 @@
+"""Speaker turns from each file kind, and the rules that tell a commitment from other talk."""
+
+from __future__ import annotations
+
+import pytest
+
+from transcripts.extract import commitments
+from transcripts.reading import UnreadableTranscript, split_turns, text_lines
+
+
+@pytest.mark.parametrize(
+    ("label", "speaker", "organisation"),
+    [
+        ("Assistant Commissioner Cressida Dick (MPS)", "Cressida Dick", "MPS"),
+        ("Jenny Jones AM", "Jenny Jones", "London Assembly"),
+        ("Marie Snelling, Director of IOM, MOPAC", "Marie Snelling", "Director of IOM, MOPAC"),
+        ("Marai Larsi (Imkaan) (Co-Chair)", "Marai Larsi", "Imkaan"),
+        ("Caroline Pidgeon MBE AM (Deputy Chair)", "Caroline Pidgeon", "London Assembly"),
+    ],
+)
+def test_speaker_labels_give_name_and_organisation(label, speaker, organisation) -> None:
+    turns, _ = split_turns([f"{label}: We will write to the Chair."])
+    assert [(t.speaker, t.organisation) for t in turns] == [(speaker, organisation)]
+
+
+def test_headers_and_sentences_with_colons_are_not_speakers() -> None:
+    lines = [
+        "Date: Monday, 28 November 2016",
+        "Start time: 10.30am",
+        "Jenny Jones AM: Thank you.",
+        "So my key issues are these: trust and continuity.",
+        "Page 4",
+    ]
+    turns, preamble = split_turns(lines)
+    assert [t.speaker for t in turns] == ["Jenny Jones"]
+    assert preamble == [1, 2]
+    assert [n for n, _ in turns[0].lines] == [3, 4, 5]
+
+
+def _drafts(*said: str) -> list[str]:
+    lines = [f"Chief Inspector Ann Lee (MPS): {text}" for text in said]
+    return [c.action for c in commitments(split_turns(lines)[0])]
+
+
+def test_firm_undertakings_are_drafted() -> None:
+    assert _drafts("I will send the Committee a note on the figures by the end of March.") == [
+        "Send the Committee a note on the figures by the end of March"
+    ]
+    assert _drafts("We are going to review the protocol and report back to the Board.")
+    assert _drafts("I am happy to write to the Chair about that.")
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "We will always intervene where a child is at risk.",
+        "We will continue to work very hard on this.",
+        "We will come to that in a moment.",
+        "I will hand over to you in a minute.",
+        "If we had the money we will review it.",
+        "We have sent the letter to the Chair.",
+        "Will you write to the Committee?",
+        "Partners need to share information better.",
+        'They told us "we will talk to people when we are ready".',
+    ],
+)
+def test_policy_past_hypotheticals_in_meeting_moves_and_exhortations_are_not(said) -> None:
+    assert _drafts(said) == []
+
+
+def test_a_restatement_by_the_same_speaker_is_drafted_once() -> None:
+    assert len(_drafts("We will review the missing persons protocol.", "Thank you.")) == 1
+    lines = [
+        "Ann Lee (MPS): We will review the missing persons protocol.",
+        "Jo Bloggs AM (Chair): Thank you.",
+        "Ann Lee (MPS): As I said, we will review the missing persons protocol this year.",
+    ]
+    assert len(commitments(split_turns(lines)[0])) == 1
+
+
+def test_asked_and_agreed_is_a_commitment_of_the_one_who_agreed() -> None:
+    lines = [
+        "Jo Bloggs AM (Chair): Could you send us a note on the staffing numbers?",
+        "Ann Lee (MPS): Yes, of course.",
+    ]
+    [found] = commitments(split_turns(lines)[0])
+    assert (found.speaker, found.line, found.to) == ("Ann Lee", 2, "the Chair")
+    assert found.action.startswith("Send us a note on the staffing numbers")
+
+
+def test_captions_become_labelled_lines() -> None:
+    vtt = (
+        "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Ann Lee>We will write to the Chair\n\n"
+        "00:00:04.000 --> 00:00:06.000\n<v Ann Lee>about the figures.\n\n"
+        "00:00:06.000 --> 00:00:08.000\n<v Jo Bloggs>Thank you.\n"
+    )
+    lines = text_lines("hearing.vtt", vtt.encode())
+    turns, _ = split_turns(lines)
+    assert [t.speaker for t in turns] == ["Ann Lee", "Jo Bloggs"]
+    assert commitments(turns)[0].quote == "We will write to the Chair about the figures."
+    srt = "1\n00:00:01,000 --> 00:00:04,000\nAnn Lee (MPS): I will send a note.\n"
+    assert split_turns(text_lines("hearing.srt", srt.encode()))[0][0].speaker == "Ann Lee"
+
+
+def test_other_files_are_refused_with_a_message() -> None:
+    with pytest.raises(UnreadableTranscript, match=r"Upload a \.txt"):
+        text_lines("hearing.pdf", b"%PDF")
+    with pytest.raises(UnreadableTranscript, match="Word file"):
+        text_lines("hearing.docx", b"not a zip")
