@@ -9,6 +9,7 @@ from django import forms
 
 from agencies.models import Agency
 from core.forms import form_helper
+from core.widgets import PersonSelect
 
 from .editing import EVERYTHING
 from .forms import ActionForm, PersonField, _people_choices, committee_agencies
@@ -25,6 +26,7 @@ class ActionEditForm(forms.Form):
     owner = PersonField(
         label="Owner",
         required=False,
+        widget=PersonSelect,
         help_text="A person of the owning agency, or unassigned (the agency\u2019s lead assigns).",
         error_messages={"invalid_choice": "Choose a person from the list"},
     )

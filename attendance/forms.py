@@ -135,6 +135,7 @@ class SubstituteForm(forms.Form):
     original = forms.TypedChoiceField(
         coerce=int,
         label="Substituting for",
+        widget=PersonSelect,
         error_messages={"required": "Choose who they substitute for"},
     )
     person = forms.ModelChoiceField(
@@ -278,6 +279,8 @@ class DeclarationForm(forms.Form):
 
     person = forms.ModelChoiceField(
         queryset=User.objects.none(),
+        widget=PersonSelect,
+        empty_label="Choose a person",
         error_messages={"required": "Choose who is declaring", "invalid_choice": "Choose a person"},
     )
     agenda_item = forms.TypedChoiceField(coerce=int, required=False, empty_value=None, label="Item")

@@ -20,7 +20,7 @@ from core.fields import (
     TextField,
 )
 from core.forms import choice_field, form_helper, model_choice_field
-from core.widgets import PeopleSelectMultiple, TimeInput
+from core.widgets import PeopleSelectMultiple, PersonSelect, TimeInput
 
 from .models import AgendaItem, Meeting
 
@@ -271,7 +271,12 @@ class QuestionForm(forms.Form):
         label="Sent by",
         error_messages={"required": "Enter who sent the question"},
     )
-    answered_by = forms.ModelChoiceField(queryset=User.objects.none(), required=False)
+    answered_by = forms.ModelChoiceField(
+        queryset=User.objects.none(),
+        required=False,
+        widget=PersonSelect,
+        empty_label="Nobody named yet",
+    )
 
     def __init__(self, *args, meeting: Meeting, **kwargs) -> None:
         kwargs.setdefault("auto_id", "question-%s")

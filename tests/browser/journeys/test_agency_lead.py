@@ -62,8 +62,8 @@ def test_agency_lead_attendance_substitute_and_action(world, page, mailroom, cli
         page.get_by_label(f"Attendance of {world.lead.full_name}").select_option(label="Present")
         clicks(page.get_by_role("button", name="Save attendance"), "save attendance")
         expect(page.locator("body")).to_contain_text("Attendance saved")
-        page.get_by_label("Substituting for").select_option(
-            label=f"{world.member.full_name} (Metropolitan Police Service)"
+        choose_person(  # the searchable picker
+            page, "Substituting for", f"{world.member.full_name} (Metropolitan Police Service)"
         )
         choose_person(page, "Substitute", stand_in.full_name)  # the searchable picker
         clicks(page.get_by_role("button", name="Record substitute"), "record the substitute")
