@@ -6,8 +6,10 @@ import copy
 
 from crispy_forms_gds.layout import Size
 from django import forms
+from django.utils import timezone
 
 from agencies.models import Agency
+from core.fields import HiddenErrorsShown, HiddenNumberField
 from core.forms import form_helper
 from core.widgets import PersonSelect
 
@@ -19,10 +21,10 @@ from .models import Action
 SHARED = ["description", "owning_agency", "due_date", "due_text"]
 
 
-class ActionEditForm(forms.Form):
+class ActionEditForm(HiddenErrorsShown):
     """Edit wording, owning agency, owner and deadline (as the person may)."""
 
-    revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    revision = HiddenNumberField()
     owner = PersonField(
         label="Owner",
         required=False,
@@ -30,9 +32,12 @@ class ActionEditForm(forms.Form):
         help_text="A person of the owning agency, or unassigned (the agency\u2019s lead assigns).",
         error_messages={"invalid_choice": "Choose a person from the list"},
     )
+    # Set by the form shown again with "this due date is in the past: save anyway?".
+    past_confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, action: Action, editable: set[str], **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.action = action
         for name in SHARED:
             self.fields[name] = copy.deepcopy(ActionForm.base_fields[name])
         agencies = committee_agencies(action.committee)
@@ -46,7 +51,15 @@ class ActionEditForm(forms.Form):
         owner = self.fields["owner"]
         assert isinstance(owner, forms.ChoiceField)
         owner.choices = [("", "Unassigned"), *_people_choices(people_of)]
-        order = ["revision", "description", "owning_agency", "owner", "due_date", "due_text"]
+        order = [
+            "revision",
+            "description",
+            "owning_agency",
+            "owner",
+            "due_date",
+            "due_text",
+            "past_confirmed",
+        ]
         for name in {str(f) for f in EVERYTHING} - set(editable):
             self.fields.pop(name, None)
         self.order_fields(order)
@@ -70,6 +83,26 @@ class ActionEditForm(forms.Form):
             "due_text": action.due_text,
         }
 
+    def asks_past_due(self) -> bool:
+        """Whether a valid edit moves an outstanding action's due date before today and the
+        person has not yet said "save anyway"; the form then carries that answer with
+        everything typed."""
+        due = self.cleaned_data.get("due_date")
+        if (
+            due is None
+            or due == self.action.due_date
+            or due >= timezone.localdate()
+            or not self.action.is_outstanding
+            or self.cleaned_data.get("past_confirmed")
+        ):
+            return False
+        data = self.data.copy()  # type: ignore[attr-defined]  # a QueryDict, shown again
+        data[self.add_prefix("past_confirmed")] = "True"
+        self.data = data
+        return True
+
     def changes(self) -> dict:
         """The cleaned values of the editable fields, for services.action_edit."""
-        return {k: v for k, v in self.cleaned_data.items() if k != "revision"}
+        return {
+            k: v for k, v in self.cleaned_data.items() if k not in ("revision", "past_confirmed")
+        }

@@ -30,9 +30,12 @@ def edit(request: SignedInRequest, pk: int) -> HttpResponse:
     )
     status = 200
     revision = action.revision
+    asks_past = False
     if request.method == "POST":
         status = 400
-        if form.is_valid():
+        if form.is_valid() and form.asks_past_due():
+            status, asks_past = 200, True
+        elif form.is_valid():
             try:
                 _, warnings = action_edit(
                     by=request.user,
@@ -52,5 +55,5 @@ def edit(request: SignedInRequest, pk: int) -> HttpResponse:
             # Keep the revision the person saw: a change made meanwhile is still caught.
             revision = form.data.get("revision", revision)
     record_reads(request.user, [action], "actions:edit")
-    context = {"action": action, "form": form, "revision": revision}
+    context = {"action": action, "form": form, "revision": revision, "asks_past": asks_past}
     return render(request, "actions/action_edit.html", context, status=status)

@@ -156,3 +156,45 @@ def test_assignments_are_in_the_history_too(world, action):
         world.member.full_name,
         world.manager,
     )
+
+
+@pytest.mark.parametrize("who", ["clerk", "lead"])
+def test_a_past_due_date_asks_first_keeping_what_was_typed(world, action, signed_in, who):
+    client = signed_in(getattr(world, who))
+    past = (timezone.localdate() - datetime.timedelta(days=3)).isoformat()
+    typed = _post(action, owner=world.member.pk, due_date=past, due_text="As soon as possible")
+    asked = client.post(_url(action), typed)
+    body = asked.content.decode()
+    assert asked.status_code == 200
+    assert "is in the past: the action will be overdue at once" in body
+    assert 'name="past_confirmed" value="True"' in body
+    assert f'value="{past}"' in body and "As soon as possible" in body
+    assert f'value="{world.member.pk}" selected' in body
+    assert f'name="revision" value="{action.revision}"' in body
+    action.refresh_from_db()
+    assert action.due_date != datetime.date.fromisoformat(past) and action.owner is None
+    assert not ActionChange.objects.exists()
+    response = client.post(_url(action), {**typed, "past_confirmed": "True"}, follow=True)
+    assert response.status_code == 200
+    action.refresh_from_db()
+    assert action.due_date.isoformat() == past and action.owner == world.member
+    assert "The due date is in the past, so the action is already overdue." in (
+        response.content.decode()
+    )
+
+
+def test_an_unchanged_past_due_date_does_not_ask_again(world, action, signed_in):
+    past = timezone.localdate() - datetime.timedelta(days=3)
+    action_edit(by=world.clerk, action=action, expected_revision=None, due_date=past, due_text="")
+    action.refresh_from_db()
+    response = signed_in(world.clerk).post(_url(action), _post(action, due_text="Overdue"))
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert action.due_text == "Overdue"
+
+
+def test_a_damaged_revision_is_a_message_not_a_500(world, action, signed_in):
+    response = signed_in(world.clerk).post(_url(action), _post(action, revision="9" * 40))
+    assert response.status_code == 400
+    assert "reload it and try again" in response.content.decode()
+    assert not ActionChange.objects.exists()
