@@ -16,13 +16,15 @@ from core.widgets import PersonSelect
 from .editing import EVERYTHING
 from .forms import ActionForm, PersonField, _people_choices, committee_agencies
 from .models import Action
+from .new_owner import NewOwnerForm
 
 # Same wording, limits and messages as when the action was recorded.
 SHARED = ["description", "owning_agency", "due_date", "due_text"]
 
 
-class ActionEditForm(HiddenErrorsShown):
-    """Edit wording, owning agency, owner and deadline (as the person may)."""
+class ActionEditForm(HiddenErrorsShown, NewOwnerForm):
+    """Edit wording, owning agency, owner (an officer may add them as a new colleague) and
+    deadline, as the person may."""
 
     revision = HiddenNumberField()
     owner = PersonField(
@@ -35,7 +37,9 @@ class ActionEditForm(HiddenErrorsShown):
     # Set by the form shown again with "this due date is in the past: save anyway?".
     past_confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, action: Action, editable: set[str], **kwargs) -> None:
+    def __init__(
+        self, *args, action: Action, editable: set[str], may_add: bool = False, **kwargs
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.action = action
         for name in SHARED:
@@ -56,12 +60,16 @@ class ActionEditForm(HiddenErrorsShown):
             "description",
             "owning_agency",
             "owner",
+            "new_owner_name",
+            "new_owner_email",
             "due_date",
             "due_text",
             "past_confirmed",
         ]
         for name in {str(f) for f in EVERYTHING} - set(editable):
             self.fields.pop(name, None)
+        if not may_add or "owner" not in self.fields:
+            self.drop_new_owner()
         self.order_fields(order)
         # The revision is written by the template: after a conflict it is the current one, so
         # that saving again (having looked) goes through.
@@ -83,6 +91,12 @@ class ActionEditForm(HiddenErrorsShown):
             "due_text": action.due_text,
         }
 
+    def clean(self) -> dict:
+        """Someone new, or a person from the list, not both."""
+        super().clean()
+        self.check_new_owner(current=self.action.owner)
+        return self.cleaned_data
+
     def asks_past_due(self) -> bool:
         """Whether a valid edit moves an outstanding action's due date before today and the
         person has not yet said "save anyway"; the form then carries that answer with
@@ -103,6 +117,5 @@ class ActionEditForm(HiddenErrorsShown):
 
     def changes(self) -> dict:
         """The cleaned values of the editable fields, for services.action_edit."""
-        return {
-            k: v for k, v in self.cleaned_data.items() if k not in ("revision", "past_confirmed")
-        }
+        skipped = ("revision", "past_confirmed", "new_owner_name", "new_owner_email")
+        return {k: v for k, v in self.cleaned_data.items() if k not in skipped}

@@ -24,6 +24,7 @@ from meetings.selectors import AgendaRow
 
 from . import services
 from .models import Action
+from .new_owner import NewOwnerForm
 
 S = Action.Status
 # How a move reads as a choice: the plain status name, except where the move means more.
@@ -60,10 +61,6 @@ def _people_choices(agencies: QuerySet[Agency]) -> list:
     return list(groups.items())
 
 
-# The new-person service's field names, as the action form calls them.
-NEW_OWNER_ERRORS = {"new_name": "new_owner_name", "new_email": "new_owner_email"}
-
-
 class PersonField(forms.TypedChoiceField):
     """A person chosen from a grouped list; cleans to the User (or None)."""
 
@@ -85,8 +82,10 @@ class OriginForm(forms.Form):
     committee = forms.SlugField(required=False, max_length=100)
 
 
-class ActionForm(forms.Form):
+class ActionForm(NewOwnerForm):
     """Record an action: what, who by, by when, and where it came from."""
+
+    field_order = ["description", "agenda_item", "source", "owning_agency", "owner"]
 
     description = TextField(
         limit=TEXT_LIMIT,
@@ -123,19 +122,6 @@ class ActionForm(forms.Form):
         widget=PersonSelect,
         help_text="Optional. Leave it unassigned and the agency\u2019s lead will assign it.",
         error_messages={"invalid_choice": "Choose a person from the list"},
-    )
-    new_owner_name = LineField(
-        label="Or a new colleague: full name",
-        limit=150,
-        required=False,
-        help_text="Not in the list? Give their name and email: they join the owning agency and "
-        "get a link to choose a password and sign in.",
-    )
-    new_owner_email = forms.EmailField(
-        label="Their email address",
-        max_length=254,
-        required=False,
-        error_messages={"invalid": "Enter an email address like name@example.org"},
     )
     co_agencies = forms.ModelMultipleChoiceField(
         label="Co-owning agencies",
@@ -202,35 +188,12 @@ class ActionForm(forms.Form):
         self.data = data
         return True
 
-    @property
-    def adds_new_owner(self) -> bool:
-        """Whether the form asks to add the owner as a new colleague of the owning agency."""
-        data = getattr(self, "cleaned_data", {})
-        return bool((data.get("new_owner_name") or "").strip() or data.get("new_owner_email"))
-
-    def new_owner(self) -> dict:
-        """The new colleague to add as owner: name, email and the owning agency."""
-        data = self.cleaned_data
-        return {
-            "full_name": data["new_owner_name"],
-            "email": data["new_owner_email"],
-            "agency": data["owning_agency"],
-        }
-
     def clean(self) -> dict:
         """The owner must belong to the owning agency, which is not also a co-owner."""
         super().clean()
         data = self.cleaned_data
         agency, owner = data.get("owning_agency"), data.get("owner")
-        if self.adds_new_owner or "new_owner_email" in self.errors:
-            if owner is not None:
-                self.add_error(
-                    "new_owner_name", "Choose an owner from the list or add someone new, not both"
-                )
-            if not (data.get("new_owner_name") or "").strip():
-                self.add_error("new_owner_name", "Enter the new colleague\u2019s full name")
-            if not data.get("new_owner_email") and "new_owner_email" not in self.errors:
-                self.add_error("new_owner_email", "Enter the new colleague\u2019s email address")
+        self.check_new_owner()
         if (
             agency is not None
             and owner is not None
@@ -246,8 +209,9 @@ class ActionForm(forms.Form):
         return data
 
 
-class AssignForm(forms.Form):
-    """Give an action to a person of its owning agency, or take it back."""
+class AssignForm(NewOwnerForm):
+    """Give an action to a person of its owning agency (an officer may add them as a new
+    colleague), or take it back."""
 
     owner = PersonField(
         label="Assign to",
@@ -256,14 +220,24 @@ class AssignForm(forms.Form):
         error_messages={"invalid_choice": "Choose a person of the owning agency from the list"},
     )
 
-    def __init__(self, *args, action: Action, **kwargs) -> None:
+    def __init__(self, *args, action: Action, may_add: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.action = action
         agency = Agency.objects.filter(pk=action.owning_agency_id)
         choice_field(self, "owner").choices = [("", "Unassigned"), *_people_choices(agency)]
         self.fields["owner"].help_text = f"People of {action.owning_agency.name}."
+        self.order_fields(["owner"])
+        if not may_add:
+            self.drop_new_owner()
         self.helper = form_helper(
-            "owner", submit="Save the owner", legend_size=Size.SMALL, name_from_label=True
+            *self.fields, submit="Save the owner", legend_size=Size.SMALL, name_from_label=True
         )
+
+    def clean(self) -> dict:
+        """Someone new, or a person from the list, not both."""
+        super().clean()
+        self.check_new_owner(current=self.action.owner)
+        return self.cleaned_data
 
 
 class MoveField(forms.ChoiceField):

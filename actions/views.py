@@ -19,7 +19,6 @@ from django.views.decorators.http import require_POST, require_safe
 from agencies.http import SignedInRequest
 from agencies.models import Agency
 from agencies.selectors import managed_agencies
-from agencies.services import person_add
 from audit.services import record_reads
 from core.csv import FormulaSafeCSV
 from core.forms import apply_service_errors
@@ -33,8 +32,9 @@ from . import selectors, services
 from .dashboard import agency_dashboard
 from .editing import editable_fields
 from .filters import ActionFilter, overdue_switch
-from .forms import NEW_OWNER_ERRORS, ActionForm, AssignForm, OriginForm, UpdateForm
+from .forms import ActionForm, AssignForm, OriginForm, UpdateForm
 from .models import Action, ActionUpdate
+from .new_owner import NEW_OWNER_ERRORS, refuse_new_owner_unless
 from .pdf import summary_pdf
 from .summary import agenda_numbers, meeting_summary
 from .visibility import access_action, visible_actions
@@ -192,9 +192,8 @@ def action_create(request: SignedInRequest) -> HttpResponse:
         chosen = data.get("agenda_item")
         try:
             with once(request) as claim:
-                owner = data["owner"]
-                if form.adds_new_owner:  # one transaction with the action: all or nothing
-                    owner = person_add(**form.new_owner(), added_by=request.user)
+                # A new colleague is added in one transaction with the action: all or nothing.
+                owner = form.chosen_owner(agency=data["owning_agency"], by=request.user)
                 action, warnings = services.action_create(
                     by=request.user,
                     committee=committee,
@@ -243,7 +242,8 @@ def _detail_page(
     may_update = services.can_update(user, action)
     moves = services.allowed_moves(user, action) if may_update else set()
     if may_assign and assign_form is None:
-        assign_form = AssignForm(action=action, initial={"owner": action.owner_id})
+        may_add = services.is_officer(user, action)
+        assign_form = AssignForm(action=action, initial={"owner": action.owner_id}, may_add=may_add)
     if may_update and update_form is None:
         update_form = UpdateForm(action=action, moves=moves)
     context = {
@@ -282,15 +282,17 @@ def assign(request: SignedInRequest, pk: int) -> HttpResponse:
     action = access_action(request.user, pk)
     if not services.can_assign(request.user, action):
         raise PermissionDenied
-    form = AssignForm(request.POST, action=action)
+    may_add = services.is_officer(request.user, action)
+    refuse_new_owner_unless(may_add, request.POST)
+    form = AssignForm(request.POST, action=action, may_add=may_add)
     if form.is_valid():
-        owner = form.cleaned_data["owner"]
         try:
             with once(request) as claim:
+                owner = form.chosen_owner(agency=action.owning_agency, by=request.user)
                 services.action_assign(by=request.user, action=action, owner=owner)
                 done = claim.redirect(action.get_absolute_url())
         except ValidationError as error:
-            apply_service_errors(form, error)
+            apply_service_errors(form, error, names=NEW_OWNER_ERRORS)
         else:
             who = owner.full_name if owner else "nobody (unassigned)"
             messages.success(request, f"{action.reference} is now assigned to {who}.")
