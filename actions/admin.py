@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from audit.guarded import AccessRuleAdmin
+from core.fields import TEXT_LIMIT, BoundedDateField, LineField, TextField
 from meetings import access
 
 from . import outbox
@@ -19,7 +20,14 @@ from .visibility import visible_actions
 
 
 class ActionAdminForm(forms.ModelForm):
-    """Refuses owners of a restricted item's action who may not see the item, as the pages do."""
+    """Refuses owners of a restricted item's action who may not see the item, as the pages do;
+    its texts and dates bounded as on the pages."""
+
+    source = LineField(limit=200, required=False, help_text=str(Action.source.field.help_text))
+    reference = LineField(limit=40)
+    description = TextField(limit=TEXT_LIMIT, widget=forms.Textarea)
+    due_date = BoundedDateField(required=False)
+    due_text = LineField(limit=100, required=False, help_text=str(Action.due_text.field.help_text))
 
     class Meta:
         model = Action

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 
 from audit.guarded import GuardedDeletionMixin
+from core.fields import TEXT_LIMIT, LineField, TextField
 
 from . import mfa, services
 from .models import Agency, Membership, User
@@ -23,13 +24,20 @@ class MembershipInline(admin.TabularInline):
     autocomplete_fields = ["agency", "user"]
 
 
-class UserCreation(AdminUserCreationForm):
+class PersonNames(forms.Form):
+    """A person's name and job title, bounded as the model holds them, with the limit stated."""
+
+    full_name = LineField(limit=150)
+    job_title = LineField(limit=200, required=False)
+
+
+class UserCreation(PersonNames, AdminUserCreationForm):
     class Meta:
         model = User
         fields = ("email", "full_name", "job_title")
 
 
-class UserChange(UserChangeForm):
+class UserChange(PersonNames, UserChangeForm):
     class Meta:
         model = User
         fields = "__all__"
@@ -97,11 +105,15 @@ class UserAdmin(GuardedDeletionMixin, BaseUserAdmin):
 class AgencyForm(forms.ModelForm):
     """An agency, its aliases typed one per line rather than as JSON."""
 
-    aliases = forms.CharField(
+    name = LineField(limit=200)
+    short_name = LineField(limit=30)
+    aliases = TextField(
+        limit=TEXT_LIMIT,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Other names documents and imported spreadsheets use for this agency, one per "
-        "line (e.g. Met Police). Imports match these, the name and the short name.",
+        "line (e.g. Met Police), each up to 200 characters. Imports match these, the name and "
+        "the short name.",
     )
 
     class Meta:

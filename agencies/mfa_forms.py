@@ -14,11 +14,14 @@ CODE_LIMIT = 20
 class CodeForm(forms.Form):
     """Enter a six-digit code (or, where allowed, a backup code)."""
 
-    code = forms.CharField(
+    # A code, not free text: its shape is checked rather than a limit stated.
+    code = forms.RegexField(
         label="Code",
+        regex=r"^[0-9A-Za-z -]*$",
         max_length=CODE_LIMIT,
         error_messages={
             "required": "Enter the code",
+            "invalid": "Enter the code as it is shown: letters and numbers",
             "max_length": f"A code has at most {CODE_LIMIT} characters",
         },
         widget=forms.TextInput(

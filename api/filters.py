@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
+from django import forms
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 
@@ -17,6 +18,12 @@ from meetings import access
 from meetings.models import AgendaItem, Committee, Meeting
 
 YES_NO = [("true", "true"), ("false", "false")]
+
+
+class SlugFilter(django_filters.CharFilter):
+    """A short name in the query string, validated as the slug it is."""
+
+    field_class = forms.SlugField
 
 
 class PersonFilterSet(django_filters.FilterSet):
@@ -34,7 +41,7 @@ class PersonFilterSet(django_filters.FilterSet):
 class MeetingFilter(PersonFilterSet):
     """?committee=<short name>&status=<status>."""
 
-    committee = django_filters.CharFilter(
+    committee = SlugFilter(
         field_name="committee__short_name", max_length=30, help_text="A committee's short name."
     )
     status = django_filters.MultipleChoiceFilter(choices=Meeting.Status.choices)

@@ -36,7 +36,8 @@ class TokenForm(forms.Form):
 class RevokeForm(forms.Form):
     """Which token to revoke (one of the person's, by its digest)."""
 
-    digest = forms.CharField(max_length=128, min_length=128)
+    # knox keeps a token as the hex SHA-512 of its secret.
+    digest = forms.RegexField(regex=r"^[0-9a-f]{128}$", max_length=128)
 
 
 @never_cache

@@ -31,5 +31,5 @@ class UploadForm(forms.Form):
 class ConfirmForm(forms.Form):
     """The previewed import, by its token (the file stays on the server)."""
 
-    token = forms.RegexField(regex=r"^[0-9a-f]{32}$", widget=forms.HiddenInput)
+    token = forms.RegexField(regex=r"^[0-9a-f]{32}$", max_length=32, widget=forms.HiddenInput)
     skip_invalid = forms.BooleanField(required=False, widget=forms.HiddenInput)

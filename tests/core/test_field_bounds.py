@@ -4,60 +4,38 @@ numbers (hidden ones too) have a maximum."""
 
 from __future__ import annotations
 
-import copy
-import importlib
-import inspect
 from datetime import date
 
-import django_filters
 import pytest
 from django import forms
 
 from core.fields import BoundedDateField, HiddenNumberField, LineField, TextField
+from tests.forms_walk import declared_fields
 
-MODULES = [
-    "agencies.forms",
-    "meetings.forms",
-    "attendance.forms",
-    "minutes.forms",
-    "actions.forms",
-    "actions.filters",
-    "audit.forms",
-]
-
-
-def _declared_fields() -> list[tuple[str, forms.Field]]:
-    found = []
-    for name in MODULES:
-        module = importlib.import_module(name)
-        for _, cls in inspect.getmembers(module, inspect.isclass):
-            if cls.__module__ != name:
-                continue
-            if issubclass(cls, forms.BaseForm):
-                fields = cls.base_fields.items()
-            elif issubclass(cls, django_filters.FilterSet):
-                # A copy: reading `.field` caches the form field on the filter, and a cached
-                # field on a base filter would outlive every FilterSet's own queryset.
-                fields = ((key, copy.deepcopy(f).field) for key, f in cls.base_filters.items())
-            else:
-                continue
-            found += [(f"{cls.__name__}.{key}", field) for key, field in fields]
-    return found
-
-
-FIELDS = _declared_fields()
+# Every form, model form and filter of the product, found by walking its modules.
+FIELDS = declared_fields()
 
 
 def test_the_walk_finds_the_forms():
     names = {name for name, _ in FIELDS}
-    assert {"ActionForm.description", "MeetingForm.revision", "ActionFilter.due_after"} <= names
+    assert {
+        "actions.forms.ActionForm.description",
+        "meetings.forms.MeetingForm.revision",
+        "actions.filters.ActionFilter.due_after",
+        "actions.edit_forms.ActionEditForm.revision",
+        "search.forms.SearchForm.q",
+        "intake.forms.ConfirmForm.token",
+        "api.token_views.TokenForm.name",
+        "agencies.mfa_forms.CodeForm.code",
+    } <= names
 
 
 @pytest.mark.parametrize("name,field", FIELDS, ids=[name for name, _ in FIELDS])
 def test_every_field_is_bounded(name, field):
     if isinstance(field, forms.CharField) and not isinstance(field.widget, forms.PasswordInput):
         assert field.max_length is not None, f"{name} has no length limit"
-        if not isinstance(field, forms.EmailField | forms.SlugField):
+        # An address, a slug or a pattern (a code, a token) is checked for its shape instead.
+        if not isinstance(field, forms.EmailField | forms.SlugField | forms.RegexField):
             assert isinstance(field, TextField), f"{name}: free text must state its limit"
             assert f"Up to {field.max_length:,} characters." in str(field.help_text), name
     if isinstance(field, forms.DateField):
