@@ -220,6 +220,7 @@ def _normalised(response) -> str:
         text = content.decode("utf-8", errors="replace")
     text = re.sub(r'name="(csrfmiddlewaretoken|submit_token)" value="[^"]*"', "", text)
     text = re.sub(r"DTSTAMP:\S*", "", text)
+    text = re.sub(r'data-server-now="\d+"', "", text)  # the session warning's clock
     text = re.sub(r"\bat \d{1,2}[:.]\d{2}", "at a time", text)
     disposition = response.get("Content-Disposition", "")
     return f"{response.status_code} {disposition}\n{text}"
