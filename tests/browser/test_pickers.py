@@ -4,11 +4,14 @@ collapsed; without JavaScript the plain selects still work (the server sees the 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.conf import settings
 from django.test import Client
 from playwright.sync_api import expect
 
+from actions import services as action_services
 from attendance import services as attendance_services
 from meetings.models import AgendaItem
 from tests.browser.pickers import choose_person
@@ -90,4 +93,38 @@ def test_a_name_is_shown_as_text_never_as_markup(world, meeting, browser, live_s
     page.get_by_label("Presenters", exact=True).fill("Evil")
     expect(page.locator(".autocomplete__option").first).to_contain_text('<img id="injected"')
     assert page.locator("#injected").count() == 0
+    context.close()
+
+
+def test_clerk_gives_an_action_to_a_new_colleague_and_edits_its_owner_by_typing(
+    world, meeting, browser, live_server
+):
+    action, _ = action_services.action_create(
+        by=world.clerk,
+        committee=world.committee,
+        meeting=meeting,
+        description="Send the referral figures by borough",
+        owning_agency=world.mps,
+        owner=world.member,
+    )
+    context, page = _as(browser, live_server, world.clerk)
+    # On the action page: the picker still shows the owner; a new colleague replaces them.
+    page.goto(action.get_absolute_url())
+    expect(page.get_by_role("combobox", name="Assign to")).to_have_value(
+        re.compile(re.escape(world.member.full_name))
+    )
+    page.get_by_label("Or a new colleague: full name").fill("Nadia Owner")
+    page.get_by_label("Their email address").fill("nadia.owner@met.example")
+    page.get_by_role("button", name="Save the owner").click()
+    expect(page.locator("#owner")).to_contain_text("Nadia Owner")
+    action.refresh_from_db()
+    assert action.owner.email == "nadia.owner@met.example"
+    # On the edit page the owner is chosen by typing, as everywhere.
+    page.goto(f"/actions/{action.pk}/edit/")
+    expect(page.get_by_role("combobox", name="Owner")).to_be_visible()
+    choose_person(page, "Owner", world.lead.full_name)
+    page.get_by_role("button", name="Save changes").click()
+    expect(page.locator("#owner")).to_contain_text(world.lead.full_name)
+    action.refresh_from_db()
+    assert action.owner == world.lead
     context.close()
