@@ -53,6 +53,7 @@ urlpatterns = [
     path("messages/", include("inbox.urls")),
     path("search/", include("search.urls")),
     path("import/", include("intake.urls")),
+    path("transcripts/", include("transcripts.urls")),
     path("api/", include("api.urls")),
     # The log is audit's, but who may see which reads is the access rule's answer, and audit
     # imports no app: the page is served from meetings, under audit's URL names.

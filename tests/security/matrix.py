@@ -646,3 +646,7 @@ from . import matrix_mfa  # noqa: E402
 
 TABLE.update(matrix_mfa.ENTRIES)
 ADMIN_MODELS.update(matrix_mfa.ADMIN_ENTRIES)
+
+from . import matrix_transcripts  # noqa: E402
+
+TABLE.update(matrix_transcripts.ENTRIES)

@@ -13,6 +13,7 @@ from meetings.models import Meeting
 from ...drafting import draft_actions
 from ...matching import SpeakerMatcher
 from ...reading import UnreadableTranscript, text_lines
+from ...services import transcript_store
 
 
 class Command(BaseCommand):
@@ -21,7 +22,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", help="The transcript file.")
         parser.add_argument(
-            "--meeting", type=int, help="Match speakers to this meeting's committee first."
+            "--meeting",
+            type=int,
+            help="Store the drafts against this meeting for its chairs and clerks to review.",
         )
         parser.add_argument("--json", action="store_true", help="Print a JSON list.")
 
@@ -44,6 +47,8 @@ class Command(BaseCommand):
             committee = meeting.committee
             preferred = {committee.host_id, *committee.member_agencies.values_list("pk", flat=True)}
         drafts = draft_actions(lines, SpeakerMatcher(preferred=preferred))
+        if meeting is not None:
+            transcript_store(meeting=meeting, name=path.name, lines=lines, drafts=drafts, by=None)
         if options["json"]:
             self.stdout.write(
                 json.dumps([d.as_json() for d in drafts], indent=2, ensure_ascii=False)
