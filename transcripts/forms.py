@@ -11,6 +11,7 @@ from django import forms
 from agencies.models import Agency, User
 from core.fields import SHORT_LIMIT, TITLE_LIMIT, LineField, TextField
 from core.forms import form_helper
+from core.widgets import PersonSelect
 from meetings.models import AgendaItem
 
 from .models import DraftAction
@@ -57,7 +58,9 @@ class AcceptForm(forms.Form):
         label="Owning agency",
         error_messages={"required": "Choose the agency that owns this action"},
     )
-    owner = forms.ModelChoiceField(queryset=User.objects.none(), required=False, label="Owner")
+    owner = forms.ModelChoiceField(
+        queryset=User.objects.none(), required=False, label="Owner", widget=PersonSelect
+    )
     agenda_item = forms.ModelChoiceField(
         queryset=AgendaItem.objects.none(), required=False, label="Agenda item"
     )
