@@ -1,8 +1,11 @@
 """Top-level URLs."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.generic import TemplateView
 
 from agencies.auth_views import NewPasswordView, ResetRequestView, SignInView
 from core.views import session_extend
@@ -60,6 +63,17 @@ urlpatterns = [
     path("audit/", include(([path("", read_log.log_page, name="log")], "audit"))),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    # Public, like the sign-in page: anyone may read how accessible the product is.
+    path(
+        "accessibility/",
+        login_not_required(
+            TemplateView.as_view(
+                template_name="accessibility.html",
+                extra_context={"contact": settings.ACCESSIBILITY_CONTACT_EMAIL},
+            )
+        ),
+        name="accessibility",
+    ),
 ]
 
 handler400 = "core.errors.bad_request"

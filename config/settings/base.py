@@ -238,6 +238,10 @@ CRISPY_TEMPLATE_PACK = "gds"
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 # A mail server that hangs must not hold a delivery (and its claimed outbox row) for ever.
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
+# Where the accessibility statement (/accessibility/) asks people to report a problem.
+ACCESSIBILITY_CONTACT_EMAIL = env(
+    "ACCESSIBILITY_CONTACT_EMAIL", default="accessibility@meetings.example"
+)
 DEFAULT_FROM_EMAIL = env(
     "DEFAULT_FROM_EMAIL", default="Partnership meetings <no-reply@meetings.example>"
 )

@@ -160,6 +160,7 @@ TABLE: Table = {
     "password_reset_confirm": lambda w: [get(u("password_reset_confirm", "MQ", "x-y"))],
     "password_reset_complete": lambda w: [get(u("password_reset_complete"))],
     "healthz": lambda w: [get(u("healthz"))],
+    "accessibility": lambda w: [get(u("accessibility"))],
     "agencies:list": lambda w: [get(u("agencies:list"))],
     "agencies:detail": lambda w: [get(u("agencies:detail", w.sl.short_name))],
     # Meetings and agendas.
