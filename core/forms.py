@@ -54,13 +54,14 @@ def form_helper(
     label_size: str = Size.SMALL,
     legend_size: str = "",
     name_from_label: bool = False,
-    id_from_label: bool = False,
+    id_from_label: bool = True,
 ) -> FormHelper:
     """A GOV.UK form layout: the fields in order, then one submit button; no <form> tag.
 
     A page showing several forms needs its buttons told apart: `name_from_label` names the
-    button after its label (so a view can tell which was pressed), `id_from_label` gives it the
-    id `submit-<label>` (so ids stay unique on the page).
+    button after its label (so a view can tell which was pressed), and the button's id is
+    `submit-<label>` (so ids stay unique on the page: two forms' buttons would otherwise both be
+    crispy's `id_submit`, as on the attendance page); `id_from_label=False` keeps crispy's.
     """
     helper = FormHelper()
     helper.form_tag = False

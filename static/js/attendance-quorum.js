@@ -16,7 +16,12 @@ function render(q) {
     tag.className = "govuk-tag govuk-tag--red";
     tag.textContent = "Not quorate";
   }
-  state.replaceChildren(tag);
+  // The panel is a live region: any change to it is read out, so it is touched only when
+  // what it says has changed (not at every refresh, which re-announced it every 15 seconds).
+  const shown = state.querySelector("strong");
+  if (!shown || shown.className !== tag.className || shown.textContent !== tag.textContent) {
+    state.replaceChildren(tag);
+  }
   const n = q.members_present;
   let text = `${n} member${n === 1 ? "" : "s"} present`;
   if (q.has_rule) {
@@ -29,7 +34,7 @@ function render(q) {
   } else if (q.required_agencies.length) {
     text += " Every required agency is present.";
   }
-  detail.textContent = text;
+  if (detail.textContent !== text) detail.textContent = text;
 }
 
 async function refresh() {

@@ -77,3 +77,7 @@ def test_form_helper_layout():
     assert (button.name, button.value, button.id) == ("submit", "Save item", "submit-save-item")
     named = form_helper("title", submit="Save the owner", name_from_label=True, label_size="")
     assert named.layout.fields[-1].name == "save-the-owner" and named.label_size == ""
+    # Two forms on one page never share a button id (crispy's own is always `id_submit`).
+    assert form_helper("note", submit="Send my apologies").layout.fields[-1].id == (
+        "submit-send-my-apologies"
+    )
