@@ -1,0 +1,129 @@
+"""Accessibility proven (issue 16 section 5): axe-core finds no WCAG 2.2 A/AA violation on any
+page type, as the chair, an agency lead, a manager and a member see it, nor signed out; every
+page's ids are unique, its id references resolve and its tab title names it."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from actions.models import Action
+from attendance import services as attendance_services
+from minutes.models import Minutes
+
+from .a11y import new_context, violations
+from .conftest import watch_csp
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _page_types(world, meeting, action) -> dict[str, str]:
+    item = meeting.items.get(restricted=True)
+    return {
+        "home": reverse("home"),
+        "committees": reverse("meetings:committees"),
+        "committee": world.committee.get_absolute_url(),
+        "meeting and agenda": meeting.get_absolute_url(),
+        "item": reverse("meetings:item_edit", args=[item.pk]),
+        "item access": reverse("meetings:item_access", args=[item.pk]),
+        "agenda editor": reverse("meetings:editor", args=[meeting.pk]),
+        "meeting form": reverse("meetings:meeting_edit", args=[meeting.pk]),
+        "attendance": reverse("attendance:meeting", args=[meeting.pk]),
+        "declarations": reverse("attendance:declarations", args=[meeting.pk]),
+        "attendance statistics": reverse("attendance:statistics"),
+        "minutes": reverse("minutes:document", args=[meeting.pk]),
+        "minute form": reverse("minutes:edit", args=[item.pk]),
+        "action register": reverse("actions:register"),
+        "action register with an error": reverse("actions:register") + "?due_after=soon",
+        "action": action.get_absolute_url(),
+        "action edit": reverse("actions:edit", args=[action.pk]),
+        "record an action": reverse("actions:create"),
+        "summary of actions": reverse("actions:summary", args=[meeting.pk]),
+        "dashboard": reverse("actions:dashboard"),
+        "agencies": reverse("agencies:list"),
+        "agency": world.mps.get_absolute_url(),
+        "calendar": reverse("meetings:calendar"),
+        "messages": reverse("inbox:list"),
+        "search": reverse("search:results") + "?q=justice",
+        "search with an error": reverse("search:results") + "?q=" + "x" * 201,
+        "read log": reverse("audit:log"),
+        "API tokens": reverse("api:tokens"),
+        "import": reverse("intake:actions", args=[world.committee.short_name]),
+        "second factor": reverse("mfa:account"),
+        "second factor set-up": reverse("mfa:setup"),
+        "accessibility statement": reverse("accessibility"),
+        "not found": "/meetings/999999/",
+    }
+
+
+@pytest.fixture
+def pages(world, meeting) -> dict[str, str]:
+    """Every page type, over a meeting with invitations, circulated minutes and an action."""
+    attendance_services.invitations_generate(meeting=meeting, by=world.clerk)
+    Minutes.objects.create(meeting=meeting, stage=Minutes.Stage.CIRCULATED)
+    action = Action.objects.create(
+        committee=world.committee,
+        meeting=meeting,
+        reference="MC-0001",
+        description="Write to the Home Office about custody suites",
+        owning_agency=world.mps,
+        owner=world.member,
+    )
+    return _page_types(world, meeting, action)
+
+
+def _check(context, paths: dict[str, str]) -> tuple[int, dict[str, list[str]]]:
+    refused = watch_csp(context)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    checked, report = 0, {}
+    for name, path in paths.items():
+        response = page.goto(path)
+        assert response is not None and response.status < 500, path
+        if response.status in (403, 404) and name != "not found":
+            continue  # not this persona's page (each role's refusals are tested elsewhere)
+        page.wait_for_load_state("load")
+        checked += 1
+        if found := violations(page):
+            report[f"{name} {path}"] = found
+    assert refused == [], refused
+    return checked, report
+
+
+@pytest.mark.parametrize("persona", ["chair", "lead", "manager", "member"])
+def test_every_page_type_has_no_violation(world, pages, browser, live_server, persona):
+    context = new_context(browser, live_server, getattr(world, persona))
+    checked, report = _check(context, pages)
+    context.close()
+    assert checked >= 20, checked
+    assert report == {}, "\n".join(f"{p}:\n  " + "\n  ".join(v) for p, v in report.items())
+
+
+def test_signed_out_pages_have_no_violation(browser, live_server, db):
+    paths = {
+        "sign-in": reverse("login"),
+        "password reset": reverse("password_reset"),
+        "accessibility statement": reverse("accessibility"),
+        "not found": "/no-such-page/",
+    }
+    context = new_context(browser, live_server)
+    checked, report = _check(context, paths)
+    context.close()
+    assert checked == len(paths)
+    assert report == {}, "\n".join(f"{p}:\n  " + "\n  ".join(v) for p, v in report.items())
+
+
+def test_the_checks_find_what_they_look_for(browser, live_server, db):
+    context = new_context(browser, live_server)
+    page = context.new_page()
+    page.goto(reverse("accessibility"))
+    assert violations(page) == []
+    page.evaluate(
+        """() => { const main = document.querySelector('main');
+                   main.insertAdjacentHTML('beforeend',
+                     '<img src="/assets/images/favicon.ico"><p id="x"></p><p id="x"></p>'); }"""
+    )
+    found = violations(page)
+    context.close()
+    assert any(v.startswith("image-alt") for v in found), found
+    assert "id x x2" in found
