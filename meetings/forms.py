@@ -22,7 +22,7 @@ from core.fields import (
 from core.forms import choice_field, form_helper, model_choice_field
 from core.widgets import PeopleSelectMultiple, PersonSelect, TimeInput
 
-from .models import AgendaItem, Meeting
+from .models import AgendaItem, ExemptParagraph, Meeting
 
 
 def committee_people(meeting: Meeting) -> tuple[QuerySet[Agency], QuerySet[User]]:
@@ -235,14 +235,26 @@ class AccessForm(RevisionForm):
         help_text="Type a name to find someone.",
     )
 
+    exempt_paragraph = forms.TypedChoiceField(
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", "Choose a paragraph"), *ExemptParagraph.choices],
+        label="Why it is exempt (Local Government Act 1972, Schedule 12A)",
+        help_text="This committee meets in public: the public pages show only "
+        "“Exempt item: not for publication” and this paragraph in place of the item.",
+    )
+
     def __init__(self, *args, meeting: Meeting, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         agencies, people = committee_people(meeting)
         model_choice_field(self, "agencies").queryset = agencies
         model_choice_field(self, "users").queryset = people
-        self.helper = form_helper(
-            "revision", "restricted", "agencies", "users", submit="Save access", id_from_label=True
-        )
+        fields = ["revision", "restricted", "exempt_paragraph", "agencies", "users"]
+        if not meeting.committee.is_public:
+            del self.fields["exempt_paragraph"]
+            fields.remove("exempt_paragraph")
+        self.helper = form_helper(*fields, submit="Save access", id_from_label=True)
 
 
 class PaperForm(forms.Form):

@@ -81,6 +81,7 @@ def item_access(request: HttpRequest, pk: int) -> HttpResponse:
     initial = {
         "revision": item.meeting.agenda_revision,
         "restricted": item.restricted,
+        "exempt_paragraph": item.exempt_paragraph,
         "agencies": agencies,
         "users": users,
     }
@@ -97,6 +98,7 @@ def item_access(request: HttpRequest, pk: int) -> HttpResponse:
                 restricted=data["restricted"],
                 agencies=list(data["agencies"]),
                 users=list(data["users"]),
+                exempt_paragraph=data.get("exempt_paragraph"),
             )
         except ValidationError as error:
             apply_service_errors(form, error)
@@ -178,6 +180,8 @@ def _confirm_revoke(request: HttpRequest, item: AgendaItem, revoked: tuple, data
     hidden: list[tuple[str, object]] = [("revision", data["revision"])]
     if data["restricted"]:
         hidden.append(("restricted", "on"))
+    if data.get("exempt_paragraph") is not None:
+        hidden.append(("exempt_paragraph", data["exempt_paragraph"]))
     hidden += [("agencies", agency.pk) for agency in data["agencies"]]
     hidden += [("users", user.pk) for user in data["users"]]
     return confirm_page(

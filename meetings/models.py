@@ -41,6 +41,14 @@ class Committee(models.Model):
         help_text="Clerks and officers who act for the chair.",
     )
     default_location = models.CharField(max_length=200, blank=True)
+    is_public = models.BooleanField(
+        default=False,
+        help_text=(
+            "Meets in public: its published agendas, the papers of its public items and its "
+            "approved minutes are on the public pages, for anyone, without signing in. Its "
+            "restricted items are exempt and must give their Schedule 12A paragraph."
+        ),
+    )
     standing_agenda = models.JSONField(
         default=list,
         blank=True,
@@ -109,6 +117,49 @@ class Meeting(models.Model):
         return self.status != self.Status.DRAFT
 
 
+class ExemptParagraph(models.IntegerChoices):
+    """Local Government Act 1972, Schedule 12A, Part 1: the descriptions of exempt information
+    for which the press and public may be excluded from a meeting held in public."""
+
+    INDIVIDUAL = 1, "1. Information relating to any individual"
+    IDENTITY = 2, "2. Information likely to reveal the identity of an individual"
+    FINANCIAL = (
+        3,
+        (
+            "3. Information relating to the financial or business affairs of any particular person "
+            "(including the authority holding that information)"
+        ),
+    )
+    LABOUR = (
+        4,
+        (
+            "4. Information relating to consultations or negotiations on a labour relations matter "
+            "between the authority or a Minister of the Crown and its employees or office holders"
+        ),
+    )
+    PRIVILEGE = (
+        5,
+        (
+            "5. Information in respect of which a claim to legal professional privilege could be "
+            "maintained in legal proceedings"
+        ),
+    )
+    NOTICE_OR_ORDER = (
+        6,
+        (
+            "6. Information revealing that the authority proposes to give a notice imposing "
+            "requirements on a person, or to make an order or direction under any enactment"
+        ),
+    )
+    CRIME = (
+        7,
+        (
+            "7. Information relating to any action taken or to be taken in connection with the "
+            "prevention, investigation or prosecution of crime"
+        ),
+    )
+
+
 class AgendaItem(models.Model):
     """A part, item or sub-item of an agenda; may be restricted to some agencies or people."""
 
@@ -151,6 +202,12 @@ class AgendaItem(models.Model):
     restricted = models.BooleanField(
         default=False,
         help_text="Only the agencies and people granted it, the chairs and the secretariat see it.",
+    )
+    exempt_paragraph = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        choices=ExemptParagraph.choices,
+        help_text="Why a restricted item of a public committee is exempt (Schedule 12A).",
     )
 
     # Not stored: lists the agenda's prefetches attach (to_attr) to the items they fetch.

@@ -12,10 +12,14 @@ from guardian.shortcuts import assign_perm, remove_perm
 from agencies.models import Agency, User
 from core.unset import UNSET, Unset, given
 
-from ..models import AgendaItem, Meeting
+from ..models import AgendaItem, ExemptParagraph, Meeting
 from .revision import bump
 
 VIEW_PERM = "view_agendaitem"
+EXEMPT_PARAGRAPH_NEEDED = (
+    "This committee meets in public: choose the paragraph of Schedule 12A that makes the item "
+    "exempt, or leave it open to everyone"
+)
 
 
 def agenda_apply_template(*, meeting: Meeting, template: list[dict]) -> list[AgendaItem]:
@@ -340,14 +344,24 @@ def item_restrict(
     restricted: bool,
     agencies: list[Agency] | None = None,
     users: list[User] | None = None,
+    exempt_paragraph: int | None = None,
 ) -> AgendaItem:
     """Restrict an item (and its sub-items) to some agencies and people, or open it again.
 
-    The chairs and secretariat always see it; nobody else does unless granted here.
+    The chairs and secretariat always see it; nobody else does unless granted here. On a
+    committee that meets in public a restricted item is exempt, and says why: its Schedule 12A
+    paragraph (shown on the public pages in place of the item).
     """
     bump(item.meeting, expected_revision)
     if item.parent is not None and item.parent.restricted and not restricted:
         raise ValidationError("A sub-item of a restricted item is restricted with it.")
+    paragraph = exempt_paragraph if restricted else None
+    if paragraph is not None and paragraph not in ExemptParagraph.values:
+        raise ValidationError({"exempt_paragraph": "Choose a paragraph of Schedule 12A (1 to 7)."})
+    if restricted and paragraph is None and item.meeting.committee.is_public:
+        raise ValidationError({"exempt_paragraph": EXEMPT_PARAGRAPH_NEEDED})
     for node in _subtree(item):
         _restrict_one(node, restricted, agencies or [], users or [])
+        node.exempt_paragraph = paragraph
+        node.save(update_fields=["exempt_paragraph"])
     return item

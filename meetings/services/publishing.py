@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -49,6 +50,7 @@ def snapshot(meeting: Meeting) -> list[dict]:
             "starts_at": timezone.localtime(row.starts_at).isoformat(),
             "minutes": row.planned_minutes,
             "restricted": row.restricted,
+            "exempt_paragraph": by_id[row.id].exempt_paragraph,
             "groups": sorted(groups.get(row.id, [])),
             "users": sorted(users.get(row.id, [])),
         }
@@ -78,12 +80,29 @@ def _changes(old: list[dict], new: list[dict]) -> list[dict]:
     return changes
 
 
+def _refuse_unexplained_exemptions(meeting: Meeting) -> None:
+    """A public committee's agenda goes out only when each exempt item says why (Schedule 12A):
+    an item restricted before the committee met in public has no paragraph yet."""
+    if not meeting.committee.is_public:
+        return
+    missing = AgendaItem.objects.filter(
+        meeting=meeting, restricted=True, exempt_paragraph__isnull=True
+    ).count()
+    if missing:
+        raise ValidationError(
+            f"This committee meets in public: give the Schedule 12A paragraph of each "
+            f"restricted item before publishing ({missing} without one), on its access page.",
+            code="exempt",
+        )
+
+
 @transaction.atomic
 def agenda_publish(*, meeting: Meeting, by: User, invite_committee: bool = True) -> AgendaVersion:
     """Publish the agenda as a new version and, after commit, email everyone invited what
     changed. When nobody is invited yet the committee is invited first, unless the clerk chose
     to publish without inviting (each person then gets the agenda when invited)."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    _refuse_unexplained_exemptions(meeting)
     publish_status(meeting)
     if invite_committee and not audience.invited_people(meeting).exists():
         audience.invite_committee(meeting=meeting, by=by)
