@@ -28,7 +28,8 @@ ALLOWED = frozenset(
         "healthz",
     }
 )
-ALLOWED_NAMESPACES = frozenset({"mfa"})
+# The public pages show only what anyone may read, signed in or not.
+ALLOWED_NAMESPACES = frozenset({"mfa", "public"})
 # The API's pages for people (not JSON): redirected like any other page.
 API_PAGES = frozenset({"tokens", "docs"})
 OWED = "Enter your second factor first: sign in through the site and enter your code."

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "search",
     "api",
     "transcripts",
+    "public",
     "audit",
     "core",
     "demo",

@@ -651,3 +651,7 @@ ADMIN_MODELS.update(matrix_mfa.ADMIN_ENTRIES)
 from . import matrix_transcripts  # noqa: E402
 
 TABLE.update(matrix_transcripts.ENTRIES)
+
+from . import matrix_public  # noqa: E402
+
+TABLE.update(matrix_public.ENTRIES)

@@ -437,6 +437,13 @@ def build_world() -> SecurityWorld:
         user.refresh_from_db()
     meeting.refresh_from_db()
     next_meeting.refresh_from_db()
+    # The committee meets in public (issue #17), so that the public pages face every secret:
+    # its restricted items are exempt (Schedule 12A paragraph 7).
+    AgendaItem.objects.filter(meeting__committee=committee, restricted=True).update(
+        exempt_paragraph=7
+    )
+    Committee.objects.filter(pk=committee.pk).update(is_public=True)
+    committee.is_public = True
     return SecurityWorld(
         mopac=mopac,
         mps=mps,
