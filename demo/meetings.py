@@ -31,6 +31,7 @@ def load_committees(*, people: dict[str, User]) -> dict[str, Committee]:
                 "name": row["name"],
                 "description": row["description"],
                 "host": agencies[row["host"]],
+                "is_public": row.get("is_public", False),
             },
         )
         committee.member_agencies.set([agencies[s] for s in row["member_agencies"]])
@@ -133,6 +134,7 @@ def _create_item(
             expected_revision=None,
             restricted=True,
             agencies=[agencies[s] for s in row["restricted_to"]],
+            exempt_paragraph=row.get("exempt_paragraph"),
         )
     for question in row.get("questions", []):
         asked_by_agency = question.get("asked_by_agency")

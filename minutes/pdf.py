@@ -218,6 +218,8 @@ def minutes_pdf(doc: MinutesDocument, user: User) -> bytes:
         story += _attendance(doc, doc.attendance, styles)
     story.append(Paragraph("Minutes", styles["h2"]))
     for section in doc.sections:
+        if doc.exclusion and section.heading and section.row.id == doc.exclusion[0]:
+            story.append(Paragraph(markup(f"Resolved: {doc.exclusion[1]}"), styles["body"]))
         story += _section(section, styles)
     if doc.close is not None:
         story.append(

@@ -23,6 +23,7 @@ from meetings.selectors import AgendaRow, agenda_for
 from meetings.services import meeting_has_begun
 
 from .attendance_view import AttendanceView, attendance_view
+from .exclusion import exclusion_for
 from .models import Minute, MinuteAmendment, Minutes, MinutesComment, Resolution
 
 NOT_STARTED = "Not started"
@@ -99,6 +100,7 @@ class MinutesDocument:
     approved_here: list[Minutes] = field(default_factory=list)
     candidates: list[Minutes] = field(default_factory=list)
     declarations_item: bool = False
+    exclusion: tuple[int, str] | None = None  # (first exempt row, resolution): minutes/exclusion
 
     @property
     def stage(self) -> str:
@@ -327,6 +329,7 @@ def minutes_document(viewer: access.MeetingViewer) -> MinutesDocument:
     comments = _comments(record, visible_ids) if readable else []
     builder = _Builder(doc, _minutes_by_item(record, visible_ids) if readable else {}, comments)
     doc.sections = builder.build(rows)
+    doc.exclusion = exclusion_for(meeting, rows) if readable else None
     doc.general_comments = builder.comments.get(None, [])
     if readable and record is not None:
         _close(doc, rows)

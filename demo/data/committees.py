@@ -6,6 +6,9 @@ COMMITTEES: list[dict] = [
         "name": "Police and Crime Committee",
         "short_name": "PCC",
         "host": "GLA",
+        # It meets in public (its agenda pack: "open to the public, except for where exempt
+        # information is being discussed as noted on the agenda").
+        "is_public": True,
         "member_agencies": [
             "GLA",
             "MOPAC",

@@ -14,6 +14,7 @@ standing agendas in standing_agendas.py.
 
 Each item: "title", "kind", and optionally "description", "recommendation", "presenters",
 "lead_agency", "planned_minutes", "restricted_to" (agencies granted a restricted item),
+"exempt_paragraph" (Schedule 12A, for a restricted item of a committee meeting in public),
 "questions" (public questions) and "children" (sub-items).
 """
 

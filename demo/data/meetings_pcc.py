@@ -107,6 +107,11 @@ PCC_MEETINGS: list[dict] = [
                             "cressida_dick",
                             "keith_niven",
                         ],
+                        # Exempt: the pack marks Part B and names no paragraph; the part is
+                        # about the investigation of child sexual exploitation, so paragraph 7
+                        # (prevention, investigation or prosecution of crime).
+                        "restricted_to": ["MPS", "MOPAC", "WFSCB", "MSU"],
+                        "exempt_paragraph": 7,
                     },
                 ],
             },

@@ -271,3 +271,17 @@ def test_the_demo_writes_no_meeting_status_directly():
         and any(k.arg == "status" for k in node.keywords)
     ]
     assert wrong == []
+
+
+def test_the_police_and_crime_committee_meets_in_public_with_part_b_exempt(demo, client):
+    """Issue #17: the demo's public case. Part B of 4 December 2014 is exempt (paragraph 7);
+    the public page of that meeting names the paragraph and nothing of Part B."""
+    meeting = _meeting("pcc", 2014, 12, 4, 10, 0)
+    assert meeting.committee.is_public
+    part_b = meeting.items.get(title__startswith="Part B")
+    assert part_b.restricted and part_b.exempt_paragraph == 7
+    page = client.get(f"/public/meetings/{meeting.pk}/").content.decode()
+    assert "Exempt item: not for publication, Schedule 12A paragraph 7" in page
+    assert "Part A: Safeguarding children in London" in page
+    assert "Part B" not in page and "Suzanne Elwick" not in page
+    assert f"/public/meetings/{meeting.pk}/" in client.get("/public/").content.decode()
