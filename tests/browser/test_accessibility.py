@@ -9,7 +9,10 @@ from django.urls import reverse
 
 from actions.models import Action
 from attendance import services as attendance_services
+from meetings import services as meeting_services
+from meetings.models import Paper
 from minutes.models import Minutes
+from tests.agenda_fixtures import add
 
 from .a11y import new_context, violations
 from .conftest import watch_csp
@@ -18,7 +21,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _page_types(world, meeting, action) -> dict[str, str]:
-    item = meeting.items.get(restricted=True)
+    item = meeting.items.filter(restricted=True, parent=None).get()
     return {
         "home": reverse("home"),
         "committees": reverse("meetings:committees"),
@@ -35,6 +38,7 @@ def _page_types(world, meeting, action) -> dict[str, str]:
         "minute form": reverse("minutes:edit", args=[item.pk]),
         "action register": reverse("actions:register"),
         "action register with an error": reverse("actions:register") + "?due_after=soon",
+        "action register filtered": reverse("actions:register") + "?status=open&overdue=on",
         "action": action.get_absolute_url(),
         "action edit": reverse("actions:edit", args=[action.pk]),
         "record an action": reverse("actions:create"),
@@ -61,6 +65,18 @@ def pages(world, meeting) -> dict[str, str]:
     """Every page type, over a meeting with invitations, circulated minutes and an action."""
     attendance_services.invitations_generate(meeting=meeting, by=world.clerk)
     Minutes.objects.create(meeting=meeting, stage=Minutes.Stage.CIRCULATED)
+    # The item page with what makes it long: papers, public questions, a sub-item.
+    item = meeting.items.filter(restricted=True, parent=None).get()
+    for n in (1, 2):
+        Paper.objects.create(
+            item=item,
+            title=f"Paper {n}",
+            file=f"papers/{n}.pdf",
+            size=10,
+            content_type="application/pdf",
+        )
+        meeting_services.question_add(item=item, question=f"Question {n}?", asked_by="A resident")
+    add(meeting, "Sub-item", parent=item, planned_minutes=2)
     action = Action.objects.create(
         committee=world.committee,
         meeting=meeting,
