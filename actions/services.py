@@ -13,6 +13,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from agencies.models import Agency, Membership, User
+from core import stored_files
 from core.uploads import display_name, extension_of, sniff_upload, stored_name
 from meetings import access
 from meetings.models import AgendaItem, Committee, Meeting
@@ -274,7 +275,7 @@ def action_update(
         # Shown and downloaded under its own name, cleaned; stored under a random one.
         limit = ActionUpdate._meta.get_field("evidence_name").max_length or 200
         update.evidence_name = display_name(evidence.name, limit=limit, default="evidence")
-        update.evidence.save(stored_name(extension_of(evidence.name)), evidence, save=False)
+        stored_files.store(update.evidence, stored_name(extension_of(evidence.name)), evidence)
     update.save()
     if update.status_to:
         action.status = update.status_to

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
 from .request_memo import request_memo
+from .stored_files import files_kept_only_if_saved
 
 NUL = "\x00"
 NUL_MESSAGE = (
@@ -18,14 +19,15 @@ NUL_MESSAGE = (
 
 
 class RequestMemoMiddleware:
-    """Serve each request inside a fresh request memo (core.request_memo)."""
+    """Serve each request inside a fresh request memo (core.request_memo), removing the files it
+    stored for rows whose transaction rolled back (core.stored_files)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         """Serve the request inside a fresh memo."""
-        with request_memo():
+        with request_memo(), files_kept_only_if_saved():
             return self.get_response(request)
 
 

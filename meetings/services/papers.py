@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from agencies.models import Agency, User
+from core import stored_files
 from core.uploads import display_name, extension_of, sniff_upload, stored_name
 
 from ..models import AgendaItem, Paper, PublicQuestion
@@ -73,7 +74,7 @@ def paper_add(
     paper.full_clean(exclude=["file"])
     with transaction.atomic():
         bump(item.meeting, None)
-        paper.file.save(stored_name(extension), upload, save=False)
+        stored_files.store(paper.file, stored_name(extension), upload)
         try:
             paper.save()
         except Exception:
