@@ -8,6 +8,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
+from django import forms
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
@@ -18,6 +19,31 @@ from .models import Action, Delivery, Notification
 from .visibility import visible_actions
 
 S = Action.Status
+
+
+class AgencyChoiceForm(forms.Form):
+    """Which of the agencies a person manages the dashboard shows (`?agency=MPS`)."""
+
+    agency = forms.ChoiceField(
+        required=False,
+        error_messages={
+            "invalid_choice": "You do not manage an agency called \u201c%(value)s\u201d: "
+            "choose one of the agencies below."
+        },
+    )
+
+    def __init__(self, data, *, agencies: list[Agency]) -> None:
+        super().__init__(data)
+        field = self.fields["agency"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", ""), *((a.short_name, a.name) for a in agencies)]
+
+    def chosen(self, agencies: list[Agency]) -> Agency:
+        """The agency asked for, or the first one (also when the choice was refused)."""
+        wanted = self.cleaned_data.get("agency") if self.is_valid() else ""
+        return next((a for a in agencies if a.short_name == wanted), agencies[0])
+
+
 # (label, fewest days overdue, most days overdue or None for no limit)
 AGE_BANDS = [
     ("1 to 7 days", 1, 7),

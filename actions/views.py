@@ -17,7 +17,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from agencies.http import SignedInRequest
-from agencies.models import Agency
 from agencies.selectors import managed_agencies
 from audit.services import record_reads
 from core.csv import FormulaSafeCSV
@@ -29,7 +28,7 @@ from meetings.models import AgendaItem, Committee, Meeting
 from meetings.selectors import agenda_for
 
 from . import selectors, services
-from .dashboard import agency_dashboard
+from .dashboard import AgencyChoiceForm, agency_dashboard
 from .editing import editable_fields
 from .filters import ActionFilter, overdue_switch
 from .forms import ActionForm, AssignForm, OriginForm, UpdateForm
@@ -382,12 +381,10 @@ def dashboard(request: SignedInRequest) -> HttpResponse:
     agencies = list(managed_agencies(request.user))
     if not agencies:
         raise PermissionDenied
-    wanted = request.GET.get("agency")
-    agency: Agency | None = agencies[0]
-    if wanted:
-        agency = next((a for a in agencies if a.short_name == wanted), None)
-    if agency is None:
-        raise Http404("You do not manage that agency.")
-    board = agency_dashboard(request.user, agency)
+    # An agency one does not manage is a 400 with a message, over one's first agency's board.
+    choice = AgencyChoiceForm(request.GET, agencies=agencies)
+    board = agency_dashboard(request.user, choice.chosen(agencies))
     record_reads(request.user, board.oldest_overdue, "actions:dashboard")
-    return render(request, "actions/dashboard.html", {"dashboard": board, "agencies": agencies})
+    context = {"dashboard": board, "agencies": agencies, "choice": choice}
+    status = 400 if choice.errors else 200
+    return render(request, "actions/dashboard.html", context, status=status)

@@ -179,10 +179,16 @@ def test_a_manager_of_two_agencies_chooses(world, board, signed_in):
     assert _number(sl, "count-total") == 1
 
 
-def test_an_agency_you_do_not_manage_is_404(world, board, signed_in):
+def test_an_agency_you_do_not_manage_is_a_400_with_a_message(world, board, signed_in):
+    """As the other filters: a clear message (here over one's own agency's board), not a 404."""
     client = signed_in(world.manager)
-    assert client.get(URL + "?agency=SL").status_code == 404
-    assert client.get(URL + "?agency=NOPE").status_code == 404
+    for asked in ("SL", "NOPE"):
+        response = client.get(URL, {"agency": asked})
+        assert response.status_code == 400
+        body = response.content.decode()
+        assert f"You do not manage an agency called \u201c{asked}\u201d" in body
+        assert '<h1 class="govuk-heading-xl">Metropolitan Police Service</h1>' in body
+        assert "Safer London" not in body
 
 
 def test_the_register_links_to_it_for_managers_only(world, board, signed_in):
