@@ -230,3 +230,25 @@ def test_email_details_go_to_the_granted_owner_only(world, granted, secret_item)
     _grant(secret_item, world.mopac)
     message = _reminder(granted, world.member, kind="reminder")
     assert SECRET not in message.body and "restricted item" in message.body
+
+
+def test_the_admin_form_bounds_the_due_date_and_the_texts(world, granted):
+    """As the product's own forms (core.fields): a date from 2000 to 2100, stated limits."""
+    data = {
+        "committee": world.committee.pk,
+        "reference": granted.reference,
+        "description": "Write to the Committee",
+        "owning_agency": world.mps.pk,
+        "status": "open",
+    }
+    for bad in ({"due_date": "0001-01-01"}, {"due_date": "2101-01-01"}):
+        form = ActionAdminForm({**data, **bad}, instance=granted)
+        assert not form.is_valid()
+        assert "Enter a date between 1 January 2000 and 31 December 2100" in str(form.errors)
+    for name, limit in (("description", 2_000), ("source", 200), ("due_text", 100)):
+        form = ActionAdminForm({**data, name: "x" * (limit + 1)}, instance=granted)
+        assert not form.is_valid()
+        assert "Shorten this to" in str(form.errors[name])
+    form = ActionAdminForm({**data, "source": "two\nlines"}, instance=granted)
+    assert not form.is_valid() and "one line" in str(form.errors["source"])
+    assert ActionAdminForm({**data, "due_date": "2030-01-31"}, instance=granted).is_valid()
