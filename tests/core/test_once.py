@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
@@ -20,8 +21,13 @@ from attendance.models import Declaration, Invitation
 from attendance.services import invitations
 from core.models import Submission
 from core.once import ALREADY_SAVED
+from meetings import exports as meeting_exports
+from meetings import services as meeting_services
 from meetings import views as meeting_views
 from meetings.models import AgendaItem, AgendaVersion, CalendarFeed, Meeting, Paper, PublicQuestion
+from minutes import services as minutes_services
+from minutes.models import MinutesComment
+from tests.agenda_fixtures import after_meeting, at
 from tests.once import Gate, client_for, post_together, require_postgresql, token_on
 
 PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
@@ -116,7 +122,39 @@ def _case(name: str, world, meeting) -> Case:
         url = reverse("attendance:invite", args=[meeting.pk])
         data = {"pseudonym": "Witness A", "capacity": "guest", "agenda_item": ""}
         return Case("clerk", url, url, lambda: data, Invitation.objects.count)
+    if name == "comment":
+        _circulate(world, meeting)
+        return Case(
+            "lead",
+            reverse("minutes:document", args=[meeting.pk]),
+            reverse("minutes:comment", args=[meeting.pk]),
+            lambda: {"item": "", "text": "Paragraph 2 should name the borough."},
+            MinutesComment.objects.count,
+        )
     raise AssertionError(name)
+
+
+def _circulate(world, meeting) -> None:
+    """Draft minutes of the fixture meeting, circulated for comment (the clock is after it)."""
+    minutes_services.minute_save(
+        item=meeting.items.get(title="Any other business"),
+        by=world.clerk,
+        narrative="There was no other business.",
+        resolutions=[],
+        expected_revision=None,
+    )
+    minutes_services.minutes_circulate(meeting=meeting, by=world.clerk)
+
+
+@pytest.fixture
+def clock(request):
+    """The minutes are commented on after the meeting: the comment's tests run the day after."""
+    name = request.node.callspec.params.get("name")
+    if name != "comment":
+        yield
+        return
+    with time_machine.travel(at(after_meeting(1), "09:00"), tick=True):
+        yield
 
 
 FORMS = [
@@ -131,12 +169,13 @@ FORMS = [
     "calendar",
     "publish",
     "invite",
+    "comment",
 ]
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", FORMS)
-def test_the_same_form_submitted_twice_creates_once(name, world, meeting):
+def test_the_same_form_submitted_twice_creates_once(name, clock, world, meeting):
     case = _case(name, world, meeting)
     client = client_for(getattr(world, case.who))
     token = token_on(client, case.page)
@@ -205,23 +244,42 @@ def test_a_malformed_token_is_ignored_not_a_500(world, meeting):
 # --- at the same moment, on two connections --------------------------------------------------
 
 
+# Where each create is held until both requests are there.
+GATES = {
+    "update": (action_services, "action_update"),
+    "assign": (action_services, "action_assign"),
+    "meeting": (meeting_views.services, "meeting_create"),
+    "declaration": (attendance_services, "declaration_add"),
+    "action": (action_services, "action_create"),
+    "action_from_item": (action_services, "action_create"),
+    "paper": (meeting_services, "paper_add"),
+    "question": (meeting_services, "question_add"),
+    "calendar": (meeting_exports, "calendar_feed_renew"),
+    "publish": (meeting_views, "publish_agenda"),
+    "invite": (attendance_services, "invitation_add"),
+    "comment": (minutes_services, "minutes_comment_add"),
+}
+
+
+def test_every_guarded_create_is_raced():
+    assert set(GATES) == set(FORMS)
+
+
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.parametrize("name", ["action", "invite", "meeting", "publish"])
-def test_two_tabs_posting_the_same_form_at_once_create_once(name, world, meeting, monkeypatch):
+@pytest.mark.parametrize("name", FORMS)
+def test_two_tabs_posting_the_same_form_at_once_create_once(
+    name, clock, world, meeting, monkeypatch
+):
     require_postgresql()
     case = _case(name, world, meeting)
     person = getattr(world, case.who)
     token = token_on(client_for(person), case.page)
     # Hold both requests inside the create until both are there (or one is held elsewhere,
     # by the guard): without a guard they both create.
-    owner, attribute = {
-        "action": (action_services, "action_create"),
-        "invite": (attendance_services, "invitation_add"),
-        "meeting": (meeting_views.services, "meeting_create"),
-        "publish": (meeting_views, "publish_agenda"),
-    }[name]
+    owner, attribute = GATES[name]
     monkeypatch.setattr(owner, attribute, Gate(getattr(owner, attribute)))
     before = {model: model.objects.count() for model in (Meeting, AgendaItem, Action)}
+    counted = case.count()
 
     data = lambda: {**case.data(), "submit_token": token}  # noqa: E731
     answers = post_together([(client_for(person), case.post, data) for _ in range(2)])
@@ -231,12 +289,8 @@ def test_two_tabs_posting_the_same_form_at_once_create_once(name, world, meeting
     if name == "meeting":
         created = Meeting.objects.get(title="Autumn")  # one meeting
         assert AgendaItem.objects.count() == before[AgendaItem] + created.items.count()
-    elif name == "publish":
-        assert AgendaVersion.objects.count() == 1
-    elif name == "action":
-        assert Action.objects.count() == before[Action] + 1
     else:
-        assert Invitation.objects.filter(pseudonym="Witness A").count() == 1
+        assert case.count() == counted + 1
 
 
 @pytest.mark.django_db(transaction=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 from reportlab.lib.units import mm
@@ -13,6 +14,7 @@ from reportlab.platypus import Paragraph, Table
 from actions import services as action_services
 from core.pdf import build_pdf, paragraphs, spread_row, styles
 from meetings import services
+from tests.agenda_fixtures import after_meeting, at
 from tests.meetings.test_exports import flat, pdf_text
 
 LONG = " ".join(f"word{n}" for n in range(6000)) + "\n" + "x" * 3000  # ~45,000 characters
@@ -75,3 +77,22 @@ def test_the_summary_of_actions_prints_a_very_long_description(world, meeting, s
     response = signed_in(world.chair).get(reverse("actions:summary_pdf", args=[later.pk]))
     assert response.status_code == 200
     assert "word5999" in flat(pdf_text(response.content))
+
+
+@pytest.mark.django_db
+def test_the_minutes_print_a_very_long_narrative_and_resolution(world, meeting, signed_in):
+    """A minute's paragraph and a resolution each longer than a page flow over pages."""
+    from minutes import services as minutes_services
+
+    with time_machine.travel(at(after_meeting(1), "09:00"), tick=True):
+        minutes_services.minute_save(
+            item=meeting.items.get(title="Minutes of the last meeting"),
+            by=world.clerk,
+            narrative=LONG,
+            resolutions=[LONG.replace("word", "resolved")],
+            expected_revision=None,
+        )
+        response = signed_in(world.chair).get(reverse("minutes:pdf", args=[meeting.pk]))
+    assert response.status_code == 200
+    text = flat(pdf_text(response.content))
+    assert "word0 " in text and "word5999" in text and "resolved5999" in text
