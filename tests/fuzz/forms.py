@@ -180,5 +180,7 @@ def typed_texts(form: Form, data: dict) -> dict[str, str]:
     return {
         name: value
         for name, value in data.items()
-        if isinstance(value, str) and form.fields[name].kind in ("text", "textarea", "email")
+        if isinstance(value, str)
+        and name in form.fields
+        and form.fields[name].kind in ("text", "textarea", "email", "search")
     }
