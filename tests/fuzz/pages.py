@@ -15,6 +15,8 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from api.tokens import token_create
+
 from .scenes import Scene
 
 GOOD_LOG = b"Ref,Action,Action by,Deadline\n1,Report on stop and search,MPS,Jan 2015\n"
@@ -66,6 +68,14 @@ def _qr_code(client: Client, s: Scene, role: str) -> object:
     return client.get(reverse("mfa:setup"))
 
 
+def _a_token(client: Client, s: Scene, role: str) -> object:
+    """The person has an API token, so the page shows its revoke form too."""
+    user = getattr(s.world, role, None)
+    if user is not None:
+        token_create(user=user, name="Reports script")
+    return None
+
+
 def _set_password(s: Scene) -> str:
     user = s.world.member
     uid = urlsafe_base64_encode(force_bytes(user.pk))
@@ -113,7 +123,7 @@ PAGES: dict[str, Page] = {
         prime=_upload_log,
         from_prime=True,
     ),
-    "api tokens": Page("future", lambda s: reverse("api:tokens")),
+    "api tokens": Page("future", lambda s: reverse("api:tokens"), prime=_a_token),
     "messages": Page("future", lambda s: reverse("inbox:list")),
     "home": Page("future", lambda s: reverse("home")),
     # Signing in, resetting a password, the second factor.

@@ -77,6 +77,12 @@ def test_the_no_input_list_names_only_served_patterns():
     assert not set(NO_INPUT) - _served(), set(NO_INPUT) - _served()
 
 
+def test_a_new_page_is_not_driven_until_added(settings):
+    """The walk below sees a pattern neither driven nor listed (tests/security/extra_urls)."""
+    settings.ROOT_URLCONF = "tests.security.extra_urls"
+    assert "new_page" in _served() - set(NO_INPUT)
+
+
 @pytest.mark.django_db
 def test_every_form_and_filter_of_the_product_is_driven(world, meeting):
     from django.test import Client
