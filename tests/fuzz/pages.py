@@ -123,6 +123,7 @@ PAGES: dict[str, Page] = {
         prime=_upload_log,
         from_prime=True,
     ),
+    "transcript review": Page("future", lambda s: reverse("transcripts:review", args=[_pk(s)])),
     "api tokens": Page("future", lambda s: reverse("api:tokens"), prime=_a_token),
     "messages": Page("future", lambda s: reverse("inbox:list")),
     "home": Page("future", lambda s: reverse("home")),

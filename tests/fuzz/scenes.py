@@ -10,12 +10,16 @@
 
 from __future__ import annotations
 
+import io
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 
 from actions import services as action_services
 from actions.models import Action
@@ -75,6 +79,23 @@ def _draft_minutes(world, meeting: Meeting) -> None:
         )
 
 
+TRANSCRIPT = """Date: Monday 1 June
+
+Stephen Greenhalgh (MOPAC): We will write to the Committee with the missing persons figures.
+
+Ann Lee (MPS): We will send the Board the training numbers by the end of March.
+"""
+
+
+def _drafts_from_a_transcript(meeting: Meeting) -> None:
+    """Actions drafted from a transcript of the meeting, waiting for review (their accept,
+    merge and reject forms)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "hearing.txt"
+        path.write_text(TRANSCRIPT)
+        call_command("draft_actions", str(path), "--meeting", str(meeting.pk), stdout=io.StringIO())
+
+
 MOMENTS = {
     "future": None,
     "held": lambda: at(after_meeting(1), "09:00"),
@@ -105,6 +126,8 @@ def build(name: str, world, meeting: Meeting) -> Iterator[Scene]:
         meeting=meeting, by=world.clerk, person=world.lead, nature="A trustee of Safer London"
     )
     moment = MOMENTS[name]
+    if name == "future":
+        _drafts_from_a_transcript(meeting)
     if moment is None:
         yield Scene(name, world, meeting, action, item, paper)
         return

@@ -51,6 +51,7 @@ NO_INPUT = {
     "api:not_found": "the API's 404 for any other path",
     "meetings:editor": "the agenda editor: its forms post to item_add, item_move, publish...",
     "minutes:document": "the minutes: its forms post to circulate, approve and comment",
+    "transcripts:review": "drafted actions: their forms post to upload, accept, merge, reject",
 }
 # The REST API's routes (api:<model>-list, -detail, -update) take JSON, not forms: their bad
 # input is tested by tests/api.
