@@ -22,6 +22,11 @@ from .test_any_input import ROLES, read_forms
 NO_INPUT = {
     "home": "the home page: links only (its forms are the header's, driven elsewhere)",
     "healthz": "a health check",
+    "accessibility": "the accessibility statement",
+    "public:index": "public committees and their meetings, without filters",
+    "public:meeting": "one published meeting",
+    "public:paper": "a public paper's download",
+    "public:calendar": "a public committee's calendar feed",
     "logout": "signing out (a POST without fields; the suite leaves it out on purpose)",
     "password_reset_done": "a message page",
     "password_reset_complete": "a message page",
