@@ -10,7 +10,8 @@ from django.urls import reverse
 from actions.models import Action
 from attendance import services as attendance_services
 from meetings import services as meeting_services
-from meetings.models import Paper
+from meetings.models import AgendaItem, Committee, Paper
+from meetings.services import publishing
 from minutes.models import Minutes
 from tests.agenda_fixtures import add
 
@@ -115,8 +116,14 @@ def test_every_page_type_has_no_violation(world, pages, browser, live_server, pe
     assert report == {}, "\n".join(f"{p}:\n  " + "\n  ".join(v) for p, v in report.items())
 
 
-def test_signed_out_pages_have_no_violation(browser, live_server, db):
+def test_signed_out_pages_have_no_violation(world, meeting, browser, live_server):
+    # The committee meets in public (its restricted item exempt): its public pages are shown.
+    AgendaItem.objects.filter(meeting=meeting, restricted=True).update(exempt_paragraph=7)
+    Committee.objects.filter(pk=world.committee.pk).update(is_public=True)
+    publishing.agenda_publish(meeting=meeting, by=world.clerk, invite_committee=False)
     paths = {
+        "public committees": reverse("public:index"),
+        "public meeting": reverse("public:meeting", args=[meeting.pk]),
         "sign-in": reverse("login"),
         "password reset": reverse("password_reset"),
         "accessibility statement": reverse("accessibility"),
