@@ -3,6 +3,7 @@ meeting's chairs and secretariat do; an accepted draft becomes an action via act
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,6 +21,8 @@ from .matching import SpeakerMatcher
 from .models import MAX_LINES, DraftAction, Transcript
 from .reading import UnreadableTranscript, text_lines
 
+# Action.source's length.
+SOURCE_LIMIT = 200
 # Most of a reading is matching the turns; progress is saved at these steps, not per line.
 STEPS = 10
 
@@ -29,7 +32,8 @@ def _officer(by: User | None, meeting: Meeting) -> None:
         raise PermissionDenied("Only the meeting's chairs and secretariat review its transcript.")
 
 
-def _matcher(meeting: Meeting) -> SpeakerMatcher:
+def meeting_matcher(meeting: Meeting) -> SpeakerMatcher:
+    """A speaker matcher that prefers the agencies of the meeting's committee."""
     committee = meeting.committee
     preferred = {committee.host_id, *committee.member_agencies.values_list("pk", flat=True)}
     return SpeakerMatcher(preferred=preferred)
@@ -110,7 +114,7 @@ def transcript_read(transcript_id: int, report: Callable[[int], None] | None = N
         if len(lines) > MAX_LINES:
             raise UnreadableTranscript(f"A transcript may have up to {MAX_LINES:,} lines.")
         progress(30)
-        drafts = draft_actions(lines, _matcher(transcript.meeting))
+        drafts = draft_actions(lines, meeting_matcher(transcript.meeting))
         progress(80)
     except UnreadableTranscript as error:
         Transcript.objects.filter(pk=transcript_id).update(
@@ -135,9 +139,13 @@ def _pending(by: User, draft: DraftAction) -> DraftAction:
 
 
 def _source(draft: DraftAction) -> str:
-    """The quote as the action's source (200 characters at most there; the draft keeps it all)."""
-    quote = draft.quote if len(draft.quote) <= 190 else draft.quote[:188].rsplit(" ", 1)[0] + "…"
-    return f"“{quote}” (line {draft.line})"
+    """The quote as the action's source, within its 200 characters (the draft keeps it all)."""
+    where = f" (line {draft.line})"
+    room = SOURCE_LIMIT - len(where) - 2  # the two quotation marks
+    quote = draft.quote
+    if len(quote) > room:
+        quote = quote[: room - 1].rsplit(" ", 1)[0] + "…"
+    return f"“{quote}”{where}"
 
 
 @transaction.atomic
@@ -150,6 +158,9 @@ def draft_accept(
     owner: User | None = None,
     agenda_item: AgendaItem | None = None,
     due_text: str = "",
+    due_date: datetime.date | None = None,
+    co_agencies: list[Agency] | None = None,
+    reference: str = "",
 ) -> Action:
     """Make the draft a real action (as worded by the reviewer), with its quote as the source."""
     locked = _pending(by, draft)
@@ -163,6 +174,9 @@ def draft_accept(
         owning_agency=owning_agency,
         owner=owner,
         due_text=due_text,
+        due_date=due_date,
+        co_agencies=co_agencies,
+        reference=reference,
         source=_source(locked),
     )
     locked.state = DraftAction.State.ACCEPTED

@@ -236,3 +236,18 @@ def test_the_meeting_page_links_to_the_review_for_officers_only(world, meeting, 
     link = reverse("transcripts:review", args=[meeting.pk]).encode()
     assert link in signed_in(world.clerk).get(meeting.get_absolute_url()).content
     assert link not in signed_in(world.member).get(meeting.get_absolute_url()).content
+
+
+def test_a_long_quote_is_shortened_to_fit_the_actions_source(world, drafted, signed_in) -> None:
+    draft = drafted[0]
+    DraftAction.objects.filter(pk=draft.pk).update(quote="word " * 60, line=12345)
+    response = signed_in(world.clerk).post(
+        reverse("transcripts:accept", args=[draft.pk]),
+        {
+            f"d{draft.pk}-wording": "Write to the Committee",
+            f"d{draft.pk}-owning_agency": world.mopac.pk,
+        },
+    )
+    assert response.status_code == 302
+    source = Action.objects.get().source
+    assert len(source) <= 200 and source.endswith("…” (line 12345)")
