@@ -19,6 +19,8 @@ from demo.data.actions import ACTION_BY_OFFICERS, ACTIONS, RECORDED_BY
 from demo.data.people import PEOPLE
 from meetings.models import AgendaItem, Committee, Meeting
 
+from .transcripts import accept_draft, load_transcripts_demo
+
 LONDON = ZoneInfo("Europe/London")
 EVIDENCE_DIR = Path(__file__).resolve().parent / "data" / "evidence"
 # "Metropolitan Police Service (MPS)": a name followed by its short name in brackets.
@@ -98,6 +100,30 @@ def _evidence(update: dict) -> SimpleUploadedFile | None:
 
 def _create(row: dict, committee: Committee, people: dict[str, User], today: date) -> Action:
     meeting, item = _origin(row, committee)
+    if row.get("line") and meeting is not None:
+        # Said at the meeting: the action comes from its transcript's draft, as a chair accepts it.
+        action = accept_draft(
+            row,
+            meeting=meeting,
+            item=item,
+            owning_agency=match_agency(row["action_by"]),
+            owner=people[row["owner"]] if row["owner"] else None,
+            co_agencies=[match_agency(name) for name in row["co_agencies"]],
+            due_date=demo_due_date(row, today),
+        )
+    else:
+        action = _record(row, committee, meeting, item, people, today)
+    return _history(row, action, people)
+
+
+def _record(
+    row: dict,
+    committee: Committee,
+    meeting: Meeting | None,
+    item: AgendaItem | None,
+    people: dict[str, User],
+    today: date,
+) -> Action:
     action, _warnings = services.action_create(
         by=people[RECORDED_BY[row["committee"]]],
         committee=committee,
@@ -112,6 +138,10 @@ def _create(row: dict, committee: Committee, people: dict[str, User], today: dat
         due_date=demo_due_date(row, today),
         due_text=row["due_text"],
     )
+    return action
+
+
+def _history(row: dict, action: Action, people: dict[str, User]) -> Action:
     # The history happened years ago: each update is dated as the documents date it, and the
     # action as when it was promised, so that "done since the last meeting" reads true.
     last = _noon(row["created_on"]) if row["created_on"] else None
@@ -145,6 +175,7 @@ def load_actions_demo(
     today = today or timezone.localdate()
     people = people or _people()
     committees = {c.short_name.upper(): c for c in Committee.objects.all()}
+    load_transcripts_demo(committees, people)
     references = [row["reference"] for row in ACTIONS]
     existing = set(
         Action.objects.filter(reference__in=references).values_list("reference", flat=True)

@@ -6,8 +6,11 @@ JM_28_NOV_2016 = "2016-11-28T10:30"
 JM_PART_ONE = "Part One: Supporting survivors of sexual violence"
 JM_PART_TWO = "Part Two: Targeted prevention - Keeping children safe"
 
-# --- JM: commitments made at Justice Matters on 28 November 2016. The Court Service (HMCTS)
-# sent apologies, so what was asked of it is owned by an absent agency with nobody to assign.
+# --- JM: commitments made at Justice Matters on 28 November 2016. A row with `line` was said
+# there in so many words: the demo loader drafts the transcript (demo/transcripts.py) and the
+# chair accepts the draft starting on that line, so the action's source is the quote. The Court
+# Service (HMCTS) sent apologies, so what was asked of it is owned by an absent agency with
+# nobody to assign.
 SURVIVOR = [JM_PART_ONE, "Survivor's testimony"]
 JM_NEEDS_ASSESSMENT = [JM_PART_ONE, "MOPAC response - the needs assessment and next steps"]
 JM_PUBLIC_QUESTIONS = [JM_PART_ONE, "Public questions"]
@@ -22,6 +25,7 @@ JUSTICE_MATTERS: list[dict] = [
         "JM-0001",
         "JM",
         JM_28_NOV_2016,
+        line=411,
         item=SURVIVOR,
         description=(
             "Feed back to the survivor who spoke, and to the Violence Against Women and Girls "
@@ -101,6 +105,7 @@ JUSTICE_MATTERS: list[dict] = [
         "JM-0006",
         "JM",
         JM_28_NOV_2016,
+        line=357,
         item=JM_DISCUSSION_ONE,
         description=(
             "Take up outside the meeting, with the police, the CPS and the courts, getting "
@@ -168,6 +173,7 @@ JUSTICE_MATTERS: list[dict] = [
         "JM-0009",
         "JM",
         JM_28_NOV_2016,
+        line=455,
         item=JM_MOPAC_RESPONSE,
         description=(
             "Publish the draft Police and Crime Plan for consultation, with the protection of "
@@ -209,6 +215,7 @@ JUSTICE_MATTERS: list[dict] = [
         "JM-0011",
         "JM",
         JM_28_NOV_2016,
+        line=459,
         item=JM_MOPAC_RESPONSE,
         description=(
             "Oversee the MPS response to the inspection through regular formal meetings between "
@@ -266,6 +273,7 @@ JUSTICE_MATTERS: list[dict] = [
         "JM-0014",
         "JM",
         JM_28_NOV_2016,
+        line=513,
         item=JM_MPS_RESPONSE,
         description=(
             "Roll out the first bespoke course on dealing with missing people, particularly "
@@ -294,6 +302,7 @@ JUSTICE_MATTERS: list[dict] = [
         "JM-0016",
         "JM",
         JM_28_NOV_2016,
+        line=647,
         item=JM_DISCUSSION_TWO,
         description=(
             "Consider who should represent the MPS on the London Safeguarding Adolescent "
@@ -358,6 +367,7 @@ JUSTICE_MATTERS: list[dict] = [
         "JM-0020",
         "JM",
         JM_28_NOV_2016,
+        line=685,
         item=JM_DISCUSSION_TWO,
         description=(
             "Discuss with London Councils and the London boroughs the leadership needed on "
