@@ -297,3 +297,15 @@ class QuestionForm(forms.Form):
         self.helper = form_helper(
             "question", "asked_by", "answered_by", submit="Add question", id_from_label=True
         )
+
+
+class UrgencyForm(forms.Form):
+    """Why a public committee's agenda goes out with fewer than five clear days."""
+
+    late_reason = TextField(
+        limit=1000,
+        required=False,
+        label="Reason of urgency",
+        help_text="Shown with the agenda on the public pages.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

@@ -322,6 +322,11 @@ class AgendaVersion(models.Model):
     )
     snapshot = models.JSONField(help_text="The items as published, with who may see each.")
     changes = models.JSONField(default=list, help_text="What changed since the previous version.")
+    late_reason = models.TextField(
+        blank=True,
+        max_length=1000,
+        help_text="Why a public committee's agenda went out with fewer than five clear days.",
+    )
 
     class Meta:
         ordering = ["-number"]

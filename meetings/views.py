@@ -18,12 +18,14 @@ from core.forms import apply_service_errors, error_status
 from core.once import once, submit_once
 
 from . import access, audience, selectors, services
+from .clock import clock_for
 from .forms import (
     MOVE_DIRECTIONS,
     ItemForm,
     MeetingForm,
     MoveForm,
     RevisionForm,
+    UrgencyForm,
 )
 from .models import AgendaItem, Meeting
 from .services import agenda_publish as publish_agenda
@@ -157,7 +159,12 @@ def _query_int(request: HttpRequest, name: str) -> int | None:
 
 
 def render_editor(
-    request, meeting: Meeting, form=None, status: int = 200, typed: dict | None = None
+    request,
+    meeting: Meeting,
+    form=None,
+    status: int = 200,
+    typed: dict | None = None,
+    urgency: UrgencyForm | None = None,
 ) -> HttpResponse:
     """The agenda editor page (also behind refusals of the pages that change the agenda)."""
     agenda = selectors.agenda_for(access.meeting_viewer(request.user, meeting))
@@ -184,6 +191,8 @@ def render_editor(
         "can_hold": services.can_move(meeting, Meeting.Status.HELD),
         "can_cancel": services.can_move(meeting, Meeting.Status.CANCELLED),
         "cancelled": meeting.status == Meeting.Status.CANCELLED,
+        "clock": clock_for(meeting),
+        "urgency": urgency or UrgencyForm(),
     }
     record_reads(request.user, [agenda], request.resolver_match.view_name)
     return render(request, "meetings/agenda_editor.html", context, status=status)
@@ -275,17 +284,24 @@ def agenda_publish(request: HttpRequest, pk: int) -> HttpResponse:
     committee first when nobody is, unless the clerk chose to invite people later)."""
     meeting = access.access_meeting(request.user, pk, to_run=True)
     choice = request.POST.get("audience", "committee")
-    if choice not in ("committee", "later"):
-        messages.error(request, "Choose who the agenda goes to.")
-        return render_editor(request, meeting, status=400)
+    urgency = UrgencyForm(request.POST)
+    if choice not in ("committee", "later") or not urgency.is_valid():
+        refused = urgency.errors.get("late_reason") or ["Choose who the agenda goes to."]
+        messages.error(request, " ".join(refused))
+        return render_editor(request, meeting, status=400, urgency=urgency)
     try:
         with once(request) as claim:
             version = publish_agenda(
-                meeting=meeting, by=request.user, invite_committee=choice == "committee"
+                meeting=meeting,
+                by=request.user,
+                invite_committee=choice == "committee",
+                late_reason=urgency.cleaned_data["late_reason"],
             )
             done = claim.redirect("meetings:versions", pk=meeting.pk)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
+        if any(e.code == "late" for e in error.error_list):
+            return render_editor(request, meeting, status=400, urgency=urgency)
         return redirect("meetings:editor", pk=meeting.pk)
     sent_to = version.notices.count()
     if sent_to:

@@ -102,6 +102,12 @@ class PublicAgenda:
         """The first exempt item: the exclusion resolution comes before it."""
         return next((r for r in self.rows if r.exempt), None)
 
+    @property
+    def late_reason(self) -> str:
+        """The reason of urgency given when the agenda first went out late."""
+        first = self.meeting.versions.order_by("number").first()
+        return first.late_reason if first else ""
+
     def papers(self) -> list[Paper]:
         """Every paper the public may download from this agenda."""
         return [paper for row in self.rows for paper in row.papers]

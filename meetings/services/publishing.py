@@ -14,6 +14,7 @@ from django.utils import timezone
 from agencies.models import User
 
 from .. import audience
+from ..clock import clock_for
 from ..models import (
     AgendaItem,
     AgendaItemGroupObjectPermission,
@@ -96,13 +97,32 @@ def _refuse_unexplained_exemptions(meeting: Meeting) -> None:
         )
 
 
+def _urgency(meeting: Meeting, reason: str) -> str:
+    """The reason of urgency a late first publication needs (kept only when it is late)."""
+    clock = clock_for(meeting)
+    if clock is None or meeting.versions.exists() or not clock.late:
+        return ""
+    if not reason:
+        raise ValidationError(
+            f"This committee meets in public and its agenda is late: it had to be published "
+            f"by {clock.deadline:%A %-d %B %Y} (five clear days before the meeting). Give the "
+            f"reason of urgency to publish it now; it is shown with the agenda.",
+            code="late",
+        )
+    return reason
+
+
 @transaction.atomic
-def agenda_publish(*, meeting: Meeting, by: User, invite_committee: bool = True) -> AgendaVersion:
+def agenda_publish(
+    *, meeting: Meeting, by: User, invite_committee: bool = True, late_reason: str = ""
+) -> AgendaVersion:
     """Publish the agenda as a new version and, after commit, email everyone invited what
     changed. When nobody is invited yet the committee is invited first, unless the clerk chose
-    to publish without inviting (each person then gets the agenda when invited)."""
+    to publish without inviting (each person then gets the agenda when invited). A public
+    committee's first version published after its deadline needs a reason of urgency."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     _refuse_unexplained_exemptions(meeting)
+    late_reason = _urgency(meeting, late_reason.strip())
     publish_status(meeting)
     if invite_committee and not audience.invited_people(meeting).exists():
         audience.invite_committee(meeting=meeting, by=by)
@@ -114,6 +134,7 @@ def agenda_publish(*, meeting: Meeting, by: User, invite_committee: bool = True)
         published_by=by,
         snapshot=rows,
         changes=_changes(previous.snapshot, rows) if previous else [],
+        late_reason=late_reason,
     )
     agenda_notices_queue(meeting=meeting, people=audience.agenda_recipients(meeting))
     return version
