@@ -58,7 +58,7 @@ urlpatterns = [
     path("import/", include("intake.urls")),
     path("transcripts/", include("transcripts.urls")),
     path("api/", include("api.urls")),
-    path("public/", include("public.urls")),
+    path("public/", include("public_pages.urls")),
     # The log is audit's, but who may see which reads is the access rule's answer, and audit
     # imports no app: the page is served from meetings, under audit's URL names.
     path("audit/", include(([path("", read_log.log_page, name="log")], "audit"))),

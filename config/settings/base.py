@@ -51,7 +51,7 @@ INSTALLED_APPS = [
     "search",
     "api",
     "transcripts",
-    "public",
+    "public_pages",
     "audit",
     "core",
     "demo",

@@ -1,4 +1,4 @@
-"""The public pages: no sign-in; everything read through public.selectors."""
+"""The public pages: no sign-in; everything read through public_pages.selectors."""
 
 from __future__ import annotations
 
