@@ -149,7 +149,13 @@ class Action(models.Model):
         """The action, under the item it came from (none without one), for the log of reads."""
         if self.agenda_item_id:
             item = loaded(self, "agenda_item")
-            restricted = item.restricted if item else None
+            restricted: bool | None = None
+            if item is not None:
+                restricted = item.restricted
+            elif "restricted" not in self.get_deferred_fields():
+                # The column mirrors its item's flag (saved with it): an open action needs no
+                # look-up of its item to be left out of the log.
+                restricted = self.restricted
             yield Target(ReadKind.ACTION, self.pk, self.agenda_item_id, restricted)
 
 

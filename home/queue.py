@@ -114,6 +114,7 @@ def _outstanding(user: User) -> QuerySet[Action]:
             "due_date",
             "due_text",
             "status",
+            "restricted",
             "agenda_item_id",
             "owning_agency__short_name",
             "owner__full_name",

@@ -141,3 +141,20 @@ def test_any_object_that_declares_targets_is_logged(sworld):
         w.item.pk,
         w.committee.pk,
     )
+
+
+def test_an_action_tells_from_its_own_mirror_of_the_item_flag(sworld):
+    """Without its item loaded, an action's `restricted` column (saved with the item's flag)
+    says whether it can be left out: an open one costs no lookup, a restricted one is logged."""
+    w = sworld
+    opened = Action.objects.only("agenda_item_id", "restricted").get(pk=w.public_action.pk)
+    hidden = Action.objects.only("agenda_item_id", "restricted").get(pk=w.action.pk)
+    assert [t.restricted for t in opened.audit_targets()] == [False]
+    assert [t.restricted for t in hidden.audit_targets()] == [True]
+    with CaptureQueriesContext(connection) as ctx:
+        assert record_reads(w.users["chair"], [opened], "x") == 0
+    assert len(ctx) == 0
+    assert record_reads(w.users["chair"], [opened, hidden], "x") == 1
+    # With the column deferred it cannot tell, and leaves it to the one lookup.
+    deferred = Action.objects.only("agenda_item_id").get(pk=w.public_action.pk)
+    assert [t.restricted for t in deferred.audit_targets()] == [None]
