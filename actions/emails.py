@@ -6,10 +6,10 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 
 from agencies.models import Membership, User
+from meetings.marking import MarkedEmail, email_marking, marked_email
 
 from .models import Action, Delivery
 from .visibility import visible_actions
@@ -96,19 +96,26 @@ def visible_ids(user: User, actions: list[Action]) -> set[int]:
 
 
 def _message(
-    user: User, subject: str, template: str, context: dict, message_id: str
-) -> EmailMultiAlternatives:
-    context = {"user": user, "site_url": settings.SITE_URL, **context}
-    message = EmailMultiAlternatives(
+    user: User,
+    subject: str,
+    template: str,
+    context: dict,
+    message_id: str,
+    shown: list[Action],
+) -> MarkedEmail:
+    """The email, marked OFFICIAL-SENSITIVE when the actions whose details it shows (`shown`)
+    carry restricted content; one naming only a restricted action's reference is not."""
+    marking, disclosed = email_marking(shown)
+    context = {"user": user, "site_url": settings.SITE_URL, "marking": marking, **context}
+    return marked_email(
         subject=subject,
-        body=render_to_string(f"actions/email/{template}.txt", context),
-        to=[user.email],
+        text=render_to_string(f"actions/email/{template}.txt", context),
+        html=render_to_string(f"actions/email/{template}.html", context),
+        to=user.email,
+        marking=marking,
+        disclosed=disclosed,
         headers={"Message-ID": message_id},
     )
-    message.attach_alternative(
-        render_to_string(f"actions/email/{template}.html", context), "text/html"
-    )
-    return message
 
 
 def _message_id(key: str) -> str:
@@ -116,7 +123,7 @@ def _message_id(key: str) -> str:
     return f"<{key}@{domain}>"
 
 
-def reminder(delivery: Delivery) -> EmailMultiAlternatives:
+def reminder(delivery: Delivery) -> MarkedEmail:
     """The email for one reminder or overdue notice to an owner (or the lead of an unassigned
     action), as of its step's own day: a reminder sent late after an outage says what it said
     on its day, so two steps never read as two copies of one. Its Message-ID is fixed per
@@ -130,10 +137,11 @@ def reminder(delivery: Delivery) -> EmailMultiAlternatives:
     # The owner cannot be reached (cannot sign in, or may not see it): the lead is asked instead.
     stand_in = not line.unassigned and action.owner_id != user.pk
     context = {"line": line, "for_lead": verb != "Action", "stand_in": stand_in, "subject": subject}
-    return _message(user, subject, "reminder", context, _message_id(f"delivery-{delivery.pk}"))
+    key = _message_id(f"delivery-{delivery.pk}")
+    return _message(user, subject, "reminder", context, key, [action] if line.visible else [])
 
 
-def digest(user: User, deliveries: list[Delivery], today: datetime.date) -> EmailMultiAlternatives:
+def digest(user: User, deliveries: list[Delivery], today: datetime.date) -> MarkedEmail:
     """One email a day for a manager or committee officer: the actions escalated to them, each
     as of its step's own day (the newest step when an action has two)."""
     steps: dict[int, Delivery] = {}
@@ -163,4 +171,5 @@ def digest(user: User, deliveries: list[Delivery], today: datetime.date) -> Emai
     subject = f"Overdue actions: {count} need{'s' if count == 1 else ''} your attention"
     context = {"lines": lines, "today": today, "subject": subject}
     key = f"digest-{user.pk}-{today:%Y%m%d}-{min(d.pk for d in deliveries)}"
-    return _message(user, subject, "digest", context, _message_id(key))
+    shown = [d.notification.action for pk, d in steps.items() if pk in seen]
+    return _message(user, subject, "digest", context, _message_id(key), shown)

@@ -25,6 +25,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from agencies.models import User
+from meetings.marking import log_email
 
 from . import emails, recipients
 from .circuit import backoff, circuit_close, circuit_trip, is_connection_failure, is_permanent
@@ -146,6 +147,7 @@ def deliver(delivery_id: int) -> str:
         except SEND_ERRORS as error:
             return _record_failure([row], error)
         _record_sent([row], str(message.subject), message.extra_headers["Message-ID"])
+        log_email(message, row.recipient, "chasing:reminder")
         return "sent"
 
 
@@ -214,6 +216,7 @@ def deliver_digest(recipient_id: int) -> str:
         except SEND_ERRORS as error:
             return _record_failure(rows, error)
         _record_sent(rows, str(message.subject), message.extra_headers["Message-ID"])
+        log_email(message, user, "chasing:digest")
         return f"sent {len(rows)} in a digest"
 
 

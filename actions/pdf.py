@@ -10,6 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from agencies.models import User
+from core.marking import Marking
 from core.pdf import BLACK, RULE, build_pdf, markup, paragraphs, spread_row, styles
 
 from .summary import Summary, SummaryGroup
@@ -74,8 +75,8 @@ def _group(group: SummaryGroup, s: dict[str, ParagraphStyle]) -> list:
     return [table, Spacer(1, 4 * mm)]
 
 
-def summary_pdf(summary: Summary, user: User) -> bytes:
-    """The Summary of actions of a meeting as this person may see it."""
+def summary_pdf(summary: Summary, user: User, *, marking: Marking) -> bytes:
+    """The Summary of actions of a meeting as this person may see it, with its marking."""
     meeting = summary.meeting
     s = styles()
     footer = f"{meeting.committee.name}: {meeting.title}. Summary of actions"
@@ -117,6 +118,7 @@ def summary_pdf(summary: Summary, user: User) -> bytes:
         story,
         title=footer,
         footer=footer,
+        marking=marking,
         pagesize=landscape(A4),
         margins=(15 * mm, 15 * mm, 15 * mm, 18 * mm),
     )

@@ -24,6 +24,7 @@ from core.forms import apply_service_errors
 from core.navigation import local_next
 from core.once import once, submit_once
 from meetings import access
+from meetings.marking import current_marking
 from meetings.models import AgendaItem, Committee, Meeting
 from meetings.selectors import agenda_for
 
@@ -106,9 +107,10 @@ def register_csv(request: SignedInRequest) -> HttpResponse:
     _, _, _, filters = _scoped(request)
     if filters.is_bound and not filters.is_valid():
         return HttpResponse("Check the filters: " + filters.errors.as_text(), status=400)
-    response = FormulaSafeCSV("actions.csv", CSV_COLUMNS)
-    today = timezone.localdate()
+    # Recorded before the first line: what the rows show decides the marking.
     record_reads(request.user, filters.qs.filter(restricted=True), "actions:csv")
+    response = FormulaSafeCSV("actions.csv", CSV_COLUMNS, marking=current_marking())
+    today = timezone.localdate()
     for action in filters.qs.iterator(chunk_size=500):
         response.writerow(
             [
@@ -366,7 +368,7 @@ def summary_download(request: SignedInRequest, pk: int) -> HttpResponse:
     meeting = access.access_meeting(request.user, pk)
     summary_of_actions = meeting_summary(request.user, meeting)
     record_reads(request.user, [summary_of_actions], "actions:summary_pdf")
-    content = summary_pdf(summary_of_actions, request.user)
+    content = summary_pdf(summary_of_actions, request.user, marking=current_marking())
     stem = f"{meeting.committee.short_name}-{timezone.localtime(meeting.starts_at):%Y-%m-%d}"
     response = HttpResponse(content, content_type="application/pdf")
     disposition = content_disposition_header(True, f"{stem}-summary-of-actions.pdf")

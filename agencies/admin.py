@@ -49,12 +49,18 @@ class UserAdmin(GuardedDeletionMixin, BaseUserAdmin):
     add_form = UserCreation
     ordering = ["full_name"]
     list_display = ["full_name", "email", "job_title", "is_staff", "is_active"]
-    list_filter = ["is_staff", "is_superuser", "is_active", "memberships__agency__kind"]
+    list_filter = [
+        "is_staff",
+        "is_superuser",
+        "is_records_officer",
+        "is_active",
+        "memberships__agency__kind",
+    ]
     search_fields = ["full_name", "email", "job_title"]
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         ("Person", {"fields": ("full_name", "job_title")}),
-        ("Access", {"fields": ("is_active", "is_staff", "is_superuser")}),
+        ("Access", {"fields": ("is_active", "is_staff", "is_superuser", "is_records_officer")}),
         ("Dates", {"fields": ("last_login", "date_joined")}),
     )
     readonly_fields = ["last_login", "date_joined"]

@@ -58,6 +58,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(
         default=False, help_text="Can sign in to the administration site."
     )
+    is_records_officer = models.BooleanField(
+        "records officer",
+        default=False,
+        help_text="Can read and export the whole disclosure log of restricted content.",
+    )
     date_joined = models.DateTimeField(auto_now_add=True)
 
     objects = UserManager()

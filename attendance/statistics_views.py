@@ -11,6 +11,7 @@ from django.utils import timezone
 from core.csv import FormulaSafeCSV
 from core.forms import apply_service_errors
 from meetings import access
+from meetings.marking import current_marking
 
 from . import services
 from .charts import attendance_chart
@@ -110,6 +111,7 @@ def statistics_csv(request: HttpRequest) -> HttpResponse:
             "Not recorded",
             "Attendance rate",
         ],
+        marking=current_marking(),
     )
     for level, rows in (("Agency", stats.agencies), ("Person", stats.people)):
         for row in rows:

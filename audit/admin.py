@@ -15,7 +15,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from .guarded import GuardedDeletionMixin
-from .models import FactorReset, ImportRecord
+from .models import Disclosure, FactorReset, ImportRecord
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -90,3 +90,23 @@ class FactorResetAdmin(ReadOnlyAdmin):
     fields = ["reset_at", "actor_name", "person_name", "person_email", "devices"]
     search_fields = ["actor_name", "person_name", "person_email"]
     date_hierarchy = "reset_at"
+
+
+@admin.register(Disclosure)
+class DisclosureAdmin(ReadOnlyAdmin):
+    """The disclosure log; never edited, and shown in the admin to superusers only (chairs and
+    records officers read it at /audit/disclosures/)."""
+
+    list_display = ["disclosed_at", "route", "by_name", "to_name", "label", "version", "committee"]
+    fields = ["disclosed_at", "route", "surface", "by_name", "to_name", "to_email", "kind",
+              "object_id", "label", "version", "committee"]  # fmt: skip
+    list_filter = ["route", "committee"]
+    search_fields = ["by_name", "to_name", "to_email"]
+    list_select_related = ["committee"]
+    date_hierarchy = "disclosed_at"
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
+        return request.user.is_active and request.user.is_superuser

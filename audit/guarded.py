@@ -52,6 +52,7 @@ GUARDED_MODELS = frozenset(
         "attendance.declaration",
         "attendance.attendancechange",
         "audit.restrictedread",
+        "audit.disclosure",
         "admin.logentry",
     }
 )

@@ -147,3 +147,77 @@ class FactorReset(models.Model):
 
     def __str__(self) -> str:
         return f"{self.actor_name} reset {self.person_name}'s second factor"
+
+
+class Disclosure(models.Model):
+    """One disclosure of restricted content (issue 16, section 3): who, what (object and
+    version), when, to whom, and by which route. Written by the product only (audit.disclosures):
+    never changed or deleted through it, and purged after DISCLOSURE_KEEP_DAYS.
+
+    What is named by kind, id and meeting (`label`), never by the item's title, so the log shows
+    nothing more than its readers (the committee's chairs, the records officers) may see.
+    """
+
+    class Route(models.TextChoices):
+        PAGE = "page", "Page"
+        PDF = "pdf", "PDF"
+        CSV = "csv", "CSV"
+        FILE = "file", "File download"
+        EMAIL = "email", "Email"
+        API = "api", "API"
+
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="disclosures_made",
+    )
+    by_name = models.CharField(
+        max_length=150, help_text="Who disclosed it: the person, or the product for its emails."
+    )
+    to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="disclosures_received",
+    )
+    to_name = models.CharField(max_length=150, help_text="Who received it, as named then.")
+    to_email = models.CharField(max_length=254, blank=True)
+    kind = models.CharField(max_length=10, choices=RestrictedRead.Kind.choices)
+    object_id = models.PositiveBigIntegerField(help_text="The id of the object disclosed.")
+    label = models.CharField(max_length=300, help_text="What it is, without its title.")
+    version = models.CharField(max_length=50, blank=True)
+    item = models.ForeignKey(
+        "meetings.AgendaItem",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="disclosures",
+    )
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="disclosures",
+    )
+    committee = models.ForeignKey(
+        "meetings.Committee", on_delete=models.CASCADE, related_name="disclosures"
+    )
+    route = models.CharField(max_length=10, choices=Route.choices)
+    surface = models.CharField(
+        max_length=100, help_text='The URL name, or the kind of email ("chasing:reminder").'
+    )
+    disclosed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-disclosed_at", "-id"]
+        indexes = [
+            models.Index(fields=["committee", "disclosed_at"]),
+            models.Index(fields=["disclosed_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label} to {self.to_name} by {self.get_route_display()}"

@@ -7,8 +7,10 @@ from typing import Any, Protocol
 
 from django.contrib.auth.models import AnonymousUser
 from django.db import models
+from django.utils import timezone
 
 from .models import FactorReset, ImportRecord, RestrictedRead
+from .shown import Disclosed, note
 from .targets import Audited, Target
 
 
@@ -48,23 +50,20 @@ def _find_items(targets: dict[tuple[str, int], Target]) -> None:
             )
         )
         for t in found:
-            targets[(t.kind, t.object_id)] = Target(t.kind, t.object_id, items.get(t.object_id))
+            targets[(t.kind, t.object_id)] = Target(
+                t.kind, t.object_id, items.get(t.object_id), version=t.version
+            )
 
 
-def record_reads(
-    user: Reader | AnonymousUser, items: Iterable[Audited | None], surface: str
-) -> int:
-    """Log that `user` was shown the content of these objects on `surface` (a URL name).
+def restricted_content(items: Iterable[Audited | None]) -> list[Disclosed]:
+    """What of restricted content these objects show, each object once (None is skipped).
 
     Each object names what it shows through `audit_targets()` (agenda items, rows or whole
     agendas, published version rows, papers, minutes, actions, summaries, evidence, invitations,
-    declarations, comments and grants); None is skipped. Only the content of restricted items is
-    logged, once per object per call. At most three queries whatever the number of objects: the
-    items (and, for updates whose action is not loaded, their actions) are looked up in one go,
-    then every row is written in one bulk insert. Returns the number of rows written.
+    declarations, comments and grants); only the content of restricted items counts. At most two
+    queries whatever the number of objects: the items (and, for updates whose action is not
+    loaded, their actions) are looked up in one go.
     """
-    if isinstance(user, AnonymousUser) or not user.is_authenticated:
-        return 0
     targets: dict[tuple[str, int], Target] = {}
     for obj in items:
         if obj is None:
@@ -73,33 +72,79 @@ def record_reads(
             if target.restricted is not False:
                 targets.setdefault((target.kind, target.object_id), target)
     if not targets:
-        return 0
+        return []
     _find_items(targets)
     item_ids = {t.item_id for t in targets.values() if t.item_id is not None}
     if not item_ids:
-        return 0
+        return []
     restricted = {
-        pk: (meeting_id, committee_id)
-        for pk, meeting_id, committee_id in _item_model()
+        pk: (meeting_id, committee_id, revision, title, starts_at)
+        for pk, meeting_id, committee_id, revision, title, starts_at in _item_model()
         ._default_manager.filter(pk__in=item_ids, restricted=True)
-        .values_list("pk", "meeting_id", "meeting__committee_id")
+        .values_list(
+            "pk",
+            "meeting_id",
+            "meeting__committee_id",
+            "meeting__agenda_revision",
+            "meeting__title",
+            "meeting__starts_at",
+        )
     }
-    rows = [
+    return [
+        _disclosed(t, *restricted[t.item_id])
+        for t in targets.values()
+        if t.item_id is not None and t.item_id in restricted
+    ]
+
+
+def record_reads(
+    user: Reader | AnonymousUser, items: Iterable[Audited | None], surface: str
+) -> int:
+    """Log that `user` was shown the content of these objects on `surface` (a URL name).
+
+    Only the content of restricted items is logged (`restricted_content`), once per object per
+    call, in at most three queries whatever the number of objects; what is logged is also noted
+    for the request being served (audit.shown), which marks and discloses it. Returns the number
+    of rows written.
+    """
+    if isinstance(user, AnonymousUser) or not user.is_authenticated:
+        return 0
+    shown = restricted_content(items)
+    if not shown:
+        return 0
+    RestrictedRead.objects.bulk_create(
         RestrictedRead(
             reader_id=user.pk,
             reader_name=user.full_name[:150],
-            kind=t.kind,
-            object_id=t.object_id,
-            item_id=t.item_id,
-            meeting_id=restricted[t.item_id][0],
-            committee_id=restricted[t.item_id][1],
+            kind=d.kind,
+            object_id=d.object_id,
+            item_id=d.item_id,
+            meeting_id=d.meeting_id,
+            committee_id=d.committee_id,
             surface=surface[:100],
         )
-        for t in targets.values()
-        if t.item_id in restricted
-    ]
-    RestrictedRead.objects.bulk_create(rows)
-    return len(rows)
+        for d in shown
+    )
+    note(shown)
+    return len(shown)
+
+
+def _disclosed(
+    t: Target, meeting_id: int, committee_id: int, revision: int, title: str, starts_at: Any
+) -> Disclosed:
+    """A shown target as the disclosure log names it: by kind, id and meeting, never by the
+    item's title (which the log's readers may not all be allowed to see)."""
+    kind = RestrictedRead.Kind(t.kind).label if t.kind in RestrictedRead.Kind else t.kind
+    day = f"{timezone.localtime(starts_at):%d %b %Y}" if starts_at is not None else ""
+    return Disclosed(
+        kind=t.kind,
+        object_id=t.object_id,
+        item_id=t.item_id or 0,
+        meeting_id=meeting_id,
+        committee_id=committee_id,
+        version=t.version or f"agenda revision {revision}",
+        label=f"{kind} {t.object_id} of a restricted item of {title} ({day})"[:300],
+    )
 
 
 def import_record(

@@ -34,6 +34,9 @@ class Target:
     # When the item cannot be named without a query (an action update whose action is not
     # loaded): the model and the path from it to the item's id, looked up in one query for all.
     item_via: tuple[type[models.Model], str] | None = None
+    # Which version of it is shown, when the object knows ("minute revision 3"); else the
+    # disclosure log names the agenda's revision.
+    version: str = ""
 
 
 @runtime_checkable

@@ -10,7 +10,7 @@ from django.views.generic import TemplateView
 from agencies.auth_views import NewPasswordView, ResetRequestView, SignInView
 from core.views import session_extend
 from home import views as home
-from meetings import read_log
+from meetings import disclosure_log, read_log
 
 from .health import healthz
 
@@ -61,7 +61,19 @@ urlpatterns = [
     path("public/", include("public_pages.urls")),
     # The log is audit's, but who may see which reads is the access rule's answer, and audit
     # imports no app: the page is served from meetings, under audit's URL names.
-    path("audit/", include(([path("", read_log.log_page, name="log")], "audit"))),
+    path(
+        "audit/",
+        include(
+            (
+                [
+                    path("", read_log.log_page, name="log"),
+                    path("disclosures/", disclosure_log.disclosure_page, name="disclosures"),
+                    path("disclosures.csv", disclosure_log.disclosure_csv, name="disclosures_csv"),
+                ],
+                "audit",
+            )
+        ),
+    ),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     # Public, like the sign-in page: anyone may read how accessible the product is.

@@ -2,6 +2,8 @@
 
 Every CSV the product serves is a `FormulaSafeCSV`: free text typed by a partner (an action's
 description, a person's or agency's name) must not run as `=HYPERLINK(...)` in whoever opens it.
+Each says how it is marked (core.marking): one whose rows carry restricted content starts with
+the OFFICIAL-SENSITIVE line and its handling words, before the header.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ import csv
 from collections.abc import Iterable, Sequence
 
 from django.http import HttpResponse
+
+from .marking import Marking
 
 # OWASP's list: a spreadsheet reads a cell starting with any of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -23,12 +27,17 @@ def safe_cell(value: object) -> object:
 
 
 class FormulaSafeCSV(HttpResponse):
-    """A CSV attachment whose rows go through `safe_cell`, cell by cell."""
+    """A CSV attachment whose rows go through `safe_cell`, cell by cell, marked on its first
+    line when it carries restricted content."""
 
-    def __init__(self, filename: str, header: Sequence[str]) -> None:
+    def __init__(self, filename: str, header: Sequence[str], *, marking: Marking) -> None:
+        if not isinstance(marking, Marking):
+            raise TypeError("FormulaSafeCSV needs the download's marking (core.marking.Marking)")
         super().__init__(content_type="text/csv; charset=utf-8")
         self["Content-Disposition"] = f'attachment; filename="{filename}"'
         self._writer = csv.writer(self)
+        if marking.sensitive:
+            self.writerow([marking.line])
         self.writerow(header)
 
     def writerow(self, row: Iterable[object]) -> None:

@@ -1,7 +1,11 @@
-"""The frame every PDF of the product is printed in: page, footer, house styles, text escaping.
+"""The frame every PDF of the product is printed in: page, marking, footer, house styles, text
+escaping.
 
 The documents themselves (agenda pack, minutes, summary of actions) stay with their apps; each
-builds its story from what its selector lets the person see, then hands it to `build_pdf`.
+builds its story from what its selector lets the person see, then hands it to `build_pdf` with
+its marking (core.marking), which the frame prints at the top and bottom of every page: there
+is no way to build a PDF without saying how it is marked. Pages made elsewhere (papers merged
+into the agenda pack) are stamped with the same marking by `stamp`.
 """
 
 from __future__ import annotations
@@ -15,11 +19,21 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
+
+from .marking import Marking
 
 BLACK = colors.HexColor("#0b0c0c")
 GREY = colors.HexColor("#505a5f")
 RULE = colors.HexColor("#b1b4b6")
+RED = colors.HexColor("#d4351c")
+MARKING_FONT = "Helvetica-Bold"
+MARKING_SIZE = 9
+# Where the marking stands: below the top edge and above the bottom one (the footer is lower).
+MARKING_TOP = 10 * mm
+MARKING_BOTTOM = 14 * mm
 # (left, right, top, bottom)
 MARGINS = (20 * mm, 20 * mm, 20 * mm, 20 * mm)
 
@@ -132,19 +146,53 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
+def draw_marking(canvas: Canvas, marking: Marking, width: float, height: float) -> None:
+    """The marking centred at the top and the bottom of a page of this size (nothing when the
+    marking is not shown); a long one is set smaller to fit the page's width."""
+    line = marking.line
+    if not line:
+        return
+    room = width - 20 * mm
+    size = float(MARKING_SIZE)
+    while size > 5 and stringWidth(line, MARKING_FONT, size) > room:
+        size -= 0.5
+    canvas.saveState()
+    canvas.setFont(MARKING_FONT, size)
+    canvas.setFillColor(RED if marking.sensitive else BLACK)
+    canvas.drawCentredString(width / 2, height - MARKING_TOP, line)
+    canvas.drawCentredString(width / 2, MARKING_BOTTOM, line)
+    canvas.restoreState()
+
+
+def marking_page(marking: Marking, width: float, height: float) -> bytes:
+    """A transparent one-page PDF of this size holding only the marking, to stamp on a page
+    made elsewhere."""
+    buffer = BytesIO()
+    canvas = Canvas(buffer, pagesize=(width, height))
+    draw_marking(canvas, marking, width, height)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
 def build_pdf(
     story: Sequence[Flowable],
     *,
     title: str,
     footer: str,
+    marking: Marking,
     pagesize: tuple[float, float] = A4,
     margins: tuple[float, float, float, float] = MARGINS,
 ) -> bytes:
-    """The story printed on numbered pages with the footer; no author or subject in its metadata."""
+    """The story printed on numbered pages with the marking at the top and bottom and the
+    footer; no author or subject in its metadata."""
+    if not isinstance(marking, Marking):
+        raise TypeError("build_pdf needs the document's marking (core.marking.Marking)")
     left, right, top, bottom = margins
     buffer = BytesIO()
 
     def on_page(canvas, doc) -> None:
+        draw_marking(canvas, marking, *pagesize)
         canvas.saveState()
         canvas.setFont("Helvetica", 8)
         canvas.setFillColor(GREY)

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 from agencies.http import SignedInRequest
 from audit.models import ImportRecord
 from core.csv import FormulaSafeCSV
+from core.marking import official
 from core.once import once, submit_once
 from core.uploads import display_name
 from meetings import access
@@ -134,6 +135,7 @@ def actions_confirm(request: SignedInRequest, short_name: str) -> HttpResponse:
 @require_safe
 def actions_template(request: SignedInRequest) -> HttpResponse:
     """A CSV to fill in: the columns the import reads, and one example row."""
-    response = FormulaSafeCSV("action-log-template.csv", TEMPLATE_HEADER)
+    # No stored text in it: a template to fill in carries nothing restricted.
+    response = FormulaSafeCSV("action-log-template.csv", TEMPLATE_HEADER, marking=official())
     response.writerow(TEMPLATE_EXAMPLE)
     return response

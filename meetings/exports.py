@@ -24,6 +24,7 @@ from core.once import once, submit_once
 
 from . import access, selectors
 from .calendar import calendar_for, feed_meetings, feed_rows
+from .marking import current_marking
 from .models import CalendarFeed, Meeting
 from .pack import agenda_pack
 from .services.calendar_feeds import active_feeds, calendar_feed_renew, calendar_feed_revoke
@@ -49,9 +50,11 @@ def agenda_pdf(request: SignedInRequest, pk: int) -> HttpResponse:
     """The agenda pack as the person asking may see it."""
     meeting = access.access_meeting(request.user, pk)
     agenda = selectors.agenda_for(access.meeting_viewer(request.user, meeting))
-    pack = agenda_pack(agenda, request.user)
+    # Recorded first: what the agenda shows (and so the papers merged in) decides the marking.
+    record_reads(request.user, [agenda], "meetings:agenda_pdf")
+    pack = agenda_pack(agenda, request.user, marking=current_marking())
     # The papers merged in are read like downloads: restricted ones are logged.
-    record_reads(request.user, [agenda, *pack.merged], "meetings:agenda_pdf")
+    record_reads(request.user, pack.merged, "meetings:agenda_pdf")
     return _download(pack.content, "application/pdf", f"{_file_stem(meeting)}-agenda.pdf")
 
 

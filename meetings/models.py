@@ -14,6 +14,7 @@ from django.urls import reverse
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
 from audit.targets import ReadKind, Target, loaded
+from core.marking import DEFAULT_HANDLING, HANDLING_LIMIT
 
 if TYPE_CHECKING:
     from agencies.models import User
@@ -47,6 +48,14 @@ class Committee(models.Model):
             "Meets in public: its published agendas, the papers of its public items and its "
             "approved minutes are on the public pages, for anyone, without signing in. Its "
             "restricted items are exempt and must give their Schedule 12A paragraph."
+        ),
+    )
+    handling_words = models.CharField(
+        max_length=HANDLING_LIMIT,
+        default=DEFAULT_HANDLING,
+        help_text=(
+            "Printed with the OFFICIAL-SENSITIVE marking on every page, PDF, email and CSV that "
+            f"carries this committee's restricted items. Up to {HANDLING_LIMIT} characters."
         ),
     )
     standing_agenda = models.JSONField(

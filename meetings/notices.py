@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from agencies.models import User
+from core.marking import SUBJECT_PREFIX
 from inbox.models import Message
 from inbox.services import messages_notify
 
+from .marking import MarkedEmail, email_marking, log_email, marked_email
 from .models import AgendaNotice, AgendaVersion, Committee, Meeting
-from .selectors import committee_people
+from .selectors import ShownVersionRows, committee_people
 from .versions import agenda_rows_for, changes_for
 
 
@@ -34,7 +35,7 @@ def had_agenda(version: AgendaVersion, user: User) -> bool:
     ).exists()
 
 
-def render_notice(version: AgendaVersion, user: User) -> EmailMultiAlternatives | None:
+def render_notice(version: AgendaVersion, user: User) -> MarkedEmail | None:
     """The email telling one person about one version, or None when nothing they may see
     changed. Someone invited after an earlier version went out gets the whole agenda."""
     meeting = version.meeting
@@ -42,26 +43,30 @@ def render_notice(version: AgendaVersion, user: User) -> EmailMultiAlternatives 
     changes = changes_for(version, user)
     if not first and not changes:
         return None
-    context = {
+    rows = agenda_rows_for(version, user)
+    context: dict = {
         "user": user,
         "meeting": meeting,
         "version": version,
         "first": first,
         "changes": changes,
-        "rows": agenda_rows_for(version, user),
+        "rows": rows,
         "link": f"{settings.SITE_URL}{meeting.get_absolute_url()}",
     }
     verb = "Agenda published" if first else "Agenda changed"
     subject = f"{verb}: {meeting.committee.name}, {timezone.localtime(meeting.starts_at):%d %B %Y}"
-    message = EmailMultiAlternatives(
+    # The titles of restricted items this person may see make the notice OFFICIAL-SENSITIVE.
+    shown = [ShownVersionRows(rows), ShownVersionRows.of_changes(changes)]
+    marking, disclosed = email_marking(shown)
+    context["marking"] = marking
+    return marked_email(
         subject=subject,
-        body=render_to_string("meetings/email/agenda_notice.txt", context),
-        to=[user.email],
+        text=render_to_string("meetings/email/agenda_notice.txt", context),
+        html=render_to_string("meetings/email/agenda_notice.html", context),
+        to=user.email,
+        marking=marking,
+        disclosed=disclosed,
     )
-    message.attach_alternative(
-        render_to_string("meetings/email/agenda_notice.html", context), "text/html"
-    )
-    return message
 
 
 def send_notice(version: AgendaVersion, user: User) -> bool:
@@ -83,7 +88,9 @@ def send_notice(version: AgendaVersion, user: User) -> bool:
         message = render_notice(version, user)
         if message is not None:
             message.send()
-            _tell_in_app(version, user, str(message.subject))
+            log_email(message, user, "meetings:agenda_notice")
+            # The in-app message names no item: its subject goes unmarked.
+            _tell_in_app(version, user, str(message.subject).removeprefix(SUBJECT_PREFIX))
         notice.sent_at = timezone.now()
         notice.save(update_fields=["sent_at"])
         return message is not None

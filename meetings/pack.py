@@ -2,9 +2,10 @@
 
 Papers come only from the rows of `selectors.agenda_for`, so a restricted item's papers are in
 the pack of those granted it (and the chairs and secretariat) and of nobody else. PDF papers are
-merged with pypdf; other files (Word, spreadsheets, images, text) and PDFs that cannot be read
-are listed in the agenda's list of papers as not included, to be downloaded from the meeting
-page.
+merged with pypdf, and each of their pages is stamped with the pack's marking (OFFICIAL-SENSITIVE
+when the pack carries restricted content), as the frame marks the pages it prints; other files
+(Word, spreadsheets, images, text) and PDFs that cannot be read are listed in the agenda's list
+of papers as not included, to be downloaded from the meeting page.
 """
 
 from __future__ import annotations
@@ -13,10 +14,12 @@ import logging
 from dataclasses import dataclass, field
 from io import BytesIO
 
-from pypdf import PdfReader, PdfWriter
+from pypdf import PageObject, PdfReader, PdfWriter, Transformation
 from pypdf.errors import PyPdfError
 
 from agencies.models import User
+from core.marking import Marking
+from core.pdf import marking_page
 
 from .models import Paper
 from .pdf import agenda_pack_pdf
@@ -63,15 +66,31 @@ def _reader(paper: Paper) -> PdfReader | None:
     return reader
 
 
-def agenda_pack(agenda: Agenda, user: User) -> Pack:
-    """The whole pack for this person: cover, agenda, list of papers, then each PDF paper."""
+def stamp(pages: list[PageObject], marking: Marking) -> None:
+    """Print the marking at the top and bottom of each of these pages (made elsewhere)."""
+    if not marking.line:
+        return
+    overlays: dict[tuple[float, float], PageObject] = {}
+    for page in pages:
+        box = page.mediabox
+        size = (float(box.width), float(box.height))
+        if size not in overlays:
+            overlays[size] = PdfReader(BytesIO(marking_page(marking, *size))).pages[0]
+        move = Transformation().translate(float(box.left), float(box.bottom))
+        page.merge_transformed_page(overlays[size], move)
+
+
+def agenda_pack(agenda: Agenda, user: User, *, marking: Marking) -> Pack:
+    """The whole pack for this person, marked on every page: cover, agenda, list of papers,
+    then each PDF paper."""
     readers: dict[int, PdfReader] = {}
     for _, paper in _numbered_papers(agenda):
         reader = _reader(paper)
         if reader is not None:
             readers[paper.pk] = reader
-    front = agenda_pack_pdf(agenda, user, included=set(readers))
+    front = agenda_pack_pdf(agenda, user, included=set(readers), marking=marking)
     writer = PdfWriter(clone_from=PdfReader(BytesIO(front)))
+    front_pages = len(writer.pages)
     pack = Pack(content=b"")
     for number, paper in _numbered_papers(agenda):
         reader = readers.get(paper.pk)
@@ -82,6 +101,7 @@ def agenda_pack(agenda: Agenda, user: User) -> Pack:
         writer.append(reader, import_outline=False)
         writer.add_outline_item(f"{number} {paper.title}", first_page)
         pack.merged.append(paper)
+    stamp(list(writer.pages)[front_pages:], marking)
     buffer = BytesIO()
     writer.write(buffer)
     pack.content = buffer.getvalue()

@@ -21,6 +21,7 @@ from reportlab.platypus import (
 )
 
 from agencies.models import User
+from core.marking import Marking
 from core.pdf import BLACK, RULE, build_pdf, markup, paragraphs, spread_row, styles
 
 from .models import AgendaItem
@@ -178,9 +179,11 @@ def _papers(agenda: Agenda, s: dict[str, ParagraphStyle], included: set[int] | N
     return [KeepTogether([Paragraph("List of papers", s["h2"]), lines[0]]), *lines[1:]]
 
 
-def agenda_pack_pdf(agenda: Agenda, user: User, included: set[int] | None = None) -> bytes:
+def agenda_pack_pdf(
+    agenda: Agenda, user: User, included: set[int] | None = None, *, marking: Marking
+) -> bytes:
     """The front of the agenda pack (cover, numbered agenda, list of papers) as this person may
-    see it; `included` names the papers merged after it (meetings/pack.py)."""
+    see it, with its marking; `included` names the papers merged after it (meetings/pack.py)."""
     meeting = agenda.meeting
     s = styles()
     story = [
@@ -190,4 +193,4 @@ def agenda_pack_pdf(agenda: Agenda, user: User, included: set[int] | None = None
         *_papers(agenda, s, included),
     ]
     name = f"{meeting.committee.name}: {meeting.title}"
-    return build_pdf(story, title=name, footer=name)
+    return build_pdf(story, title=name, footer=name, marking=marking)

@@ -23,6 +23,7 @@ from agencies.selectors import managed_agencies
 from audit import selectors as log
 from audit.forms import LogFilterForm
 from audit.models import RestrictedRead
+from audit.shown import mark
 
 from . import access
 from .models import AgendaItem, Committee
@@ -143,11 +144,17 @@ def log_page(request: SignedInRequest) -> HttpResponse:
     ).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    lines = log_lines(user, list(page))
+    # Reading the log is not itself logged, but the titles it names are restricted content:
+    # the page is marked OFFICIAL-SENSITIVE when it names one.
+    mark({line.read.committee_id for line in lines if line.item_id is not None})
+    if item is not None and item.restricted:
+        mark([item.meeting.committee_id])
     context = {
         "form": form,
         "item": item,
         "page": page,
-        "lines": log_lines(user, list(page)),
+        "lines": lines,
         "query": query.urlencode(),
     }
     return render(request, "audit/log.html", context, status=status)

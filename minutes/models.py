@@ -118,7 +118,13 @@ class Minute(models.Model):
     def audit_targets(self) -> Iterator[Target]:
         """The minute, under its item, for the log of reads."""
         item = loaded(self, "item")
-        yield Target(ReadKind.MINUTE, self.pk, self.item_id, item.restricted if item else None)
+        yield Target(
+            ReadKind.MINUTE,
+            self.pk,
+            self.item_id,
+            item.restricted if item else None,
+            version=f"minute revision {self.revision}",
+        )
 
     @property
     def paragraphs(self) -> list[str]:

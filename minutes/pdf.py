@@ -12,6 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from agencies.models import User
+from core.marking import Marking
 from core.pdf import RULE, build_pdf, markup, paragraphs, spread_row, styles
 
 from .attendance_view import AttendanceView
@@ -205,9 +206,9 @@ def _amendments(doc: MinutesDocument, s) -> list:
     return flow
 
 
-def minutes_pdf(doc: MinutesDocument, user: User) -> bytes:
+def minutes_pdf(doc: MinutesDocument, user: User, *, marking: Marking) -> bytes:
     """The minutes document (attendance, item by item, resolutions, amendments) for one
-    person, as they may see it."""
+    person, as they may see it, with its marking."""
     styles = _styles()
     meeting = doc.meeting
     day = timezone.localtime(meeting.starts_at)
@@ -242,4 +243,4 @@ def minutes_pdf(doc: MinutesDocument, user: User) -> bytes:
         ),
     ]
     title = f"{meeting.committee.name}: minutes of {day.day} {day:%B %Y}"
-    return build_pdf(story, title=title, footer=footer)
+    return build_pdf(story, title=title, footer=footer, marking=marking)

@@ -81,7 +81,13 @@ class Section:
         if self.heading:
             yield from self.row.audit_targets()
         if self.minute is not None and self.row.item is not None:
-            yield Target(ReadKind.MINUTE, self.minute.pk, self.row.id, self.row.restricted)
+            yield Target(
+                ReadKind.MINUTE,
+                self.minute.pk,
+                self.row.id,
+                self.row.restricted,
+                version=f"minute revision {self.minute.revision}",
+            )
 
 
 @dataclass

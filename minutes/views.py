@@ -20,6 +20,7 @@ from audit.services import record_reads
 from core.forms import apply_service_errors, error_status
 from core.once import once, submit_once
 from meetings import access
+from meetings.marking import current_marking
 from meetings.models import AgendaItem, Meeting
 from meetings.selectors import agenda_for
 
@@ -77,7 +78,8 @@ def pdf(request: HttpRequest, pk: int) -> HttpResponse:
     if not doc.can_read:
         raise PermissionDenied("These minutes are a draft; they can be read once circulated.")
     record_reads(request.user, [doc], "minutes:pdf")
-    response = HttpResponse(build_pdf(doc, request.user), content_type="application/pdf")
+    content = build_pdf(doc, request.user, marking=current_marking())
+    response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(True, f"{_stem(meeting)}.pdf")
     return response
 

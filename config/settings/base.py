@@ -79,6 +79,8 @@ MIDDLEWARE = [
     # After sign-in, before any view: the second factor (agencies/mfa.py) when it is owed.
     "agencies.middleware.SecondFactorMiddleware",
     "core.middleware.RequestMemoMiddleware",
+    # What of restricted content each response shows (audit.shown): its marking.
+    "audit.middleware.ShownMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Axes must come last so that it sees the outcome of every sign-in attempt.
@@ -128,6 +130,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "inbox.context_processors.inbox",
                 "core.drafts.session_context",
+                "meetings.marking.marking",
             ],
             # Every create form carries `{% submit_token %}` (core.once) without a load.
             "builtins": ["core.templatetags.once"],
@@ -170,6 +173,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
+
+# Pages and PDFs without restricted content are OFFICIAL: marked as such, or left unmarked
+# (restricted content is always OFFICIAL-SENSITIVE, core.marking).
+MARK_OFFICIAL = env.bool("MARK_OFFICIAL", default=True)
 
 # A second factor (TOTP with backup codes, django-otp): people who set one up always enter it
 # after their password; with MFA_REQUIRED everyone must, and nothing else is served until they
@@ -302,10 +309,17 @@ CELERY_BEAT_SCHEDULE = {
     "deliver-messages": {"task": "inbox.tasks.deliver_pending", "schedule": CHASING_SWEEP_SECONDS},
     # Submit records and unclaimed drafts past their keep periods (core/purge.py).
     "purge-old-plumbing": {"task": "core.tasks.purge_old_plumbing", "schedule": 24 * 3600},
+    # Disclosures of restricted content past their keep period (audit/disclosures.py).
+    "purge-old-disclosures": {
+        "task": "audit.tasks.purge_old_disclosures",
+        "schedule": 24 * 3600,
+    },
 }
 # How long a form's one-time submit record and an unclaimed draft are kept (core/purge.py).
 SUBMISSION_KEEP_DAYS = env.int("SUBMISSION_KEEP_DAYS", default=7)
 DRAFT_KEEP_DAYS = env.int("DRAFT_KEEP_DAYS", default=7)
+# How long the disclosure log keeps a row (audit/disclosures.py): six years by default.
+DISCLOSURE_KEEP_DAYS = env.int("DISCLOSURE_KEEP_DAYS", default=6 * 366)
 
 HEALTHZ_BROKER_TIMEOUT = 2.0
 

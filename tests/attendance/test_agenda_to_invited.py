@@ -76,7 +76,10 @@ def test_the_clerk_may_publish_without_inviting_and_invite_later(
     with django_capture_on_commit_callbacks(execute=True):
         invitations_generate(meeting=draft, by=world.clerk)
     assert len(mail.outbox) == 5  # the invited; managers hear with the next version
-    assert all(m.subject.startswith("Agenda published") for m in mail.outbox)
+    assert all(
+        m.subject.removeprefix("OFFICIAL-SENSITIVE: ").startswith("Agenda published")
+        for m in mail.outbox
+    )
 
 
 def test_inviting_after_publishing_sends_the_current_agenda_whole_to_the_new_invitee(
@@ -93,7 +96,9 @@ def test_inviting_after_publishing_sends_the_current_agenda_whole_to_the_new_inv
         invitation_add(meeting=draft, by=world.clerk, capacity=Capacity.OBSERVER, person=guest)
     assert mailed() == [guest.email]
     body = mail.outbox[0].body
-    assert mail.outbox[0].subject.startswith("Agenda published")  # the whole agenda, not a diff
+    assert (
+        mail.outbox[0].subject.removeprefix("OFFICIAL-SENSITIVE: ").startswith("Agenda published")
+    )  # the whole agenda, not a diff
     assert "Late item" in body and "Restricted item 3" in body and SECRET not in body
     assert AgendaNotice.objects.get(recipient=guest).version == version
     # A replayed task, a second worker or the sweep sends nothing twice.

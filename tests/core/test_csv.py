@@ -15,6 +15,7 @@ from actions import services as action_services
 from agencies.models import Agency
 from attendance import services as attendance_services
 from core.csv import FORMULA_STARTS, FormulaSafeCSV, safe_cell
+from core.marking import official, sensitive
 from tests.agenda_fixtures import MEETING_DATE, month_of
 from tests.factories import person_in
 from tests.urlwalk import all_urls
@@ -42,12 +43,20 @@ def test_other_values_are_left_alone(value):
 
 
 def test_the_response_writes_every_row_through_safe_cell():
-    response = FormulaSafeCSV("x.csv", ["=Header"])
+    response = FormulaSafeCSV("x.csv", ["=Header"], marking=official())
     response.writerow([HYPERLINK, 7, "ok"])
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="x.csv"'
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows == [["'=Header"], [f"'{HYPERLINK}", "7", "ok"]]
+
+
+def test_a_csv_of_restricted_content_starts_with_its_marking():
+    response = FormulaSafeCSV("x.csv", ["Header"], marking=sensitive(["=Panel only"]))
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows == [["OFFICIAL-SENSITIVE. =Panel only."], ["Header"]]
+    with pytest.raises(TypeError):
+        FormulaSafeCSV("x.csv", ["Header"])  # type: ignore[call-arg]
 
 
 def _csv_urls() -> dict[str, str]:

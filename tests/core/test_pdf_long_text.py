@@ -12,6 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Table
 
 from actions import services as action_services
+from core.marking import official
 from core.pdf import build_pdf, paragraphs, spread_row, styles
 from meetings import services
 from tests.agenda_fixtures import after_meeting, at
@@ -28,7 +29,7 @@ def test_a_cell_taller_than_a_page_is_spread_over_rows():
     table = Table(
         [["No", "Text", "Status"], *rows], colWidths=[20 * mm, None, 30 * mm], repeatRows=1
     )
-    content = build_pdf([table], title="t", footer="f")
+    content = build_pdf([table], title="t", footer="f", marking=official())
     text = flat(pdf_text(content))
     assert "word0 " in text and "word5999" in text
 
@@ -41,7 +42,7 @@ def test_without_spreading_the_same_row_does_not_fit():
         [[Paragraph("1", s["body"]), Paragraph(LONG, s["body"])]], colWidths=[20 * mm, None]
     )
     with pytest.raises(LayoutError):
-        build_pdf([table], title="t", footer="f")
+        build_pdf([table], title="t", footer="f", marking=official())
 
 
 @pytest.mark.django_db

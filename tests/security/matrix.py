@@ -655,3 +655,8 @@ TABLE.update(matrix_transcripts.ENTRIES)
 from . import matrix_public  # noqa: E402
 
 TABLE.update(matrix_public.ENTRIES)
+
+from . import matrix_disclosures  # noqa: E402
+
+TABLE.update(matrix_disclosures.ENTRIES)
+ADMIN_MODELS.update(matrix_disclosures.ADMIN_ENTRIES)
