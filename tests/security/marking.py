@@ -38,7 +38,8 @@ def marking_failures(response, content: bytes, *, sensitive: bool) -> list[str]:
         if sensitive != first.startswith(SENSITIVE):
             return [f"CSV's first line is {first[:60]!r}, sensitive={sensitive}"]
         return []
-    if kind.startswith("text/html") and b"govuk-footer" in content:
+    # The product's pages, and the admin's (templates/admin/base_site.html).
+    if kind.startswith("text/html") and (b"govuk-footer" in content or b'id="footer"' in content):
         text = content.decode("utf-8")
         marks = text.count(f'data-marking="{SENSITIVE}"')
         if marks != (2 if sensitive else 0):

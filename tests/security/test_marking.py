@@ -252,3 +252,12 @@ def test_an_agenda_notice_naming_a_restricted_item_is_marked(sworld):
     member = render_notice(version, w.users["member"])
     assert member is not None and member.subject.startswith("Agenda published")
     assert all(SECRETS["title"] not in t and "OFFICIAL" not in t for t in _texts(member))
+
+
+def test_admin_pages_showing_restricted_rows_are_marked(sworld, client):
+    w = sworld
+    url = reverse("admin:meetings_agendaitem_change", args=[w.item.pk])
+    page = _page(client, w.users["superuser"], url)
+    assert SECRETS["title"] in page and page.count(SENSITIVE) == 2
+    page = _page(client, w.users["superuser"], reverse("admin:agencies_agency_changelist"))
+    assert SENSITIVE not in page and page.count(OFFICIAL) == 2
