@@ -83,6 +83,11 @@ def chaired(user: User) -> QuerySet[Committee]:
     return Committee.objects.filter(chairs=user)
 
 
+def may_read(user: User) -> bool:
+    """Whether this person reads some of the disclosure log."""
+    return user.is_authenticated and (reads_everything(user) or chaired(user).exists())
+
+
 def readable(user: User) -> QuerySet | None:
     """Which committees' disclosures this person reads (ids; None for all), or 403."""
     if not user.is_authenticated or not user.is_active:

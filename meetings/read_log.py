@@ -25,7 +25,7 @@ from audit.forms import LogFilterForm
 from audit.models import RestrictedRead
 from audit.shown import mark
 
-from . import access
+from . import access, disclosure_log
 from .models import AgendaItem, Committee
 from .selectors import number_rows
 
@@ -156,5 +156,6 @@ def log_page(request: SignedInRequest) -> HttpResponse:
         "page": page,
         "lines": lines,
         "query": query.urlencode(),
+        "disclosures": disclosure_log.may_read(user),
     }
     return render(request, "audit/log.html", context, status=status)

@@ -243,3 +243,10 @@ def test_disclosures_are_kept_for_the_retention_period_then_purged(sworld, setti
     assert not Disclosure.objects.filter(pk=gone.pk).exists()
     assert purge_old_disclosures() == "deleted 0 disclosures"
     assert "purge-old-disclosures" in settings.CELERY_BEAT_SCHEDULE
+
+
+def test_the_read_log_links_to_the_disclosure_log_for_those_who_may_read_it(sworld, client):
+    w = sworld
+    link = f'href="{LOG}"'
+    assert link in _as(client, w.users["chair"]).get(reverse("audit:log")).content.decode()
+    assert link not in _as(client, w.users["clerk"]).get(reverse("audit:log")).content.decode()
