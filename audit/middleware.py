@@ -23,7 +23,10 @@ class ShownMiddleware:
         with watching() as shown:
             response = self.get_response(request)
         user = getattr(request, "user", None)
-        if shown.disclosed and user is not None and user.is_authenticated:
+        # A refusal raised after the reads were recorded rolls them back (ATOMIC_REQUESTS) and
+        # shows nothing: it discloses nothing either.
+        refused = response.status_code in (403, 404) or response.status_code >= 500
+        if shown.disclosed and not refused and user is not None and user.is_authenticated:
             match = request.resolver_match
             record_disclosures(
                 by=user,
