@@ -39,7 +39,11 @@ def current_marking() -> Marking:
 
 def marking(request: HttpRequest) -> dict:
     """Context processor: `marking`, worked out when the page's first marking is rendered
-    (after the view has recorded what it shows)."""
+    (after the view has recorded what it shows). The public pages carry none: what they show
+    is published for anyone (and they never show restricted content)."""
+    match = getattr(request, "resolver_match", None)
+    if match is not None and "public" in match.namespaces:
+        return {"marking": Marking(sensitive=False, show_official=False)}
     return {"marking": SimpleLazyObject(current_marking)}
 
 

@@ -24,7 +24,7 @@ from ..models import (
     Meeting,
 )
 from ..selectors import number_rows, timed_rows
-from .lifecycle import publish_status
+from .lifecycle import meeting_has_begun, publish_status
 
 
 def snapshot(meeting: Meeting) -> list[dict]:
@@ -100,7 +100,9 @@ def _refuse_unexplained_exemptions(meeting: Meeting) -> None:
 def _urgency(meeting: Meeting, reason: str) -> str:
     """The reason of urgency a late first publication needs (kept only when it is late)."""
     clock = clock_for(meeting)
-    if clock is None or meeting.versions.exists() or not clock.late:
+    # Once the meeting has begun its agenda is a record, no longer notice: an agenda put on
+    # record afterwards (a loaded history) has no urgency to give.
+    if clock is None or meeting.versions.exists() or not clock.late or meeting_has_begun(meeting):
         return ""
     if not reason:
         raise ValidationError(

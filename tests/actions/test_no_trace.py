@@ -100,6 +100,8 @@ def _render(client, url: str) -> str:
         return f"{response.status_code} " + re.sub(r" on \d+ \w+ \d{4} at \d\d:\d\d", "", text)
     body = response.content.decode()
     # The CSRF and one-time submit tokens are fresh on every rendering.
+    # So is the session warning's server clock (data-server-now).
+    body = re.sub(r'data-server-now="\d+"', "", body)
     return f"{response.status_code} " + re.sub(
         r'name="(csrfmiddlewaretoken|submit_token)" value="[^"]*"', "", body
     )

@@ -31,6 +31,12 @@ PUBLIC = {
     "api:schema",
     "api:docs",
     "api:not_found",
+    # The accessibility statement and the public pages (#17) are for anyone.
+    "accessibility",
+    "public:index",
+    "public:meeting",
+    "public:paper",
+    "public:calendar",
 }
 
 

@@ -36,7 +36,11 @@ def grow(w: SecurityWorld, n: int) -> None:
         )
         if i % 2:
             meeting_services.item_restrict(
-                item=item, expected_revision=None, restricted=True, agencies=[w.sl]
+                item=item,
+                expected_revision=None,
+                restricted=True,
+                agencies=[w.sl],
+                exempt_paragraph=7,  # the world's committee meets in public
             )
         action, _ = action_services.action_create(
             by=clerk,

@@ -121,3 +121,12 @@ def test_an_agenda_in_time_asks_for_no_reason(world, signed_in, client):
         assert meeting.versions.get().late_reason == ""
         public = client.get(reverse("public:meeting", args=[meeting.pk])).content.decode()
         assert "Reason of urgency" not in public
+
+
+def test_an_agenda_put_on_record_after_its_meeting_asks_no_reason(world, signed_in):
+    """A loaded history (the demo's 2014 meetings): once the meeting has begun the agenda is
+    a record, not notice, and there is no urgency to give."""
+    with time_machine.travel(at(TODAY, "09:00"), tick=False):
+        meeting = _public_meeting(world, "2027-02-25")
+        version = services.agenda_publish(meeting=meeting, by=world.clerk, invite_committee=False)
+        assert version.late_reason == ""

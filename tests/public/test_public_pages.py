@@ -221,3 +221,10 @@ def test_the_minutes_record_the_exclusion_before_the_first_exempt_item(scene, wo
     world.committee.save()
     page = client.get(reverse("minutes:document", args=[scene.meeting.pk])).content.decode()
     assert 'id="exclusion"' not in page
+
+
+def test_the_public_pages_carry_no_protective_marking(client, scene, settings):
+    settings.MARK_OFFICIAL = True
+    for url in (reverse("public:index"), reverse("public:meeting", args=[scene.meeting.pk])):
+        page = client.get(url).content.decode()
+        assert "app-marking" not in page and "OFFICIAL" not in page, url
