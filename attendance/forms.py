@@ -14,12 +14,12 @@ from agencies.models import Agency, User
 from core.fields import (
     SHORT_LIMIT,
     TEXT_LIMIT,
-    BoundedDateField,
     HiddenNumberField,
     LineField,
     TextField,
 )
 from core.forms import choice_field, form_helper, model_choice_field
+from core.periods import PeriodForm
 from core.widgets import PersonSelect, TimeInput
 from meetings.models import Committee, Meeting
 
@@ -331,17 +331,9 @@ class QuorumRuleForm(forms.Form):
         self.helper = form_helper("min_members_present", "required_agencies", submit="Save quorum")
 
 
-class StatisticsForm(forms.Form):
+class StatisticsForm(PeriodForm):
     """The period (and committee) of the attendance statistics."""
 
-    start = BoundedDateField(
-        label="From",
-        error_messages={"required": "Enter the first date", "invalid": "Enter a real date"},
-    )
-    end = BoundedDateField(
-        label="To",
-        error_messages={"required": "Enter the last date", "invalid": "Enter a real date"},
-    )
     committee = forms.ModelChoiceField(
         queryset=Committee.objects.none(),
         required=False,
@@ -361,15 +353,3 @@ class StatisticsForm(forms.Form):
     def default_period(today: date) -> dict:
         """The last twelve months."""
         return {"start": today - timedelta(days=365), "end": today}
-
-    def clean(self) -> dict:
-        """The period runs forwards and is at most ten years long."""
-        super().clean()
-        data = self.cleaned_data
-        start, end = data.get("start"), data.get("end")
-        if start and end:
-            if end < start:
-                self.add_error("end", "The last date must be on or after the first date")
-            elif (end - start).days > 3660:
-                self.add_error("end", "Choose a period of ten years or less")
-        return data

@@ -70,8 +70,15 @@ def _description(meeting: Meeting, agenda_rows: Iterable[AgendaRow]) -> str:
     return "\n".join(lines)
 
 
-def meeting_event(meeting: Meeting, agenda_rows: Iterable[AgendaRow]) -> Event:
-    """One meeting as a VEVENT; `meeting.committee` should already be loaded."""
+def meeting_event(
+    meeting: Meeting,
+    agenda_rows: Iterable[AgendaRow],
+    *,
+    url: str | None = None,
+    description: str | None = None,
+) -> Event:
+    """One meeting as a VEVENT; `meeting.committee` should already be loaded. The public feed
+    gives its own page and description."""
     event = Event()
     event.add("uid", meeting_uid(meeting))
     event.add("dtstamp", timezone.now().astimezone(UTC))
@@ -80,8 +87,10 @@ def meeting_event(meeting: Meeting, agenda_rows: Iterable[AgendaRow]) -> Event:
     event.add("summary", one_line(f"{meeting.committee.name}: {meeting.title}"))
     if meeting.location:
         event.add("location", one_line(meeting.location))
-    event.add("url", meeting_url(meeting))
-    event.add("description", _description(meeting, agenda_rows))
+    event.add("url", url or meeting_url(meeting))
+    event.add(
+        "description", _description(meeting, agenda_rows) if description is None else description
+    )
     event.add("status", STATUSES.get(meeting.status, "CONFIRMED"))
     # Every change to the meeting or its agenda bumps the revision: calendars take the update.
     event.add("sequence", meeting.agenda_revision)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django import forms
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
@@ -25,29 +24,19 @@ from agencies.http import SignedInRequest
 from agencies.models import User
 from audit.disclosures import disclosures_between
 from core.csv import FormulaSafeCSV
-from core.fields import BoundedDateField
 from core.forms import form_helper
+from core.periods import PeriodForm
 
 from .marking import current_marking
 from .models import Committee
 
 PAGE_SIZE = 50
-LONGEST_DAYS = 3660
 CSV_COLUMNS = ["When", "Route", "Disclosed by", "To", "To email", "Committee", "What", "Kind",
                "Object id", "Version", "Where"]  # fmt: skip
 
 
-class DisclosureRangeForm(forms.Form):
+class DisclosureRangeForm(PeriodForm):
     """The period of the log to read (both days included)."""
-
-    start = BoundedDateField(
-        label="From",
-        error_messages={"required": "Enter the first date", "invalid": "Enter a real date"},
-    )
-    end = BoundedDateField(
-        label="To",
-        error_messages={"required": "Enter the last date", "invalid": "Enter a real date"},
-    )
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -59,18 +48,6 @@ class DisclosureRangeForm(forms.Form):
     def default_period(today: date) -> dict:
         """The last thirty days."""
         return {"start": today - timedelta(days=30), "end": today}
-
-    def clean(self) -> dict:
-        """The period runs forwards and is at most ten years long."""
-        super().clean()
-        data = self.cleaned_data
-        start, end = data.get("start"), data.get("end")
-        if start and end:
-            if end < start:
-                self.add_error("end", "The last date must be on or after the first date")
-            elif (end - start).days > LONGEST_DAYS:
-                self.add_error("end", "Choose a period of ten years or less")
-        return data
 
 
 def reads_everything(user: User) -> bool:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, timedelta
+from datetime import timedelta
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event, vText
 
-from meetings.calendar import FEED_DAYS_BACK, PRODID, STATUSES, meeting_uid, one_line
+from meetings.calendar import FEED_DAYS_BACK, PRODID, meeting_event, one_line
 from meetings.models import Committee, Meeting
 
 from .selectors import PublicAgenda, public_agenda, public_meetings
@@ -33,20 +33,9 @@ def _description(meeting: Meeting, agenda: PublicAgenda | None) -> str:
 
 
 def _event(meeting: Meeting) -> Event:
-    event = Event()
     # The same UID as in members' feeds: one calendar holding both shows one event.
-    event.add("uid", meeting_uid(meeting))
-    event.add("dtstamp", timezone.now().astimezone(UTC))
-    event.add("dtstart", meeting.starts_at.astimezone(UTC))
-    event.add("dtend", meeting.ends_at.astimezone(UTC))
-    event.add("summary", one_line(f"{meeting.committee.name}: {meeting.title}"))
-    if meeting.location:
-        event.add("location", one_line(meeting.location))
-    event.add("url", _url(meeting))
-    event.add("description", _description(meeting, public_agenda(meeting)))
-    event.add("status", STATUSES.get(meeting.status, "CONFIRMED"))
-    event.add("sequence", meeting.agenda_revision)
-    return event
+    url, agenda = _url(meeting), public_agenda(meeting)
+    return meeting_event(meeting, [], url=url, description=_description(meeting, agenda))
 
 
 def committee_calendar(committee: Committee) -> bytes:
