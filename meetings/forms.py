@@ -262,12 +262,20 @@ class PaperForm(forms.Form):
 
     title = LineField(limit=TITLE_LIMIT, required=False, help_text="Defaults to the file name.")
     upload = forms.FileField(label="File", error_messages={"required": "Choose a file to upload"})
+    is_background = forms.BooleanField(
+        required=False,
+        label="A background paper",
+        help_text="On a committee that meets in public, background papers stay on the public "
+        "pages for four years after the meeting, other papers and the minutes for six.",
+    )
 
     def __init__(self, *args, **kwargs) -> None:
         # Shares the item page with the item's own form, which also has a title.
         kwargs.setdefault("auto_id", "paper-%s")
         super().__init__(*args, **kwargs)
-        self.helper = form_helper("title", "upload", submit="Upload paper", id_from_label=True)
+        self.helper = form_helper(
+            "title", "upload", "is_background", submit="Upload paper", id_from_label=True
+        )
 
 
 class QuestionForm(forms.Form):

@@ -125,6 +125,7 @@ def paper_add(request: HttpRequest, pk: int) -> HttpResponse:
                     upload=form.cleaned_data["upload"],
                     title=form.cleaned_data["title"],
                     by=request.user,
+                    is_background=form.cleaned_data["is_background"],
                 )
                 done = claim.redirect("meetings:item_edit", pk=item.pk)
         except ValidationError as error:

@@ -286,6 +286,9 @@ class Paper(models.Model):
         editable=False,
         help_text="The words of the file (PDF and text papers), read at upload for search.",
     )
+    is_background = models.BooleanField(
+        default=False, help_text="A background paper: public for four years, not six."
+    )
 
     class Meta:
         ordering = ["id"]

@@ -309,6 +309,11 @@ CELERY_BEAT_SCHEDULE = {
     "deliver-messages": {"task": "inbox.tasks.deliver_pending", "schedule": CHASING_SWEEP_SECONDS},
     # Submit records and unclaimed drafts past their keep periods (core/purge.py).
     "purge-old-plumbing": {"task": "core.tasks.purge_old_plumbing", "schedule": 24 * 3600},
+    # The public record past the years the law keeps it up: marked, never removed.
+    "mark-public-records-removable": {
+        "task": "public_pages.tasks.mark_public_records_removable",
+        "schedule": 24 * 3600,
+    },
     # Disclosures of restricted content past their keep period (audit/disclosures.py).
     "purge-old-disclosures": {
         "task": "audit.tasks.purge_old_disclosures",

@@ -40,7 +40,12 @@ TEXT_TYPES = {"txt": "text/plain", "csv": "text/csv"}
 
 
 def paper_add(
-    *, item: AgendaItem, upload: UploadedFile, title: str = "", by: User | None = None
+    *,
+    item: AgendaItem,
+    upload: UploadedFile,
+    title: str = "",
+    by: User | None = None,
+    is_background: bool = False,
 ) -> Paper:
     """Attach a paper, refusing files that are too large or whose content is not of an allowed
     type (the content is sniffed; the name and the browser's word are not trusted).
@@ -70,6 +75,7 @@ def paper_add(
         content_type=content_type,
         uploaded_by=by,
         text=text,
+        is_background=is_background,
     )
     paper.full_clean(exclude=["file"])
     with transaction.atomic():
