@@ -6,7 +6,7 @@ from django import template
 
 from meetings.models import Meeting
 
-from ..selectors import MinutesStage, minutes_stage
+from ..stage import MinutesStage, minutes_stage
 
 register = template.Library()
 
