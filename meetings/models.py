@@ -302,27 +302,6 @@ class Paper(models.Model):
         yield Target(ReadKind.PAPER, self.pk, self.item_id, item.restricted if item else None)
 
 
-class PublicQuestion(models.Model):
-    """A question sent in advance by a member of the public or an organisation."""
-
-    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="questions")
-    question = models.TextField()
-    asked_by = models.CharField(max_length=200, help_text="Who sent it (person or organisation).")
-    asked_by_agency = models.ForeignKey(
-        "agencies.Agency", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    position = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        ordering = ["position", "id"]
-
-    def __str__(self) -> str:
-        return self.question[:60]
-
-
 class AgendaVersion(models.Model):
     """A published agenda: a snapshot of the tree, with what changed since the last version."""
 
@@ -383,3 +362,8 @@ class CalendarFeed(models.Model):
 
     def __str__(self) -> str:
         return f"Calendar feed of {self.user_id}"
+
+
+# A question from the public lives in its own module (it has a workflow of its own); imported
+# here so that the app's models are all found where Django looks.
+from .public_questions import PublicQuestion  # noqa: E402

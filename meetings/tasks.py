@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from smtplib import SMTPException
+
 from celery import shared_task
 
 from .models import AgendaVersion
 from .notices import pending_notices, send_notice
+from .question_emails import send_question_emails
 from .services.lifecycle import meetings_mark_past_held
 
 
@@ -46,3 +49,13 @@ def send_pending_agenda_notices() -> int:
 def mark_meetings_held() -> int:
     """Mark published meetings whose end has passed as held; the beat runs it."""
     return meetings_mark_past_held()
+
+
+@shared_task(
+    autoretry_for=(OSError, SMTPException),
+    retry_backoff=30,
+    retry_kwargs={"max_retries": 8},
+)
+def send_question_email(question_id: int) -> int:
+    """Tell someone who sent a question what has happened to it (once each)."""
+    return send_question_emails(question_id)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import confirm_views, exports, item_views, views
+from . import confirm_views, exports, item_views, question_views, views
 
 app_name = "meetings"
 urlpatterns = [
@@ -17,6 +17,8 @@ urlpatterns = [
     path("<int:pk>/cancel/", confirm_views.meeting_cancel, name="cancel"),
     path("<int:pk>/held/", views.meeting_mark_held, name="mark_held"),
     path("<int:pk>/versions/", views.version_list, name="versions"),
+    path("<int:pk>/questions/", question_views.question_queue, name="questions"),
+    path("questions/<int:pk>/decide/", question_views.question_decide, name="question_decide"),
     path("<int:pk>/versions/<int:number>/", views.version_detail, name="version"),
     path("items/<int:pk>/", item_views.item_edit, name="item_edit"),
     path("items/<int:pk>/move/", views.item_move, name="item_move"),

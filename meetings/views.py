@@ -192,6 +192,9 @@ def render_editor(
         "can_cancel": services.can_move(meeting, Meeting.Status.CANCELLED),
         "cancelled": meeting.status == Meeting.Status.CANCELLED,
         "clock": clock_for(meeting),
+        "pending_questions": meeting.public_questions.filter(status="pending").count()
+        if meeting.committee.is_public
+        else None,
         "urgency": urgency or UrgencyForm(),
     }
     record_reads(request.user, [agenda], request.resolver_match.view_name)

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
-from meetings.services import paper_file_name
+from core.forms import apply_service_errors
+from meetings.services import (
+    paper_file_name,
+    question_submit,
+    questions_close_at,
+    takes_questions,
+)
 
 from . import selectors
 from .calendar import committee_calendar
+from .forms import AskForm
 
 
 @login_not_required
@@ -43,7 +52,54 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
     agenda = selectors.public_agenda(found)
     if agenda is None:
         raise Http404
-    return render(request, "public/meeting.html", {"meeting": found, "agenda": agenda})
+    context = {
+        "meeting": found,
+        "agenda": agenda,
+        "asking": takes_questions(found),
+        "closes_at": questions_close_at(found),
+    }
+    return render(request, "public/meeting.html", context)
+
+
+@login_not_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def ask(request: HttpRequest, pk: int) -> HttpResponse:
+    """Send a question for a public meeting, until its closing time."""
+    found = get_object_or_404(selectors.public_meetings(), pk=pk)
+    form = AskForm(request.POST or None)
+    context = {"meeting": found, "form": form, "closes_at": questions_close_at(found)}
+    if not takes_questions(found):
+        context["closed"] = True
+        return render(request, "public/ask.html", context, status=400 if form.is_bound else 200)
+    if not form.is_bound:
+        return render(request, "public/ask.html", context)
+    status = 400
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["website"]:
+            # A robot: thanked like anyone, and nothing is kept.
+            messages.success(request, "Thank you: your question has been sent to the clerk.")
+            return redirect("public:meeting", pk=found.pk)
+        try:
+            question_submit(
+                meeting=found,
+                name=data["name"],
+                email=data["email"],
+                organisation=data["organisation"],
+                question=data["question"],
+                address=request.META.get("REMOTE_ADDR", ""),
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+            status = 429 if any(e.code == "throttled" for e in error.error_list) else 400
+        else:
+            messages.success(
+                request,
+                "Thank you: your question has been sent to the clerk. We have emailed you to "
+                "say so, and will email you the clerk's decision.",
+            )
+            return redirect("public:meeting", pk=found.pk)
+    return render(request, "public/ask.html", context, status=status)
 
 
 @login_not_required

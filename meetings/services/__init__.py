@@ -34,6 +34,14 @@ from .papers import (
     question_add,
 )
 from .publishing import agenda_notices_queue, agenda_publish, snapshot
+from .questions import (
+    question_accept,
+    question_decline,
+    question_merge,
+    question_submit,
+    questions_close_at,
+    takes_questions,
+)
 from .revision import StaleAgenda
 
 __all__ = [
@@ -65,6 +73,12 @@ __all__ = [
     "paper_add",
     "paper_delete",
     "paper_file_name",
+    "question_accept",
     "question_add",
+    "question_decline",
+    "question_merge",
+    "question_submit",
+    "questions_close_at",
     "snapshot",
+    "takes_questions",
 ]

@@ -124,6 +124,7 @@ def question_add(
     last = item.questions.aggregate(m=Max("position"))["m"]
     entry = PublicQuestion(
         item=item,
+        meeting=item.meeting,
         question=question,
         asked_by=asked_by,
         asked_by_agency=asked_by_agency,

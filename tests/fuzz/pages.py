@@ -86,6 +86,28 @@ def _pk(s: Scene) -> int:
     return s.meeting.pk
 
 
+def _meets_in_public(client: Client, s: Scene, role: str) -> object:
+    """The scene's committee meets in public and its meeting's agenda is out (#17)."""
+    from meetings.models import AgendaItem, AgendaVersion, Committee
+
+    Committee.objects.filter(pk=s.meeting.committee_id).update(is_public=True)
+    AgendaItem.objects.filter(meeting=s.meeting, restricted=True).update(exempt_paragraph=7)
+    if not AgendaVersion.objects.filter(meeting=s.meeting).exists():
+        AgendaVersion.objects.create(meeting=s.meeting, number=1, snapshot=[])
+    return None
+
+
+def _a_question_waits(client: Client, s: Scene, role: str) -> object:
+    """A question from the public waits for the clerk's decision."""
+    from meetings.models import PublicQuestion
+
+    _meets_in_public(client, s, role)
+    PublicQuestion.objects.create(
+        meeting=s.meeting, status="pending", question="How many officers?", asked_by="Pat"
+    )
+    return None
+
+
 PAGES: dict[str, Page] = {
     # Planning a meeting (a fortnight ahead).
     "new action": Page(
@@ -114,6 +136,12 @@ PAGES: dict[str, Page] = {
         "future", lambda s: reverse("minutes:edit", args=[s.item.pk])
     ),
     "calendar": Page("future", lambda s: reverse("meetings:calendar")),
+    "public question": Page(
+        "future", lambda s: reverse("public:ask", args=[_pk(s)]), _meets_in_public, public=True
+    ),
+    "question queue": Page(
+        "future", lambda s: reverse("meetings:questions", args=[_pk(s)]), _a_question_waits
+    ),
     "import": Page(
         "future", lambda s: reverse("intake:actions", args=[s.world.committee.short_name])
     ),
@@ -155,6 +183,8 @@ FILTERS: dict[str, tuple[str, Callable[[Scene], str], list[str]]] = {
     "statistics": ("held", lambda s: reverse("attendance:statistics"), ["committee", "page"]),
     "statistics csv": ("held", lambda s: reverse("attendance:statistics_csv"), ["committee"]),
     "read log": ("future", lambda s: reverse("audit:log"), ["page"]),
+    "disclosure log": ("future", lambda s: reverse("audit:disclosures"), ["page"]),
+    "disclosure log csv": ("future", lambda s: reverse("audit:disclosures_csv"), []),
     "dashboard": ("future", lambda s: reverse("actions:dashboard"), ["agency"]),
     "messages": ("future", lambda s: reverse("inbox:list"), ["page"]),
     "search": ("future", lambda s: reverse("search:results"), ["q", "kind", "page"]),

@@ -44,6 +44,7 @@ NO_INPUT = {
     "meetings:meeting_ics": "a calendar file",
     "meetings:calendar_feed": "a calendar feed (its token is checked, tests/meetings)",
     "actions:detail": "one action (its forms post to actions:update and actions:assign)",
+    "meetings:questions": "the clerk's queue of questions (its forms post to question_decide)",
     "actions:evidence": "an evidence file's download",
     "actions:summary": "one meeting's summary of actions",
     "actions:summary_pdf": "a PDF",

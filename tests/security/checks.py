@@ -93,8 +93,11 @@ def state(w: SecurityWorld) -> dict:
             for model in (AgendaItemGroupObjectPermission, AgendaItemUserObjectPermission)
         ],
         "papers": list(Paper.objects.order_by("pk").values_list("pk", "item_id", "title")),
+        # Questions on the agenda; one sent from the public pages is anyone's to send.
         "questions": list(
-            PublicQuestion.objects.order_by("pk").values_list("pk", "item_id", "answered_by")
+            PublicQuestion.objects.filter(item__isnull=False)
+            .order_by("pk")
+            .values_list("pk", "item_id", "answered_by")
         ),
         "quorum": list(QuorumRule.objects.order_by("pk").values_list("pk", "min_members_present")),
         "versions": AgendaVersion.objects.count(),

@@ -5,7 +5,21 @@ not, finds a word of them there; a restricted paper is a 404 for everyone."""
 
 from __future__ import annotations
 
-from .matrix import get, u
+from meetings.models import PublicQuestion
+
+from .matrix import OFFICERS, get, post, u
+
+ASKED = {
+    "name": "Pat Resident",
+    "email": "pat@example.org",
+    "question": "How many officers patrol at night?",
+    "consent": "on",
+}
+
+
+def _pending(w) -> PublicQuestion:
+    """The world's question from the public waiting for the clerk."""
+    return PublicQuestion.objects.get(meeting=w.next_meeting, status="pending", email="")
 
 
 def _entries() -> dict:
@@ -19,6 +33,17 @@ def _entries() -> dict:
         "public:paper": lambda w: [
             get(u("public:paper", w.public_paper.pk)),
             get(u("public:paper", w.paper.pk), own=True),
+        ],
+        "public:ask": lambda w: [
+            get(u("public:ask", w.next_meeting.pk)),
+            post(u("public:ask", w.next_meeting.pk), ASKED),
+            get(u("public:ask", w.meeting.pk)),
+        ],
+        "meetings:questions": lambda w: [
+            get(u("meetings:questions", w.next_meeting.pk), to=OFFICERS),
+        ],
+        "meetings:question_decide": lambda w: [
+            post(u("meetings:question_decide", _pending(w).pk), {"decision": "decline"}),
         ],
         "public:calendar": lambda w: [
             get(u("public:calendar", w.committee.short_name)),

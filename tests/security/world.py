@@ -34,7 +34,15 @@ from attendance import services as attendance_services
 from attendance.models import Declaration, Invitation
 from audit.services import record_reads
 from meetings import services as meeting_services
-from meetings.models import AgendaItem, AgendaVersion, CalendarFeed, Committee, Meeting, Paper
+from meetings.models import (
+    AgendaItem,
+    AgendaVersion,
+    CalendarFeed,
+    Committee,
+    Meeting,
+    Paper,
+    PublicQuestion,
+)
 from meetings.services import agenda_publish
 from minutes import services as minutes_services
 from minutes.models import Minute, Minutes, MinutesComment
@@ -444,6 +452,10 @@ def build_world() -> SecurityWorld:
     )
     Committee.objects.filter(pk=committee.pk).update(is_public=True)
     committee.is_public = True
+    # A question from the public waits for the clerk's decision on the next meeting.
+    PublicQuestion.objects.create(
+        meeting=next_meeting, status="pending", question="How many patrols?", asked_by="Pat"
+    )
     return SecurityWorld(
         mopac=mopac,
         mps=mps,

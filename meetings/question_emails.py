@@ -1,0 +1,80 @@
+"""The emails to someone who sent a question from the public pages: an acknowledgment, then
+the clerk's decision. Each is sent once: the row is locked and stamped in the sending
+transaction, so a retried or repeated task sends nothing twice."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from .public_questions import PublicQuestion
+
+Status = PublicQuestion.Status
+
+
+def _page(question: PublicQuestion) -> str:
+    url = reverse("public:meeting", kwargs={"pk": question.meeting_id})
+    return settings.SITE_URL.rstrip("/") + url
+
+
+def _when(question: PublicQuestion) -> str:
+    meeting = question.meeting
+    assert meeting is not None  # only questions sent for a meeting are emailed
+    start = timezone.localtime(meeting.starts_at)
+    return f"{meeting.committee.name}, {start:%A} {start.day} {start:%B %Y at %H:%M}"
+
+
+def _acknowledgment(question: PublicQuestion) -> tuple[str, str]:
+    return (
+        "We have received your question",
+        f"Thank you for your question for the meeting of the {_when(question)}:\n\n"
+        f"{question.question}\n\nThe clerk will tell you by email whether it is put to the "
+        f"meeting. The agenda: {_page(question)}\n",
+    )
+
+
+def _outcome(question: PublicQuestion) -> tuple[str, str]:
+    when = _when(question)
+    if question.status == Status.ACCEPTED:
+        item = question.item.title if question.item else "the agenda"
+        text = f"Your question will be put to the meeting of the {when}, under “{item}”."
+    elif question.status == Status.MERGED:
+        into = question.merged_into
+        item = into.item.title if into and into.item else "the agenda"
+        text = (
+            f"Your question has been joined with a similar one, which will be put to the "
+            f"meeting of the {when}, under “{item}”."
+        )
+    else:
+        text = (
+            f"Your question will not be put to the meeting of the {when}. The clerk's "
+            f"reason: {question.reason}"
+        )
+    return "Your question: the clerk's decision", f"{text}\n\nThe agenda: {_page(question)}\n"
+
+
+def send_question_emails(question_id: int) -> int:
+    """Send what the asker has not been sent yet; how many emails went."""
+    sent = 0
+    with transaction.atomic():
+        question = (
+            PublicQuestion.objects.select_for_update(of=("self",))
+            .select_related("meeting__committee", "item", "merged_into__item")
+            .filter(pk=question_id)
+            .first()
+        )
+        if question is None or not question.email or question.meeting is None:
+            return 0
+        if question.acknowledged_at is None:
+            send_mail(*_acknowledgment(question), None, [question.email])
+            question.acknowledged_at = timezone.now()
+            sent += 1
+        if question.status != Status.PENDING and question.outcome_sent_at is None:
+            send_mail(*_outcome(question), None, [question.email])
+            question.outcome_sent_at = timezone.now()
+            sent += 1
+        question.save(update_fields=["acknowledged_at", "outcome_sent_at"])
+    return sent

@@ -1,0 +1,168 @@
+"""Questions from the public (#17): sent from the public page until the meeting's closing time
+(honeypot and a per-address limit, no third-party service), pending in the clerk's queue until
+accepted onto a public item, merged or declined with a reason; the asker is emailed an
+acknowledgment and the outcome, once each."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.core import mail
+from django.urls import reverse
+
+from meetings import services
+from meetings.models import PublicQuestion
+from meetings.services.questions import PER_SENDER_PER_HOUR, questions_close_at
+from meetings.tasks import send_question_email
+
+pytestmark = pytest.mark.django_db
+
+ASKED = {
+    "name": "Pat Resident",
+    "email": "pat@example.org",
+    "organisation": "Acre Residents' Association",
+    "question": "How many officers patrol the Acre estate at night?",
+    "consent": "on",
+}
+
+
+def _ask(client, scene, **changes):
+    return client.post(reverse("public:ask", args=[scene.meeting.pk]), {**ASKED, **changes})
+
+
+def test_a_member_of_the_public_asks_and_is_acknowledged(
+    client, scene, django_capture_on_commit_callbacks
+):
+    assert (
+        reverse("public:ask", args=[scene.meeting.pk])
+        in client.get(reverse("public:meeting", args=[scene.meeting.pk])).content.decode()
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _ask(client, scene)
+    assert response.status_code == 302
+    question = PublicQuestion.objects.get(email=ASKED["email"])
+    assert question.status == PublicQuestion.Status.PENDING and question.item is None
+    assert question.asked_by == "Pat Resident (Acre Residents' Association)"
+    assert [m.to for m in mail.outbox] == [[ASKED["email"]]]
+    assert "received your question" in mail.outbox[0].subject
+    send_question_email(question.pk)  # a repeated task sends nothing more
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"consent": ""}, "Agree to its publication"),
+        ({"email": "not an email"}, "email"),
+        ({"question": "x" * 1501}, "1,500 characters"),
+        ({"name": ""}, "name"),
+    ],
+)
+def test_bad_input_is_refused_and_kept(client, scene, changes, message):
+    response = _ask(client, scene, **changes)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert message.lower() in page.lower()
+    assert "Acre Residents" in page  # what was typed is kept
+    assert not PublicQuestion.objects.filter(email=ASKED["email"]).exists()
+
+
+def test_a_robot_filling_the_honeypot_is_thanked_and_nothing_is_kept(client, scene):
+    response = _ask(client, scene, website="http://spam.example")
+    assert response.status_code == 302
+    assert not PublicQuestion.objects.filter(meeting=scene.meeting).exists()
+    assert mail.outbox == []
+
+
+def test_one_address_may_send_only_a_few_questions_an_hour(client, scene):
+    for _ in range(PER_SENDER_PER_HOUR):
+        assert _ask(client, scene).status_code == 302
+    response = _ask(client, scene)
+    assert response.status_code == 429
+    assert "try again later" in response.content.decode()
+    assert PublicQuestion.objects.filter(meeting=scene.meeting).count() == PER_SENDER_PER_HOUR
+
+
+def test_the_form_closes_three_working_days_before_the_meeting(client, scene):
+    closes = questions_close_at(scene.meeting)
+    with time_machine.travel(closes - timedelta(minutes=1), tick=False):
+        assert _ask(client, scene).status_code == 302
+    with time_machine.travel(closes + timedelta(minutes=1), tick=False):
+        page = client.get(reverse("public:ask", args=[scene.meeting.pk]))
+        assert "Questions for this meeting closed" in page.content.decode()
+        assert _ask(client, scene).status_code == 400
+    assert PublicQuestion.objects.filter(meeting=scene.meeting).count() == 1
+    assert closes.weekday() < 5 and closes.hour == 17
+
+
+def _pending(client, scene) -> PublicQuestion:
+    _ask(client, scene)
+    return PublicQuestion.objects.filter(email=ASKED["email"], status="pending").latest("id")
+
+
+def _decide(clerk, question, **data):
+    return clerk.post(reverse("meetings:question_decide", args=[question.pk]), data)
+
+
+def test_the_clerk_accepts_it_onto_a_public_item_and_the_asker_is_told(
+    client, scene, world, signed_in, django_capture_on_commit_callbacks
+):
+    question = _pending(client, scene)
+    clerk = signed_in(world.clerk)
+    queue = clerk.get(reverse("meetings:questions", args=[scene.meeting.pk])).content.decode()
+    assert ASKED["question"] in queue
+    # Not onto an exempt item: the asker would be told its title.
+    assert _decide(clerk, question, decision="accept", item=scene.exempt_item.pk).status_code == 400
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _decide(clerk, question, decision="accept", item=scene.public_item.pk)
+    assert response.status_code == 302
+    question.refresh_from_db()
+    assert question.status == "accepted" and question.item == scene.public_item
+    # The acknowledgment (its task had not run) and the decision, each once.
+    subjects = sorted(m.subject for m in mail.outbox)
+    assert subjects == ["We have received your question", "Your question: the clerk's decision"]
+    assert {tuple(m.to) for m in mail.outbox} == {(ASKED["email"],)}
+    assert "The police and crime plan" in mail.outbox[-1].body
+    # Decided once: a second decision is refused.
+    assert _decide(clerk, question, decision="decline", reason="No").status_code == 409
+
+
+def test_merge_and_decline_tell_the_asker_too(
+    client, scene, world, signed_in, django_capture_on_commit_callbacks
+):
+    clerk = signed_in(world.clerk)
+    first = _pending(client, scene)
+    services.question_accept(question=first, item=scene.public_item, by=world.clerk)
+    second = _pending(client, scene)
+    third = _pending(client, scene)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert _decide(clerk, second, decision="merge", into=first.pk).status_code == 302
+        assert _decide(clerk, third, decision="decline").status_code == 400  # no reason
+        assert (
+            _decide(clerk, third, decision="decline", reason="Asked last month").status_code == 302
+        )
+    bodies = [m.body for m in mail.outbox]
+    assert any("joined with a similar one" in b for b in bodies)
+    assert any("Asked last month" in b for b in bodies)
+
+
+def test_only_the_meetings_officers_reach_the_queue(client, scene, world, signed_in):
+    question = _pending(client, scene)
+    for person in (world.member, world.lead, world.outsider):
+        other = signed_in(person)
+        assert other.get(reverse("meetings:questions", args=[scene.meeting.pk])).status_code in (
+            403,
+            404,
+        )
+        response = _decide(other, question, decision="decline", reason="x")
+        assert response.status_code in (403, 404)
+    question.refresh_from_db()
+    assert question.status == "pending"
+    from django.test import Client
+
+    anonymous = Client().get(reverse("meetings:questions", args=[scene.meeting.pk]))
+    assert anonymous.status_code == 302
