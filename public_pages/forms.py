@@ -33,7 +33,7 @@ class AskForm(forms.Form):
         error_messages={"required": "Agree to its publication to send a question"},
     )
     # Left empty by people (it is hidden from them); filled by robots that fill every field.
-    website = forms.CharField(required=False, max_length=200, label="Leave this empty")
+    website = LineField(limit=200, required=False, label="Leave this empty")
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -184,7 +184,7 @@ FILTERS: dict[str, tuple[str, Callable[[Scene], str], list[str]]] = {
     "statistics csv": ("held", lambda s: reverse("attendance:statistics_csv"), ["committee"]),
     "read log": ("future", lambda s: reverse("audit:log"), ["page"]),
     "disclosure log": ("future", lambda s: reverse("audit:disclosures"), ["page"]),
-    "disclosure log csv": ("future", lambda s: reverse("audit:disclosures_csv"), []),
+    "disclosure log csv": ("future", lambda s: reverse("audit:disclosures_csv"), ["page"]),
     "dashboard": ("future", lambda s: reverse("actions:dashboard"), ["agency"]),
     "messages": ("future", lambda s: reverse("inbox:list"), ["page"]),
     "search": ("future", lambda s: reverse("search:results"), ["q", "kind", "page"]),
