@@ -10,6 +10,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from .models import AgendaItem
 from .public_questions import PublicQuestion
 
 Status = PublicQuestion.Status
@@ -36,17 +37,23 @@ def _acknowledgment(question: PublicQuestion) -> tuple[str, str]:
     )
 
 
+def _under(item: AgendaItem | None) -> str:
+    """Where the question is taken, as the public may read it: an item restricted since it was
+    accepted is not named."""
+    return f"“{item.title}”" if item is not None and not item.restricted else "the agenda"
+
+
 def _outcome(question: PublicQuestion) -> tuple[str, str]:
     when = _when(question)
     if question.status == Status.ACCEPTED:
-        item = question.item.title if question.item else "the agenda"
-        text = f"Your question will be put to the meeting of the {when}, under “{item}”."
+        item = _under(question.item)
+        text = f"Your question will be put to the meeting of the {when}, under {item}."
     elif question.status == Status.MERGED:
         into = question.merged_into
-        item = into.item.title if into and into.item else "the agenda"
+        item = _under(into.item if into else None)
         text = (
             f"Your question has been joined with a similar one, which will be put to the "
-            f"meeting of the {when}, under “{item}”."
+            f"meeting of the {when}, under {item}."
         )
     else:
         text = (

@@ -121,6 +121,7 @@ def question_accept(*, question: PublicQuestion, item: AgendaItem, by: User) -> 
 def question_merge(*, question: PublicQuestion, into: PublicQuestion, by: User) -> PublicQuestion:
     """Merge a pending question into a similar accepted one of the same meeting."""
     question = _pending(question)
+    into = PublicQuestion.objects.get(pk=into.pk)  # as it stands, not as the caller last saw it
     if into.meeting_id != question.meeting_id or into.status != Status.ACCEPTED:
         raise ValidationError({"into": "Choose an accepted question of this meeting."})
     question.merged_into, question.status = into, Status.MERGED

@@ -166,3 +166,24 @@ def test_only_the_meetings_officers_reach_the_queue(client, scene, world, signed
 
     anonymous = Client().get(reverse("meetings:questions", args=[scene.meeting.pk]))
     assert anonymous.status_code == 302
+
+
+def test_an_item_restricted_after_acceptance_is_not_named_to_the_asker(
+    client, scene, world, django_capture_on_commit_callbacks
+):
+    first = _pending(client, scene)
+    services.question_accept(question=first, item=scene.public_item, by=world.clerk)
+    services.item_restrict(
+        item=scene.public_item,
+        expected_revision=None,
+        restricted=True,
+        agencies=[world.mopac],
+        exempt_paragraph=1,
+    )
+    second = _pending(client, scene)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.question_merge(question=second, into=first, by=world.clerk)
+    bodies = " ".join(m.body for m in mail.outbox)
+    assert "joined with a similar one" in bodies
+    assert "The police and crime plan" not in bodies
