@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -85,3 +86,16 @@ def send_question_emails(question_id: int) -> int:
             sent += 1
         question.save(update_fields=["acknowledged_at", "outcome_sent_at"])
     return sent
+
+
+def unsent_question_ids() -> list[int]:
+    """Questions whose asker is owed an email (its task lost, e.g. with the broker down)."""
+    owed = Q(acknowledged_at__isnull=True) | (
+        ~Q(status=Status.PENDING) & Q(outcome_sent_at__isnull=True)
+    )
+    return list(
+        PublicQuestion.objects.filter(owed, meeting__isnull=False)
+        .exclude(email="")
+        .order_by("id")
+        .values_list("id", flat=True)[:500]
+    )

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 from smtplib import SMTPException
 
 from celery import shared_task
 
 from .models import AgendaVersion
 from .notices import pending_notices, send_notice
-from .question_emails import send_question_emails
+from .question_emails import send_question_emails, unsent_question_ids
 from .services.lifecycle import meetings_mark_past_held
+
+logger = logging.getLogger(__name__)
 
 
 @shared_task(
@@ -59,3 +62,15 @@ def mark_meetings_held() -> int:
 def send_question_email(question_id: int) -> int:
     """Tell someone who sent a question what has happened to it (once each)."""
     return send_question_emails(question_id)
+
+
+@shared_task
+def send_pending_question_emails() -> int:
+    """The beat's sweep: send what askers are owed whose task was lost (each email once)."""
+    sent = 0
+    for question_id in unsent_question_ids():
+        try:
+            sent += send_question_emails(question_id)
+        except (OSError, SMTPException):
+            logger.warning("question %s: refused; the next sweep tries again", question_id)
+    return sent

@@ -293,6 +293,7 @@ CHASING_MAX_ATTEMPTS = env.int("CHASING_MAX_ATTEMPTS", default=6)
 CHASING_CIRCUIT_MAX_SECONDS = env.float("CHASING_CIRCUIT_MAX_SECONDS", default=600.0)
 # Circulated draft minutes ask for comments within this many days.
 MINUTES_COMMENT_DAYS = env.int("MINUTES_COMMENT_DAYS", default=14)
+DAY = 24 * 3600
 CELERY_BEAT_SCHEDULE = {
     "chase-actions": {"task": "actions.tasks.chase_actions", "schedule": CHASING_SWEEP_SECONDS},
     # A published meeting whose end has passed becomes "held" (meetings/services/lifecycle.py).
@@ -309,16 +310,16 @@ CELERY_BEAT_SCHEDULE = {
     "deliver-messages": {"task": "inbox.tasks.deliver_pending", "schedule": CHASING_SWEEP_SECONDS},
     # Submit records and unclaimed drafts past their keep periods (core/purge.py).
     "purge-old-plumbing": {"task": "core.tasks.purge_old_plumbing", "schedule": 24 * 3600},
-    # The public record past the years the law keeps it up: marked, never removed.
-    "mark-public-records-removable": {
-        "task": "public_pages.tasks.mark_public_records_removable",
-        "schedule": 24 * 3600,
-    },
-    # Disclosures of restricted content past their keep period (audit/disclosures.py).
-    "purge-old-disclosures": {
-        "task": "audit.tasks.purge_old_disclosures",
-        "schedule": 24 * 3600,
-    },
+}
+# Emails owed to askers of public questions (a lost task's); the public record past the years
+# the law keeps it up (marked, never removed); disclosures past their keep period.
+CELERY_BEAT_SCHEDULE |= {
+    name: {"task": task, "schedule": every}
+    for name, task, every in [
+        ("send-pending-question-emails", "meetings.tasks.send_pending_question_emails", 15 * 60),
+        ("mark-public-records-removable", "public_pages.tasks.mark_public_records_removable", DAY),
+        ("purge-old-disclosures", "audit.tasks.purge_old_disclosures", DAY),
+    ]
 }
 # How long a form's one-time submit record and an unclaimed draft are kept (core/purge.py).
 SUBMISSION_KEEP_DAYS = env.int("SUBMISSION_KEEP_DAYS", default=7)

@@ -187,3 +187,21 @@ def test_an_item_restricted_after_acceptance_is_not_named_to_the_asker(
     bodies = " ".join(m.body for m in mail.outbox)
     assert "joined with a similar one" in bodies
     assert "The police and crime plan" not in bodies
+
+
+def test_an_email_whose_task_was_lost_goes_with_the_next_sweep_once(client, scene, monkeypatch):
+    from meetings.tasks import send_pending_question_emails
+
+    # The task queued at commit is lost (as with the broker down then).
+    monkeypatch.setattr("django.db.transaction.on_commit", lambda *a, **k: None)
+    question = _pending(client, scene)
+    assert mail.outbox == []
+    assert send_pending_question_emails() == 1
+    assert send_pending_question_emails() == 0
+    services.question_decline(question=question, reason="Asked last month", by=None)
+    assert send_pending_question_emails() == 1
+    assert send_pending_question_emails() == 0
+    assert [m.subject for m in mail.outbox] == [
+        "We have received your question",
+        "Your question: the clerk's decision",
+    ]
