@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
 
 from core.fields import TextField
-from core.forms import form_helper, model_choice_field
+from core.forms import choice_field, form_helper
 
 from .models import AgendaItem, PublicQuestion
 
@@ -28,17 +27,12 @@ class DecideForm(forms.Form):
         label="What happens to it",
         error_messages={"required": "Choose what happens to the question"},
     )
-    item = forms.ModelChoiceField(
-        queryset=AgendaItem.objects.none(),
-        required=False,
-        label="Item (if accepted)",
-        empty_label="Choose an item",
+    # Plain choices read once for the whole queue (a model choice field queries per form).
+    item = forms.TypedChoiceField(
+        coerce=int, empty_value=None, required=False, label="Item (if accepted)"
     )
-    into = forms.ModelChoiceField(
-        queryset=PublicQuestion.objects.none(),
-        required=False,
-        label="Question to merge it into (if merged)",
-        empty_label="Choose a question",
+    into = forms.TypedChoiceField(
+        coerce=int, empty_value=None, required=False, label="Question to merge it into (if merged)"
     )
     reason = TextField(
         limit=500,
@@ -48,11 +42,17 @@ class DecideForm(forms.Form):
     )
 
     def __init__(
-        self, *args, items: QuerySet[AgendaItem], accepted: QuerySet[PublicQuestion], **kwargs
+        self, *args, items: list[AgendaItem], accepted: list[PublicQuestion], **kwargs
     ) -> None:
         super().__init__(*args, **kwargs)
-        model_choice_field(self, "item").queryset = items
-        model_choice_field(self, "into").queryset = accepted
+        self.items = {item.pk: item for item in items}
+        self.accepted = {question.pk: question for question in accepted}
+        choice_field(self, "item").choices = [("", "Choose an item")] + [
+            (item.pk, item.title) for item in items
+        ]
+        choice_field(self, "into").choices = [("", "Choose a question")] + [
+            (q.pk, f"{q.asked_by}: {q.question[:80]}") for q in accepted
+        ]
         self.helper = form_helper("decision", "item", "into", "reason", submit="Save the decision")
 
     def clean(self) -> dict[str, Any]:
@@ -60,6 +60,8 @@ class DecideForm(forms.Form):
         data = super().clean() or {}
         needs = {"accept": ("item", "Choose the item"), "merge": ("into", "Choose the question")}
         needs["decline"] = ("reason", "Give the reason the asker will be told")
+        data["item"] = self.items.get(data.get("item") or 0)
+        data["into"] = self.accepted.get(data.get("into") or 0)
         decision = data.get("decision")
         if decision in needs:
             field, message = needs[decision]

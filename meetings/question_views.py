@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -19,12 +18,13 @@ from .question_forms import DecideForm
 Status = PublicQuestion.Status
 
 
-def _choices(meeting: Meeting) -> tuple[QuerySet[AgendaItem], QuerySet[PublicQuestion]]:
+def _choices(meeting: Meeting) -> tuple[list[AgendaItem], list[PublicQuestion]]:
+    """The items open to the public and the accepted questions: read once for the queue."""
     items = AgendaItem.objects.filter(meeting=meeting, restricted=False).order_by(
         "parent_id", "position", "id"
     )
     accepted = meeting.public_questions.filter(status=Status.ACCEPTED).order_by("id")
-    return items, accepted
+    return list(items.only("id", "title")), list(accepted)
 
 
 def _queue(request: HttpRequest, meeting: Meeting, failed: tuple[int, DecideForm] | None = None,

@@ -205,3 +205,24 @@ def test_an_email_whose_task_was_lost_goes_with_the_next_sweep_once(client, scen
         "We have received your question",
         "Your question: the clerk's decision",
     ]
+
+
+def test_the_queue_query_count_does_not_grow_with_questions(
+    client, scene, world, signed_in, django_assert_max_num_queries
+):
+    clerk = signed_in(world.clerk)
+    url = reverse("meetings:questions", args=[scene.meeting.pk])
+    _pending(client, scene)
+    clerk.get(url)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as one:
+        assert clerk.get(url).status_code == 200
+    for n in range(4):
+        PublicQuestion.objects.create(
+            meeting=scene.meeting, status="pending", question=f"Q{n}", asked_by="Pat"
+        )
+    with django_assert_max_num_queries(len(one)):
+        page = clerk.get(url)
+    assert page.content.decode().count("Save the decision") == 5
