@@ -250,3 +250,20 @@ def test_the_read_log_links_to_the_disclosure_log_for_those_who_may_read_it(swor
     link = f'href="{LOG}"'
     assert link in _as(client, w.users["chair"]).get(reverse("audit:log")).content.decode()
     assert link not in _as(client, w.users["clerk"]).get(reverse("audit:log")).content.decode()
+
+
+def test_the_log_page_query_count_does_not_grow_with_rows(sworld, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    w = sworld
+    _seed(w)
+    reader = _as(client, w.users["superuser"])
+    reader.get(LOG)
+    with CaptureQueriesContext(connection) as few:
+        assert reader.get(LOG).status_code == 200
+    for _ in range(10):
+        _seed(w)
+    with CaptureQueriesContext(connection) as many:
+        assert reader.get(LOG).status_code == 200
+    assert len(many) <= len(few)
