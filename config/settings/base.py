@@ -10,6 +10,8 @@ from pathlib import Path
 import environ
 from csp.constants import NONE, SELF
 
+from config import scale
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -139,20 +141,9 @@ TEMPLATES = [
 ]
 
 VAR_DIR.mkdir(exist_ok=True)
-DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}")}
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
-if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # `make run` has web, worker and beat writing one file. WAL lets readers run beside the one
-    # writer; IMMEDIATE takes the write lock when a transaction starts, so a read-then-write
-    # transaction waits (up to the busy timeout) instead of failing with "database is locked"
-    # when it tries to upgrade its read lock.
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {
-            "transaction_mode": "IMMEDIATE",
-            "timeout": 20,
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        }
-    )
+# One transaction per request; PgBouncer and a read replica by environment (config/scale.py).
+DATABASES = scale.databases(env, default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}")
+vars().update(scale.replica_routing(env, DATABASES, MIDDLEWARE))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "agencies.User"
@@ -233,8 +224,9 @@ STATICFILES_DIRS = [
 AUTOCOMPLETE_DIST = BASE_DIR / "node_modules" / "accessible-autocomplete" / "dist"
 if AUTOCOMPLETE_DIST.is_dir():
     STATICFILES_DIRS.append(("accessible-autocomplete", AUTOCOMPLETE_DIST))
+# Papers, evidence, import previews: the local disk, or an S3-compatible bucket (config/scale.py).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": scale.file_storage(env),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")

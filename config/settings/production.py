@@ -1,13 +1,14 @@
 """Production: PostgreSQL, Redis, HTTPS only. Every secret must come from the environment."""
 
+from config import scale
+
 from .base import *  # noqa: F403
 from .base import env
 
 DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY")
-DATABASES = {"default": env.db("DATABASE_URL")}
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+# DATABASE_URL is required here; connections are kept for a minute unless CONN_MAX_AGE says.
+DATABASES = scale.databases(env, conn_max_age=60)
 
 # Everyone enters a second factor after their password (issue 16); MFA_REQUIRED=False turns it off.
 MFA_REQUIRED = env.bool("MFA_REQUIRED", default=True)
