@@ -231,3 +231,25 @@ def test_a_refused_upload_leaves_nothing_in_the_bucket(world, meeting, signed_in
     assert response.status_code == 400
     assert not Paper.objects.exists()
     assert _keys(bucket) == []
+
+
+def test_an_import_preview_is_kept_read_and_swept_in_the_bucket(bucket, monkeypatch):
+    from django.utils import timezone
+
+    from intake import previews
+
+    session: dict = {}
+    token = previews.keep(
+        session, data=b"Ref,Action\n1,Write\n", committee_id=7, file_name="log.csv", digest="d"
+    )
+    found = previews.find(session, token, 7)
+    assert found is not None and found.read() == b"Ref,Action\n1,Write\n"
+    assert previews.find(session, token, 8) is None
+    assert _keys(bucket) == [found.path]
+    assert previews.sweep() == 0
+    # Two days on the unconfirmed upload is swept (by the bucket's times, not the disk's). Only
+    # the product's clock moves: the server would refuse signatures from two days ahead.
+    later = timezone.now() + 2 * previews.STALE
+    monkeypatch.setattr(previews.timezone, "now", lambda: later)
+    assert previews.sweep() == 1
+    assert _keys(bucket) == []
