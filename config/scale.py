@@ -48,6 +48,9 @@ def file_storage(env: environ.Env) -> dict[str, Any]:
             "custom_domain": None,
             # Stored names are random already; a clash must never replace another's file.
             "file_overwrite": False,
+            # A download is read from the bucket into a temporary file: in memory up to 2 MB,
+            # on disk beyond (the default keeps a whole 20 MB paper in memory).
+            "max_memory_size": 2 * 1024 * 1024,
         },
     }
 

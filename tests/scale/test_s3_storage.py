@@ -144,6 +144,8 @@ def test_storage_is_the_local_disk_unless_a_bucket_is_named(monkeypatch):
     assert options["querystring_auth"] is True
     assert options["custom_domain"] is None
     assert options["querystring_expire"] <= 60
+    # A large download spills to a temporary file rather than filling the worker's memory.
+    assert 0 < options["max_memory_size"] <= 8 * 1024 * 1024
 
 
 def test_a_paper_in_the_bucket_downloads_only_for_those_allowed(
