@@ -9,6 +9,12 @@ from dataclasses import dataclass, field
 # A speaker label opens a line: "Jenny Jones AM:", "Martin Hewitt (MPS Commander):",
 # "Marie Snelling, Director of IOM, MOPAC:". Bounded so a long sentence with a colon is not one.
 LABEL = re.compile(r"^\s*(?P<label>[A-Z][^:\n]{1,160}?)\s*:\s+(?P<text>\S.*)$")
+# A label some transcripts write without its colon: "Lucy Botting, (Head of Quality, NHS England)"
+# alone on its line or followed by the words said (which then open with a capital).
+BARE_LABEL = re.compile(
+    r"^\s*(?P<label>[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*){0,4},?\s*\([^():]{2,140}\)"
+    r"(?:\s*\([^():]{2,40}\))?)(?:\s+(?P<text>[A-Z\"\u201c'\u2018].*))?$"
+)
 # Words allowed in lower case inside a label (roles such as "Head of Commissioning").
 SMALL_WORDS = {"of", "for", "and", "the", "at", "on", "in", "to", "de", "van", "von", "&", "-"}
 # Header keys a document puts before a colon; they are not people.
@@ -101,15 +107,31 @@ def split_turns(lines: list[str]) -> tuple[list[Turn], list[int]]:
         text = raw.strip()
         if not text:
             continue
-        found = LABEL.match(text)
+        found = LABEL.match(text) or BARE_LABEL.match(text)
+        if found and not found["text"] and not _is_speech(_next_text(lines, number)):
+            found = None  # a list of those present, one per line: not a turn
         if found and looks_like_label(found["label"]):
             turns.append(Turn(label=" ".join(found["label"].split()), line=number))
-            turns[-1].lines.append((number, found["text"]))
+            if found["text"]:
+                turns[-1].lines.append((number, found["text"]))
         elif turns:
             turns[-1].lines.append((number, text))
         else:
             preamble.append(number)
     return turns, preamble
+
+
+def _next_text(lines: list[str], number: int) -> str:
+    """The next non-blank line after 1-based line `number` ('' at the end)."""
+    return next((line.strip() for line in lines[number:] if line.strip()), "")
+
+
+def _is_speech(text: str) -> bool:
+    """Whether a line reads as words said: not a label, not a header, a few words long."""
+    found = LABEL.match(text) or BARE_LABEL.match(text)
+    if found is not None and looks_like_label(found["label"]):
+        return False
+    return not text.endswith(":") and len(text.split()) >= 4
 
 
 class UnreadableTranscript(ValueError):
