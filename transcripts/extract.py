@@ -11,103 +11,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .grammar import (
+    ACTION_VERB,
+    AGENDA,
+    AGREED_BY,
+    AGREEMENT,
+    DUE,
+    FOR_SOMEONE,
+    GENERAL,
+    HYPOTHETICAL,
+    IN_MEETING,
+    INDIRECT,
+    MAX_QUOTE,
+    OFFER,
+    RECIPIENT,
+    REPORTED,
+    REQUEST,
+    SELF_PROMISE,
+    SENTENCE_END,
+    STOP,
+    STRICT_VERB,
+    TITLES,
+    VERBS_USED,
+    WORD,
+)
 from .reading import Turn
-
-MAX_QUOTE = 300
-
-# Future or willing self-binding: "we will", "I'll", "we are going to", "I am happy to".
-MODAL = (
-    r"(?:will|'ll|shall|(?:am|are|'m|'re)\s+(?:\w+ly\s+|certainly\s+)?going to|"
-    r"(?:am|are|'m|'re) (?:very |more than )?happy to|would be (?:very )?(?:happy|glad|"
-    r"delighted|pleased) to|will be (?:happy|glad) to|undertake to|commit to|promise to|"
-    r"can certainly)"
-)
-SUBJECT = (
-    r"\b(?P<subject>I|we|We|(?<=[a-z] )and|my (?:team|office|colleagues)|"
-    r"our (?:team|office|officers))\b"
-)
-SELF_PROMISE = re.compile(
-    SUBJECT + r"(?P<adverb>(?:\s+(?:certainly|definitely|absolutely|also|then|now|happily|"
-    r"personally|actually|obviously|of course|just|shortly|soon|also))*)\s*(?P<modal>"
-    + MODAL
-    + r")\s+"
-)
-# Verbs of doing something for others after a meeting; general English, not taken from a file.
-ACTION_VERB = re.compile(
-    r"^(?:(?:also|certainly|definitely|then|be|now|shortly|soon|make sure (?:that )?we|need to|"
-    r"personally|happily|gladly|absolutely)\s+)*(?P<verb>write|send|provide|report|review|"
-    r"meet|follow|share|circulate|look(?= (?:at|into))|have a look|take (?:that|this|it|"
-    r"those|these|the \w+) (?:up|away|back|forward)|take up|pick (?:that|this|it) up|pick up|"
-    r"come back|get back|feed(?:ing)? back|feed it back|discuss|discussing|produce|producing|"
-    r"publish|set up|check|find out|ask|raise|confirm|update|let (?:you|the \w+|us|them) know|"
-    r"arrange|consider|invite|explore|put|start|prepare|bring|give|forward|investigate|contact|"
-    r"speak|talk|liaise|clarify|chase|examine|audit|organise|supply|table|submit|respond|"
-    r"ensure|ensuring|make sure|reply|agree|develop|set out|map|research|convene|visit)\b",
-    re.I,
-)
-# Ongoing or standing behaviour, not an undertaking ("we will always intervene").
-GENERAL = re.compile(
-    r"\b(?:always|never|continue|continuing|carry on|keep on|every time|whenever|all the time|"
-    r"generally|as a rule|routinely|constantly|will not|won't|cannot|can't)\b",
-    re.I,
-)
-# Moves within the meeting itself: "we will come to that in a moment".
-IN_MEETING = re.compile(
-    r"\b(?:in a (?:moment|minute|second|bit)|shortly (?:hear|move|come)|later (?:in|on in) "
-    r"(?:the|this|today)|this (?:morning|afternoon|evening|session)|today|(?:first|second|"
-    r"next|last) (?:half|part|session|section|item|question)|move on|moving on|hand (?:over|"
-    r"you over)|come (?:on )?to (?:that|this|you)|come on to|turn to|go (?:round|around)|"
-    r"open (?:it|this|that) (?:up|out)|touch on|take questions|in this meeting|hear from|"
-    r"introduce|now to|later on|a bit later|(?:talk|speak|say a (?:bit|little|word)) (?:more )?"
-    r"(?:about|on)|start (?:in|with|by|off|at|from|this|the session)|give (?:you|us) an example)\b",
-    re.I,
-)
-# Hypotheticals and conditions that make the sentence not a firm undertaking.
-HYPOTHETICAL = re.compile(
-    r"\b(?:if|unless|whether|might|may|could|would(?! be (?:happy|glad|delighted|pleased))|"
-    r"hopefully|hope|perhaps|maybe|possibly|ideally|should)\b",
-    re.I,
-)
-# A question that asks the next speaker to act after the meeting.
-REQUEST = re.compile(
-    r"\b(?:(?:could|can|would|will) you|if you (?:could|can|would)|(?:useful|helpful|grateful|"
-    r"good|appreciate)(?: if you could| for you to| to| to have| if we could have)?)\b.{0,80}?"
-    r"\b(?P<verb>write|send|provide|share|circulate|report back|come back|get back|"
-    r"follow (?:that|this|it)? ?up|update|let (?:us|me|the \w+) know (?:in writing|after|later)|"
-    r"put (?:that|this|it) in writing|give us a note|supply|forward)\b(?P<rest>[^?]*)",
-    re.I | re.S,
-)
-AGREEMENT = re.compile(
-    r"^(?:yes|yeah|certainly|of course|absolutely|sure|definitely|happy to|will do|"
-    r"we can do that|I can do that|we will|I will|I'll|we'll|no problem|indeed)\b",
-    re.I,
-)
-RECIPIENT = re.compile(
-    r"\b(?:to|with|for)\s+(?P<to>the (?:Chair|Co-Chairs?|Committee|Deputy Mayor|Mayor|Board|"
-    r"Panel|group|Members|Assembly|[A-Z][\w-]*(?: [A-Z][\w-]*){0,6} (?:Board|Committee|Group|"
-    r"Panel|Forum|Partnership))|this (?:group|committee|board|panel)|Members|the members)\b"
-)
-MONTHS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-)
-DUE = re.compile(
-    r"\b(?P<due>(?:by|before|within|in|at|after|for) (?:the )?(?:end of (?:the |this |next )?"
-    r"(?:week|month|year|financial year|quarter|term)|next (?:week|month|year|meeting)|"
-    r"\d+ (?:days|weeks|months)|New Year|"
-    + MONTHS
-    + r"(?: \d{4})?|\d{1,2} "
-    + MONTHS
-    + r"(?: \d{4})?|(?:spring|summer|autumn|winter)(?: \d{4})?)|shortly|"
-    r"as soon as possible|next week|next month|this week|tomorrow)\b",
-    re.I,
-)
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[\"“'(\[]?[A-Z])")
-WORD = re.compile(r"[a-z]{4,}")
-STOP = {
-    "that", "this", "with", "will", "have", "what", "about", "there", "their", "them",
-    "from", "they", "which", "would", "been", "also", "into", "some", "more", "very",
-    "just", "make", "sure", "take", "back", "think", "really", "going", "able", "well",
-}  # fmt: skip
 
 
 @dataclass
@@ -157,41 +85,46 @@ def imperative(rest: str) -> str:
     return rest if len(rest) <= 200 else rest[:199].rsplit(" ", 1)[0] + "…"
 
 
-VERBS = set(re.findall(r"[a-z]+", ACTION_VERB.pattern)) | {"move", "give", "take", "have"}
-
-
 def _base(stem: str) -> str:
     """A verb's base form from its -ing stem: 'produc' -> 'produce', 'discuss' -> 'discuss'."""
     for candidate in (stem, stem + "e", stem[:-1]):
-        if candidate in VERBS:
+        if candidate in VERBS_USED:
             return candidate
     return stem
 
 
-def _firm(sentence: str, match: re.Match[str]) -> float | None:
-    """Confidence that this self-promise is a firm after-meeting undertaking, or None."""
-    before = sentence[: match.start()]
-    clause = _clause(sentence, match.end())
-    if not ACTION_VERB.match(clause):
-        return None
+def _refused(sentence: str, start: int, clause: str) -> bool:
+    """Whether talk at `start` is a question, standing policy, an in-meeting move, conditional,
+    hoped for, or someone else's words reported, rather than an undertaking."""
+    before = sentence[:start]
     head = clause[:70]
     if sentence.rstrip().endswith("?") or GENERAL.search(head) or IN_MEETING.search(head):
-        return None
+        return True
     if re.search(
         r"\b(?:of|in|at|during|for) (?:the|this|today's) (?:meeting|session|hearing)\b", head, re.I
     ) and not re.search(r"\b(?:after|outside|following|beyond)\b", head):
-        return None
-    if match["subject"] == "and" and not SELF_PROMISE.search(sentence[: match.start()]):
-        return None
+        return True
     if re.search(
         r"\b(?:if|unless|when|once|whether|maybe|perhaps|hope|hopeful|hopefully)\b[^,]*$",
         before,
         re.I,
     ):
-        return None
+        return True
     if before.count('"') % 2 or before.count("“") > before.count("”"):
-        return None  # inside a quotation: someone else's words reported
-    if HYPOTHETICAL.search(clause[:60]):
+        return True  # inside a quotation: someone else's words reported
+    if REPORTED.search(sentence[: start + 3]) and REPORTED.search(before + sentence[start:][:3]):
+        return True
+    head = clause[:60]
+    asked = INDIRECT.search(head)  # what an indirect question asks is not a condition
+    return HYPOTHETICAL.search(head[: asked.start()] if asked else head) is not None
+
+
+def _firm(sentence: str, match: re.Match[str]) -> float | None:
+    """Confidence that this self-promise is a firm after-meeting undertaking, or None."""
+    clause = _clause(sentence, match.end())
+    if not ACTION_VERB.match(clause) or _refused(sentence, match.start(), clause):
+        return None
+    if match["subject"] == "and" and not SELF_PROMISE.search(sentence[: match.start()]):
         return None
     score = 0.6
     if match["subject"] == "I":
@@ -205,15 +138,25 @@ def _firm(sentence: str, match: re.Match[str]) -> float | None:
     return min(score, 0.95)
 
 
+def _offered(sentence: str, match: re.Match[str]) -> float | None:
+    """An offer ("we can send you that", "let me check and come back to you"), or None."""
+    clause = _clause(sentence, match.end())
+    if not STRICT_VERB.match(clause) or not FOR_SOMEONE.search(clause):
+        return None
+    return None if _refused(sentence, match.start(), clause) else 0.65
+
+
 def _content(text: str) -> set[str]:
     return {w for w in WORD.findall(text.casefold()) if w not in STOP}
 
 
 def _same(a: Commitment, b: Commitment) -> bool:
-    """Whether b restates a: same speaker and mostly the same content words."""
+    """Whether b restates a: same speaker and mostly the same content words, leaving out whom
+    it is for (two undertakings to one board are not one)."""
     if a.speaker != b.speaker:
         return False
-    first, second = _content(a.action), _content(b.action)
+    first = _content(a.action) - _content(a.to)
+    second = _content(b.action) - _content(b.to)
     if not first or not second:
         return False
     return len(first & second) / min(len(first), len(second)) >= 0.5
@@ -257,29 +200,73 @@ def _requested(previous: Turn | None, turn: Turn) -> Commitment | None:
     return draft
 
 
+def _agreed_for(sentence: str, turn: Turn, previous: Turn | None, turns: list[Turn]) -> Turn | None:
+    """Whose undertaking a summary such as "Mr Hewitt has agreed to write to us" reports."""
+    found = AGREED_BY.search(sentence)
+    if found is None or _refused(sentence, found.start(), found["rest"]):
+        return None
+    who = found["who"]
+    if who.casefold() == "you":
+        return previous if previous is not None and previous.speaker != turn.speaker else None
+    surname = TITLES.sub("", who).split()[-1].casefold()
+    named = {t.speaker: t for t in turns if t.speaker.casefold().split()[-1:] == [surname]}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _in_turn(turn: Turn, previous: Turn | None, turns: list[Turn]) -> list[Commitment]:
+    """The commitments said in one turn, in order, a restatement within it kept once."""
+    drafted: list[Commitment] = []
+    agreed = _requested(previous, turn)
+    if agreed:
+        drafted.append(agreed)
+    reporting = False
+    for line, said in sentences(turn):
+        # Curly apostrophes read as straight ones; the same length, so the quote stays exact.
+        sentence = said.replace("\u2019", "'")
+        if reporting and re.match(r"(?:I|We)\b", sentence):
+            continue  # the words of those reported in the sentence before, without quotation marks
+        reporting = REPORTED.search(sentence) is not None
+        found: list[Commitment] = []
+        for match in SELF_PROMISE.finditer(sentence):
+            score = _firm(sentence, match)
+            if score is not None:
+                found.append(
+                    _draft(turn, line, said, sentence[match.end() :], score, match.start())
+                )
+                break
+        for match in OFFER.finditer(sentence):
+            score = _offered(sentence, match)
+            if score is not None and not found:
+                found.append(
+                    _draft(turn, line, said, sentence[match.end() :], score, match.start())
+                )
+        agenda = AGENDA.search(sentence)
+        if agenda and not found and not _refused(sentence, agenda.start(), agenda["place"]):
+            wording = f"make {agenda['subject']} {agenda['place']}"
+            found.append(_draft(turn, line, said, wording, 0.6, agenda.start()))
+        summarised = _agreed_for(sentence, turn, previous, turns)
+        if summarised is not None and not found:
+            rest = AGREED_BY.search(sentence)
+            assert rest is not None
+            draft = _draft(summarised, line, said, rest["rest"], 0.7, rest.start())
+            found.append(draft)
+        for draft in found:
+            if not any(_same(kept, draft) or kept.quote == draft.quote for kept in drafted):
+                drafted.append(draft)
+    return drafted
+
+
 def commitments(turns: list[Turn]) -> list[Commitment]:
-    """Every commitment in the turns, each once (a restatement by the same speaker is dropped)."""
+    """Every commitment in the turns, each once: of a restatement by the same speaker, the
+    firmest statement is kept (the first when equally firm)."""
     found: list[Commitment] = []
     previous: Turn | None = None
     for turn in turns:
-        in_turn: list[Commitment] = []
-        agreed = _requested(previous, turn)
-        if agreed:
-            in_turn.append(agreed)
-        for line, said in sentences(turn):
-            # Curly apostrophes read as straight ones; the same length, so the quote stays exact.
-            sentence = said.replace("\u2019", "'")
-            for match in SELF_PROMISE.finditer(sentence):
-                score = _firm(sentence, match)
-                if score is None:
-                    continue
-                draft = _draft(turn, line, said, sentence[match.end() :], score, match.start())
-                if any(_same(kept, draft) or kept.quote == draft.quote for kept in in_turn):
-                    continue
-                in_turn.append(draft)
-                break
-        for draft in in_turn:
-            if not any(_same(kept, draft) for kept in found):
+        for draft in _in_turn(turn, previous, turns):
+            kept = next((i for i, k in enumerate(found) if _same(k, draft)), None)
+            if kept is None:
                 found.append(draft)
+            elif draft.confidence > found[kept].confidence:
+                found[kept] = draft
         previous = turn
-    return found
+    return sorted(found, key=lambda c: c.line)

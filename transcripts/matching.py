@@ -54,10 +54,14 @@ def _squash(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", text.casefold())
 
 
+# Abbreviations of local government in labels: "LB Croydon" is the London Borough of Croydon.
+SHORT_FORMS = {"lb": "london borough", "rb": "royal borough", "cc": "county council"}
+
+
 def _words(text: str) -> set[str]:
-    return {
-        w for w in re.findall(r"[a-z0-9]+", text.casefold().replace("'s", "")) if w not in FILLER
-    }
+    words = re.findall(r"[a-z0-9]+", text.casefold().replace("'s", "").replace("\u2019s", ""))
+    words = " ".join(SHORT_FORMS.get(w, w) for w in words).split()
+    return {w for w in words if w not in FILLER}
 
 
 class SpeakerMatcher:

@@ -107,3 +107,63 @@ def test_other_files_are_refused_with_a_message() -> None:
         text_lines("hearing.pdf", b"%PDF")
     with pytest.raises(UnreadableTranscript, match="Word file"):
         text_lines("hearing.docx", b"not a zip")
+
+
+def test_a_label_without_its_colon_starts_a_turn_but_a_list_of_those_present_does_not() -> None:
+    lines = [
+        "Ann Lee (MPS)",
+        "Jo Bloggs, (Chair, Safer Streets)",
+        "",
+        "Jo Bloggs AM (Chair): Thank you both for coming.",
+        "Ann Lee, (Inspector, MPS)",
+        "",
+        "Thank you, I will send the Committee the figures.",
+        "Ann Lee, (Inspector, MPS) We will review the protocol and report back to the Board.",
+    ]
+    turns, preamble = split_turns(lines)
+    assert preamble == [1, 2]
+    assert [(t.line, t.speaker) for t in turns] == [
+        (4, "Jo Bloggs"),
+        (5, "Ann Lee"),
+        (8, "Ann Lee"),
+    ]
+    assert [n for n, _ in turns[1].lines] == [7]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I'd be happy to write to the Committee with the figures.",
+        "We will be having some seminars on this later this year.",
+        "We can send you the breakdown after the meeting.",
+        "Let me check and come back to you in writing.",
+        "We will go back and ask ourselves if we should be doing more.",
+        "I am planning to meet the borough leads in the New Year.",
+        "I expect that safeguarding adolescents will be top of our agenda this year.",
+    ],
+)
+def test_other_forms_of_undertaking_are_drafted(said) -> None:
+    assert _drafts(said)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "We can do that in a minute.",
+        "Let me say a word about the figures.",
+        "They were telling us we won't talk to police. We will talk to people when we are ready.",
+        "Young people said we will talk to someone we trust.",
+    ],
+)
+def test_offers_in_the_room_and_reported_speech_are_not(said) -> None:
+    assert _drafts(said) == []
+
+
+def test_a_chair_summary_of_an_undertaking_is_the_undertaker_s() -> None:
+    lines = [
+        "Ann Lee (MPS): That is a fair point.",
+        "Jo Bloggs AM (Chair): Thanks. Inspector Lee has agreed to write to us with the figures.",
+    ]
+    [found] = commitments(split_turns(lines)[0])
+    assert (found.speaker, found.organisation, found.line) == ("Ann Lee", "MPS", 2)
+    assert found.action.startswith("Write to us with the figures")
