@@ -105,7 +105,7 @@ JUSTICE_MATTERS: list[dict] = [
         "JM-0006",
         "JM",
         JM_28_NOV_2016,
-        line=357,
+        line=403,
         item=JM_DISCUSSION_ONE,
         description=(
             "Take up outside the meeting, with the police, the CPS and the courts, getting "
