@@ -100,6 +100,8 @@ def _refused(sentence: str, start: int, clause: str) -> bool:
     head = clause[:70]
     if sentence.rstrip().endswith("?") or GENERAL.search(head) or IN_MEETING.search(head):
         return True
+    if re.match(r"(?:go|going|come|coming)(?: back| over)? to (?:you\b|[A-Z])", clause):
+        return True  # a chair passing the floor: "I'll go to Caroline", "I will come to you"
     if re.search(
         r"\b(?:of|in|at|during|for) (?:the|this|today's) (?:meeting|session|hearing)\b", head, re.I
     ) and not re.search(r"\b(?:after|outside|following|beyond)\b", head):

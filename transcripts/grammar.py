@@ -13,11 +13,11 @@ MODAL = (
     r"(?:am|are|'m|'re) (?:very |more than )?happy to|(?:would|'d) be (?:very |more than )?"
     r"(?:happy|glad|delighted|pleased) to|will be (?:happy|glad) to|undertake to|commit to|"
     r"promise to|can certainly|(?:intend|plan|am planning|are planning|'m planning|'re planning)"
-    r" to)"
+    r" to|(?:firm )?(?:intention|plan) to)"
 )
 SUBJECT = (
     r"\b(?P<subject>I|we|We|(?<=[a-z] )and|my (?:team|office|colleagues)|"
-    r"our (?:team|office|officers))\b"
+    r"(?:[Ii]t is|[Ii]t's) (?:our|my)|our (?:team|office|officers))\b"
 )
 SELF_PROMISE = re.compile(
     SUBJECT + r"(?P<adverb>(?:\s+(?:certainly|definitely|absolutely|also|then|now|happily|"
@@ -54,7 +54,7 @@ def _ing(phrase: str) -> str:
 DELIVERABLE = (
     r"(?:review|report|meeting|seminar|workshop|event|session|conference|plan|strategy|"
     r"protocol|audit|pilot|consultation|post|officer|worker|lead|analyst|team|group|panel|"
-    r"forum|note|letter|briefing|look|word|representative|point of contact)s?"
+    r"forum|note|letter|briefing|look|word|metric|framework|dashboard|indicator)s?"
 )
 VERBS_USED = {w for b in BASES for w in b.split()} | {"move", "give", "take", "have"}
 _FORMS = sorted({f for b in BASES for f in (b, _ing(b))}, key=len, reverse=True)
@@ -81,7 +81,8 @@ IN_MEETING = re.compile(
     r"next|last) (?:half|part|session|section|item|question)|move on|moving on|hand (?:over|"
     r"you over)|come (?:on )?to (?:that|this|you)|come on to|turn to|go (?:round|around)|"
     r"open (?:it|this|that) (?:up|out)|touch on|take questions|in this meeting|hear from|"
-    r"introduce|now to|later on|a bit later|(?:talk|speak|say a (?:bit|little|word)) (?:more )?"
+    r"introduce|now to|later on|a bit later|put (?:that|this|it) down|"
+    r"(?:talk|speak|say a (?:bit|little|word)) (?:more )?"
     r"(?:about|on)|start (?:in|with|by|off|at|from|this|the session)|give (?:you|us) an example)\b",
     re.I,
 )
@@ -99,6 +100,7 @@ REQUEST = re.compile(
     r"follow (?:that|this|it)? ?up|update|let (?:us|me|the \w+) know (?:in writing|after|later)|"
     r"put (?:that|this|it) in writing|give us a note|supply|forward|think about|develop|produce|"
     r"look (?:at|into)|consider|take (?:that|this|it) (?:forward|up|away|back)|set up|"
+    r"(?<=useful to )let (?:us|me|the \w+) know|(?<=helpful to )let (?:us|me|the \w+) know|"
     r"put together|review|check|find out|confirm|arrange|meet|pick (?:that|this|it) up)\b"
     r"(?P<rest>[^?]*)",
     re.I | re.S,
@@ -139,7 +141,8 @@ STOP = {
 # Offers that bind only with a deliverable and someone to deliver to: "we can send you that",
 # "let me check and come back to you" (but not "we can do that in a minute", "let me say").
 OFFER = re.compile(
-    r"\b(?:(?P<subject>I|we|We) can|(?P<let>[Ll]et me))(?:\s+(?:also|certainly|just))*\s+"
+    r"\b(?:(?P<subject>I|we|We) (?:can|would|'d)|(?P<let>[Ll]et me))"
+    r"(?:\s+(?:also|certainly|just))*\s+"
 )
 STRICT_VERB = re.compile(
     r"^(?:send|write|provide|share|circulate|get back|come back|follow (?:that |this |it )?up|"

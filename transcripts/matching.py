@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from agencies.models import Agency, Membership, User
 
-from .reading import label_parts, speaker_name
+from .reading import label_organisation, label_parts, speaker_name
 
 # Words that say nothing about which organisation is meant.
 FILLER = {
@@ -136,7 +136,8 @@ class SpeakerMatcher:
         name = speaker_name(label)
         agency_text = _organisation_text(label)
         agency = None
-        for part in [*reversed(parts), label]:
+        # Last, what the label implies: "Jenny Jones AM" sits on the London Assembly.
+        for part in [*reversed(parts), label, label_organisation(label)]:
             agency = self.agency_for(part)
             if agency is not None:
                 break
@@ -152,8 +153,6 @@ class SpeakerMatcher:
 
 def _organisation_text(label: str) -> str:
     """The organisation as a label writes it: an acronym if there is one, else the last part."""
-    from .reading import label_organisation
-
     organisation = label_organisation(label)
     acronyms = re.findall(r"\b[A-Z][A-Z&]{1,9}\b", organisation)
     acronyms = [a for a in acronyms if a not in {"AM", "MP", "CEO", "OBE", "MBE", "CBE", "DAC"}]

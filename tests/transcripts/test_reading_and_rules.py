@@ -140,6 +140,8 @@ def test_a_label_without_its_colon_starts_a_turn_but_a_list_of_those_present_doe
         "We will go back and ask ourselves if we should be doing more.",
         "I am planning to meet the borough leads in the New Year.",
         "I expect that safeguarding adolescents will be top of our agenda this year.",
+        "It is our intention to have a performance framework for this by the summer.",
+        "There is a good guide that I would send to you, Chair.",
     ],
 )
 def test_other_forms_of_undertaking_are_drafted(said) -> None:
@@ -153,6 +155,9 @@ def test_other_forms_of_undertaking_are_drafted(said) -> None:
         "Let me say a word about the figures.",
         "They were telling us we won't talk to police. We will talk to people when we are ready.",
         "Young people said we will talk to someone we trust.",
+        "I have heard that too and I will certainly put that down.",
+        "I will go to Caroline next and then come back to you.",
+        "If they asked, I would send them the guidance.",
     ],
 )
 def test_offers_in_the_room_and_reported_speech_are_not(said) -> None:
@@ -167,3 +172,13 @@ def test_a_chair_summary_of_an_undertaking_is_the_undertaker_s() -> None:
     [found] = commitments(split_turns(lines)[0])
     assert (found.speaker, found.organisation, found.line) == ("Ann Lee", "MPS", 2)
     assert found.action.startswith("Write to us with the figures")
+
+
+def test_a_wish_for_information_answered_certainly_is_the_answerer_s() -> None:
+    lines = [
+        "Jo Bloggs AM: It might be useful to let the panel know what the law says on that.",
+        "Ann Lee (MPS): Certainly the law covers emotional abuse.",
+    ]
+    [found] = commitments(split_turns(lines)[0])
+    assert (found.speaker, found.line) == ("Ann Lee", 2)
+    assert found.action.startswith("Let the panel know what the law says")
