@@ -49,6 +49,13 @@ class PublicQuestion(models.Model):
     sender = models.CharField(
         max_length=64, blank=True, db_index=True, help_text="A keyed hash of the sender's address."
     )
+    submit_token = models.UUIDField(
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text="The one-time token of the form that sent it: a form sent twice is kept once.",
+    )
     merged_into = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged"
     )

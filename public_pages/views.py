@@ -10,7 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
-from core.forms import apply_service_errors
+from core.forms import apply_service_errors, error_codes
+from core.once import posted_token
 from meetings.services import (
     paper_file_name,
     question_submit,
@@ -61,45 +62,53 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "public/meeting.html", context)
 
 
+THANKS = (
+    "Thank you: your question has been sent to the clerk. We have emailed you to say so, and "
+    "will email you the clerk's decision."
+)
+
+
 @login_not_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def ask(request: HttpRequest, pk: int) -> HttpResponse:
     """Send a question for a public meeting, until its closing time."""
     found = get_object_or_404(selectors.public_meetings(), pk=pk)
     form = AskForm(request.POST or None)
-    context = {"meeting": found, "form": form, "closes_at": questions_close_at(found)}
-    if not takes_questions(found):
-        context["closed"] = True
-        return render(request, "public/ask.html", context, status=400 if form.is_bound else 200)
+    context = {
+        "meeting": found,
+        "form": form,
+        "closes_at": questions_close_at(found),
+        "closed": not takes_questions(found),
+    }
     if not form.is_bound:
         return render(request, "public/ask.html", context)
-    status = 400
-    if form.is_valid():
-        data = form.cleaned_data
-        if data["website"]:
-            # A robot: thanked like anyone, and nothing is kept.
-            messages.success(request, "Thank you: your question has been sent to the clerk.")
-            return redirect("public:meeting", pk=found.pk)
-        try:
-            question_submit(
-                meeting=found,
-                name=data["name"],
-                email=data["email"],
-                organisation=data["organisation"],
-                question=data["question"],
-                address=request.META.get("REMOTE_ADDR", ""),
-            )
-        except ValidationError as error:
-            apply_service_errors(form, error)
-            status = 429 if any(e.code == "throttled" for e in error.error_list) else 400
-        else:
-            messages.success(
-                request,
-                "Thank you: your question has been sent to the clerk. We have emailed you to "
-                "say so, and will email you the clerk's decision.",
-            )
-            return redirect("public:meeting", pk=found.pk)
-    return render(request, "public/ask.html", context, status=status)
+    if not form.is_valid():
+        return render(request, "public/ask.html", context, status=400)
+    data = form.cleaned_data
+    if data["website"]:
+        # A robot: thanked like anyone, and nothing is kept.
+        messages.success(request, THANKS)
+        return redirect("public:meeting", pk=found.pk)
+    try:
+        question_submit(
+            meeting=found,
+            name=data["name"],
+            email=data["email"],
+            organisation=data["organisation"],
+            question=data["question"],
+            address=request.META.get("REMOTE_ADDR", ""),
+            token=posted_token(request),
+        )
+    except ValidationError as error:
+        apply_service_errors(form, error)
+        codes = error_codes(error)
+        context["closed"] = context["closed"] or "closed" in codes
+        return render(
+            request, "public/ask.html", context, status=429 if "throttled" in codes else 400
+        )
+    # A second send of the same form (a double click, a refresh) is thanked the same way.
+    messages.success(request, THANKS)
+    return redirect("public:meeting", pk=found.pk)
 
 
 @login_not_required

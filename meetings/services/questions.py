@@ -5,11 +5,12 @@ declines it with a reason; the asker is emailed an acknowledgment and the outcom
 from __future__ import annotations
 
 import hashlib
+import uuid
 from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -55,9 +56,19 @@ def _tell_asker(question: PublicQuestion) -> None:
 
 @transaction.atomic
 def question_submit(
-    *, meeting: Meeting, name: str, email: str, organisation: str, question: str, address: str
-) -> PublicQuestion:
-    """Take a question from the public for the clerk's queue, and acknowledge it."""
+    *,
+    meeting: Meeting,
+    name: str,
+    email: str,
+    organisation: str,
+    question: str,
+    address: str,
+    token: uuid.UUID | None = None,
+) -> tuple[PublicQuestion, bool]:
+    """Take a question from the public for the clerk's queue, and acknowledge it; (it, whether
+    it is new): a form sent again with the same one-time token gives the first question."""
+    if token is not None and (first := PublicQuestion.objects.filter(submit_token=token).first()):
+        return first, False  # a double click or a refresh: answered before the closing time
     if not takes_questions(meeting):
         raise ValidationError("Questions for this meeting are closed.", code="closed")
     key = sender_key(address)
@@ -81,11 +92,19 @@ def question_submit(
         consent=True,
         submitted_at=timezone.now(),
         sender=key,
+        submit_token=token,
     )
-    entry.full_clean()
-    entry.save()
+    entry.full_clean(exclude=["submit_token"])  # its uniqueness is the index's, below
+    try:
+        # Two sends at once: the second waits on the unique index, then finds the first.
+        with transaction.atomic():
+            entry.save()
+    except IntegrityError:
+        if token is None:
+            raise
+        return PublicQuestion.objects.get(submit_token=token), False
     _tell_asker(entry)
-    return entry
+    return entry, True
 
 
 def _pending(question: PublicQuestion) -> PublicQuestion:

@@ -5,7 +5,10 @@ acknowledgment and the outcome, once each."""
 
 from __future__ import annotations
 
+import re
+import uuid
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 import time_machine
@@ -226,3 +229,68 @@ def test_the_queue_query_count_does_not_grow_with_questions(
     with django_assert_max_num_queries(len(one)):
         page = clerk.get(url)
     assert page.content.decode().count("Save the decision") == 5
+
+
+def test_a_form_sent_twice_keeps_one_question_and_thanks_both_times(
+    client, scene, django_capture_on_commit_callbacks
+):
+    """A double click or a refresh-resubmit sends the same one-time token: one question, one
+    acknowledgment, and the second send is thanked like the first (no error)."""
+    page = client.get(reverse("public:ask", args=[scene.meeting.pk])).content.decode()
+    token = re.search(r'name="submit_token" value="([0-9a-f-]{36})"', page)
+    assert token, "the ask form carries a one-time token"
+    with django_capture_on_commit_callbacks(execute=True):
+        first = _ask(client, scene, submit_token=token[1])
+        second = _ask(client, scene, submit_token=token[1])
+    meeting_url = reverse("public:meeting", args=[scene.meeting.pk])
+    assert first.status_code == second.status_code == 302
+    assert first["Location"] == second["Location"] == meeting_url
+    assert PublicQuestion.objects.filter(meeting=scene.meeting).count() == 1
+    assert len(mail.outbox) == 1
+    thanked = client.get(meeting_url).content.decode()
+    assert "Thank you: your question has been sent to the clerk" in thanked
+    # A fresh form (a new token) is a new question.
+    again = client.get(reverse("public:ask", args=[scene.meeting.pk])).content.decode()
+    fresh = re.search(r'name="submit_token" value="([0-9a-f-]{36})"', again)
+    assert fresh and fresh[1] != token[1]
+    assert _ask(client, scene, submit_token=fresh[1]).status_code == 302
+    assert PublicQuestion.objects.filter(meeting=scene.meeting).count() == 2
+
+
+def test_a_resubmit_after_the_closing_time_is_still_thanked_not_refused(client, scene):
+    closes = questions_close_at(scene.meeting)
+    token = "0b0f6c1e-4c1a-4b8e-9a55-0d6f8f1d2a3b"
+    with time_machine.travel(closes - timedelta(minutes=1), tick=False):
+        assert _ask(client, scene, submit_token=token).status_code == 302
+    with time_machine.travel(closes + timedelta(minutes=1), tick=False):
+        assert _ask(client, scene, submit_token=token).status_code == 302
+        assert _ask(client, scene).status_code == 400  # a new question is refused
+    assert PublicQuestion.objects.filter(meeting=scene.meeting).count() == 1
+
+
+def test_questions_sent_at_once_with_one_token_make_one_row(scene):
+    """The unique index settles a race the first look misses: the loser gets the winner."""
+    token = uuid.uuid4()
+    fields = {
+        "meeting": scene.meeting,
+        "name": "Pat",
+        "email": "pat@example.org",
+        "organisation": "",
+        "question": "Q?",
+        "address": "192.0.2.1",
+        "token": token,
+    }
+    first, created = services.question_submit(**fields)
+    assert created
+    # The winner is in the table but the loser's first look is made to miss it.
+    real_filter = PublicQuestion.objects.filter
+
+    def blind(*args, **kwargs):
+        if "submit_token" in kwargs:
+            return PublicQuestion.objects.none()
+        return real_filter(*args, **kwargs)
+
+    with mock.patch.object(PublicQuestion.objects, "filter", side_effect=blind):
+        again, created = services.question_submit(**fields)
+    assert not created and again.pk == first.pk
+    assert PublicQuestion.objects.filter(submit_token=token).count() == 1
