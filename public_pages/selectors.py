@@ -17,7 +17,15 @@ from django.utils.dateparse import parse_datetime
 
 from agencies.models import User
 from meetings.exempt import exclusion_resolution
-from meetings.models import AgendaItem, AgendaVersion, Committee, ExemptParagraph, Meeting, Paper
+from meetings.models import (
+    AgendaItem,
+    AgendaVersion,
+    Committee,
+    ExemptParagraph,
+    Meeting,
+    Paper,
+    PublicQuestion,
+)
 from minutes.models import Minute, Minutes, Resolution, split_paragraphs
 
 EXEMPT = "Exempt item: not for publication"
@@ -40,6 +48,14 @@ def public_meetings() -> QuerySet[Meeting]:
     )
 
 
+@dataclass(frozen=True)
+class PublishedQuestion:
+    """A question from the public as published: its words and who asked, never their email."""
+
+    question: str
+    asked_by: str
+
+
 @dataclass
 class PublicRow:
     """One line of a published agenda as the public sees it."""
@@ -53,6 +69,7 @@ class PublicRow:
     papers: list[Paper] = field(default_factory=list)
     minute: list[str] = field(default_factory=list)
     resolutions: list[str] = field(default_factory=list)
+    questions: list[PublishedQuestion] = field(default_factory=list)
 
     @property
     def time_label(self) -> str:
@@ -113,6 +130,14 @@ class PublicAgenda:
         return [paper for row in self.rows for paper in row.papers]
 
 
+def _published_questions() -> QuerySet[PublicQuestion]:
+    """Questions the clerk accepted whose askers agreed to publication: pending, declined and
+    merged ones, and any sent without that consent, are never published."""
+    return PublicQuestion.objects.filter(
+        status=PublicQuestion.Status.ACCEPTED, consent=True
+    ).order_by("position", "id")
+
+
 def _items(meeting: Meeting) -> dict[int, AgendaItem]:
     presenters = User.objects.only("id", "full_name")
     return {
@@ -122,6 +147,7 @@ def _items(meeting: Meeting) -> dict[int, AgendaItem]:
         for item in AgendaItem.objects.filter(meeting=meeting).prefetch_related(  # type: ignore[no-redef]
             Prefetch("presenters", queryset=presenters, to_attr="presenter_list"),
             Prefetch("papers", queryset=Paper.objects.order_by("id"), to_attr="paper_list"),
+            Prefetch("questions", queryset=_published_questions(), to_attr="question_list"),
         )
     }
 
@@ -160,6 +186,7 @@ def public_agenda(meeting: Meeting) -> PublicAgenda | None:
         if item is not None:
             row.presenters = [person.full_name for person in item.presenter_list]
             row.papers = list(item.paper_list)
+            row.questions = [PublishedQuestion(q.question, q.asked_by) for q in item.question_list]
             entry = (minutes or {}).get(item.id)
             if entry is not None:
                 row.minute = split_paragraphs(entry.narrative)
