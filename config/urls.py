@@ -59,6 +59,7 @@ urlpatterns = [
     path("transcripts/", include("transcripts.urls")),
     path("api/", include("api.urls")),
     path("public/", include("public_pages.urls")),
+    path("public-records/", include("public_pages.record_urls")),
     # The log is audit's, but who may see which reads is the access rule's answer, and audit
     # imports no app: the page is served from meetings, under audit's URL names.
     path(

@@ -5,12 +5,14 @@ marks nothing before its day."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
-from meetings.models import Meeting, Paper
+from meetings.models import Committee, Meeting, Paper
 
 from .models import RemovableRecord
 
@@ -61,3 +63,49 @@ def mark_removable(today: date) -> tuple[int, int]:
     RemovableRecord.objects.bulk_create(new)
     meetings_marked = sum(1 for r in new if r.meeting_id)
     return meetings_marked, len(new) - meetings_marked
+
+
+@dataclass(frozen=True)
+class RemovableRow:
+    """One marked record as staff read it: what it is, the rule and the day it became removable."""
+
+    record: RemovableRecord
+    what: str
+    meeting: Meeting
+    background: bool
+    exempt: bool
+
+    @property
+    def rule(self) -> str:
+        """The rule that made it removable."""
+        if self.background:
+            return f"Background paper: {BACKGROUND_YEARS} years after the meeting"
+        return f"Agenda, minutes and papers: {RECORD_YEARS} years after the meeting"
+
+
+def row_of(record: RemovableRecord) -> RemovableRow:
+    """The row for a record read with its meeting, or its paper's item's meeting."""
+    if record.paper is not None:
+        paper = record.paper
+        return RemovableRow(
+            record,
+            f"Paper: {paper.title}",
+            paper.item.meeting,
+            background=paper.is_background,
+            exempt=paper.item.restricted,
+        )
+    assert record.meeting is not None  # the table's check constraint: a meeting or a paper
+    what = "Agenda and minutes"
+    return RemovableRow(record, what, record.meeting, background=False, exempt=False)
+
+
+def removable_records(committee: Committee) -> list[RemovableRow]:
+    """The committee's records the job has marked as removable, the longest removable first."""
+    records = (
+        RemovableRecord.objects.filter(
+            Q(meeting__committee=committee) | Q(paper__item__meeting__committee=committee)
+        )
+        .select_related("meeting", "paper__item__meeting")
+        .order_by("removable_since", "id")
+    )
+    return [row_of(record) for record in records]

@@ -27,6 +27,7 @@ NO_INPUT = {
     "public:meeting": "one published meeting",
     "public:paper": "a public paper's download",
     "public:calendar": "a public committee's calendar feed",
+    "public_records:removable": "a committee's records marked removable, without filters",
     "logout": "signing out (a POST without fields; the suite leaves it out on purpose)",
     "password_reset_done": "a message page",
     "password_reset_complete": "a message page",

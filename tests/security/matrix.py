@@ -655,6 +655,7 @@ TABLE.update(matrix_transcripts.ENTRIES)
 from . import matrix_public  # noqa: E402
 
 TABLE.update(matrix_public.ENTRIES)
+ADMIN_MODELS.update(matrix_public.ADMIN_ENTRIES)
 
 from . import matrix_disclosures  # noqa: E402
 

@@ -6,6 +6,7 @@ not, finds a word of them there; a restricted paper is a 404 for everyone."""
 from __future__ import annotations
 
 from meetings.models import PublicQuestion
+from public_pages.models import RemovableRecord
 
 from .matrix import OFFICERS, get, post, u
 
@@ -45,6 +46,17 @@ def _entries() -> dict:
         "meetings:question_decide": lambda w: [
             post(u("meetings:question_decide", _pending(w).pk), {"decision": "decline"}),
         ],
+        # The marks of the retention job: the committee's officers read them (the restricted
+        # paper named, the read logged); everyone else signed in is told there is no such page.
+        "public_records:removable": lambda w: [
+            get(
+                u("public_records:removable", w.committee.short_name),
+                shows=("paper",),
+                to=OFFICERS,
+                own=True,
+            ),
+            get(u("public_records:removable", w.other_committee.short_name), own=True),
+        ],
         "public:calendar": lambda w: [
             get(u("public:calendar", w.committee.short_name)),
             get(u("public:calendar", w.other_committee.short_name)),
@@ -53,3 +65,10 @@ def _entries() -> dict:
 
 
 ENTRIES = _entries()
+# The admin never names the restricted paper a mark is for.
+ADMIN_ENTRIES = {
+    "public_pages.removablerecord": (
+        "plain",
+        lambda w: [RemovableRecord.objects.get(paper=w.paper)],
+    ),
+}

@@ -46,6 +46,7 @@ from meetings.models import (
 from meetings.services import agenda_publish
 from minutes import services as minutes_services
 from minutes.models import Minute, Minutes, MinutesComment
+from public_pages.models import RemovableRecord
 from tests.factories import (
     AgencyFactory,
     CommitteeFactory,
@@ -452,6 +453,10 @@ def build_world() -> SecurityWorld:
     )
     Committee.objects.filter(pk=committee.pk).update(is_public=True)
     committee.is_public = True
+    # The retention job has marked the meeting's record and its restricted paper as removable
+    # (their officers' page names the paper; the admin does not).
+    RemovableRecord.objects.create(meeting=meeting, removable_since=meeting.starts_at.date())
+    RemovableRecord.objects.create(paper=paper, removable_since=meeting.starts_at.date())
     # A question from the public waits for the clerk's decision on the next meeting.
     PublicQuestion.objects.create(
         meeting=next_meeting, status="pending", question="How many patrols?", asked_by="Pat"
