@@ -55,6 +55,7 @@ def form_helper(
     legend_size: str = "",
     name_from_label: bool = False,
     id_from_label: bool = True,
+    button_id: str = "",
 ) -> FormHelper:
     """A GOV.UK form layout: the fields in order, then one submit button; no <form> tag.
 
@@ -62,6 +63,7 @@ def form_helper(
     button after its label (so a view can tell which was pressed), and the button's id is
     `submit-<label>` (so ids stay unique on the page: two forms' buttons would otherwise both be
     crispy's `id_submit`, as on the attendance page); `id_from_label=False` keeps crispy's.
+    A page repeating one form (a queue) gives each its own `button_id`.
     """
     helper = FormHelper()
     helper.form_tag = False
@@ -69,6 +71,8 @@ def form_helper(
     helper.legend_size = legend_size
     name = slugify(submit) if name_from_label else "submit"
     extra = {"css_id": f"submit-{slugify(submit)}"} if id_from_label else {}
+    if button_id:
+        extra = {"css_id": button_id}
     helper.layout = Layout(*fields, Button(name, submit, **extra))
     return helper
 

@@ -53,7 +53,11 @@ class DecideForm(forms.Form):
         choice_field(self, "into").choices = [("", "Choose a question")] + [
             (q.pk, f"{q.asked_by}: {q.question[:80]}") for q in accepted
         ]
-        self.helper = form_helper("decision", "item", "into", "reason", submit="Save the decision")
+        # The queue shows one form per question, each with its own ids (auto_id): its button too.
+        button_id = self.auto_id % "submit" if isinstance(self.auto_id, str) else ""
+        self.helper = form_helper(
+            "decision", "item", "into", "reason", submit="Save the decision", button_id=button_id
+        )
 
     def clean(self) -> dict[str, Any]:
         """Each decision needs its own detail."""

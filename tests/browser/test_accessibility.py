@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from actions.models import Action
 from attendance import services as attendance_services
 from meetings import services as meeting_services
-from meetings.models import AgendaItem, Committee, Paper
+from meetings.models import AgendaItem, Committee, Paper, PublicQuestion
 from meetings.services import publishing
 from minutes.models import Minutes
 from tests.agenda_fixtures import add
@@ -44,6 +45,7 @@ def _page_types(world, meeting, action) -> dict[str, str]:
         "action edit": reverse("actions:edit", args=[action.pk]),
         "record an action": reverse("actions:create"),
         "summary of actions": reverse("actions:summary", args=[meeting.pk]),
+        "questions from the public": reverse("meetings:questions", args=[meeting.pk]),
         "dashboard": reverse("actions:dashboard"),
         "agencies": reverse("agencies:list"),
         "agency": world.mps.get_absolute_url(),
@@ -59,6 +61,24 @@ def _page_types(world, meeting, action) -> dict[str, str]:
         "accessibility statement": reverse("accessibility"),
         "not found": "/meetings/999999/",
     }
+
+
+def _questions_from_the_public(meeting) -> None:
+    """Two questions wait in the clerk's queue, one is accepted onto a public item (the public
+    page shows it), one declined (the queue lists it as decided)."""
+    public = meeting.items.filter(restricted=False, parent=None).first()
+    fields = {"meeting": meeting, "email": "pat@example.org", "consent": True}
+    fields["submitted_at"] = timezone.now()
+    for n in (1, 2):
+        PublicQuestion.objects.create(
+            question=f"Public question {n}?", asked_by="Pat Resident", status="pending", **fields
+        )
+    PublicQuestion.objects.create(
+        question="Accepted?", asked_by="Sam (Residents)", status="accepted", item=public, **fields
+    )
+    PublicQuestion.objects.create(
+        question="Declined?", asked_by="Lee", status="declined", reason="Off topic", **fields
+    )
 
 
 @pytest.fixture
@@ -78,6 +98,7 @@ def pages(world, meeting) -> dict[str, str]:
         )
         meeting_services.question_add(item=item, question=f"Question {n}?", asked_by="A resident")
     add(meeting, "Sub-item", parent=item, planned_minutes=2)
+    _questions_from_the_public(meeting)
     action = Action.objects.create(
         committee=world.committee,
         meeting=meeting,
@@ -121,9 +142,11 @@ def test_signed_out_pages_have_no_violation(world, meeting, browser, live_server
     AgendaItem.objects.filter(meeting=meeting, restricted=True).update(exempt_paragraph=7)
     Committee.objects.filter(pk=world.committee.pk).update(is_public=True)
     publishing.agenda_publish(meeting=meeting, by=world.clerk, invite_committee=False)
+    _questions_from_the_public(meeting)
     paths = {
         "public committees": reverse("public:index"),
         "public meeting": reverse("public:meeting", args=[meeting.pk]),
+        "public question": reverse("public:ask", args=[meeting.pk]),
         "sign-in": reverse("login"),
         "password reset": reverse("password_reset"),
         "accessibility statement": reverse("accessibility"),
@@ -134,6 +157,32 @@ def test_signed_out_pages_have_no_violation(world, meeting, browser, live_server
     context.close()
     assert checked == len(paths)
     assert report == {}, "\n".join(f"{p}:\n  " + "\n  ".join(v) for p, v in report.items())
+
+
+def test_the_question_forms_with_errors_have_no_violation(world, meeting, browser, live_server):
+    """The ask page and the clerk's queue as they come back with errors (error summaries,
+    fields in error), signed out and as the clerk."""
+    Committee.objects.filter(pk=world.committee.pk).update(is_public=True)
+    AgendaItem.objects.filter(meeting=meeting, restricted=True).update(exempt_paragraph=7)
+    publishing.agenda_publish(meeting=meeting, by=world.clerk, invite_committee=False)
+    _questions_from_the_public(meeting)
+    report: dict[str, list[str]] = {}
+    public = new_context(browser, live_server)
+    page = public.new_page()
+    page.goto(reverse("public:ask", args=[meeting.pk]))
+    page.get_by_label("Your question").fill("x" * 1501)
+    page.get_by_role("button", name="Send your question").click()
+    page.wait_for_selector(".govuk-error-summary")
+    report["ask with errors"] = violations(page)
+    public.close()
+    clerk = new_context(browser, live_server, world.clerk)
+    page = clerk.new_page()
+    page.goto(reverse("meetings:questions", args=[meeting.pk]))
+    page.locator("section").first.get_by_role("button", name="Save the decision").click()
+    page.wait_for_selector(".govuk-error-summary")
+    report["queue with errors"] = violations(page)
+    clerk.close()
+    assert report == {"ask with errors": [], "queue with errors": []}, report
 
 
 def test_the_checks_find_what_they_look_for(browser, live_server, db):

@@ -53,3 +53,8 @@ def test_a_member_of_the_public_asks_and_the_clerk_accepts_it(scene, world, page
     expect(clerk.locator("#agenda")).to_contain_text(QUESTION)
     assert [m.subject for m in mail.outbox][-1] == "Your question: the clerk's decision"
     assert "The police and crime plan" in mail.outbox[-1].body
+    # The accepted question is published under its item, with the asker's name, not the email.
+    page.goto(f"/public/meetings/{scene.meeting.pk}/")
+    expect(page.locator("#agenda")).to_contain_text(QUESTION)
+    expect(page.locator("#agenda")).to_contain_text("Asked by Pat Resident")
+    expect(page.locator("#agenda")).not_to_contain_text("pat@example.org")

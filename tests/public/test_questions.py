@@ -294,3 +294,40 @@ def test_questions_sent_at_once_with_one_token_make_one_row(scene):
         again, created = services.question_submit(**fields)
     assert not created and again.pk == first.pk
     assert PublicQuestion.objects.filter(submit_token=token).count() == 1
+
+
+def test_the_ask_page_and_the_queue_state_their_limits_and_keep_what_was_typed(
+    client, scene, world, signed_in
+):
+    ask = client.get(reverse("public:ask", args=[scene.meeting.pk])).content.decode()
+    assert "Up to 1,500 characters." in ask and "Up to 200 characters." in ask
+    # A token that is not one is ignored: the question is still taken, once.
+    assert _ask(client, scene, submit_token="<not a token>" * 5).status_code == 302
+    question = PublicQuestion.objects.get(meeting=scene.meeting)
+    clerk = signed_in(world.clerk)
+    queue = clerk.get(reverse("meetings:questions", args=[scene.meeting.pk])).content.decode()
+    assert "Up to 500 characters." in queue
+    typed = "We cannot take questions about individual cases & named people."
+    response = _decide(clerk, question, decision="", reason=typed)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Choose what happens to the question" in page
+    assert "We cannot take questions about individual cases &amp; named people." in page
+    response = _decide(clerk, question, decision="accept", item="not a number", reason=typed)
+    assert response.status_code == 400
+    question.refresh_from_db()
+    assert question.status == "pending"
+
+
+def test_the_queue_repeats_no_id_across_its_forms(client, scene, world, signed_in):
+    """Each question's form has its own ids, its radios and its button included (the axe run
+    found them repeated); a label still names its radio."""
+    for _ in range(2):
+        _pending(client, scene)
+    clerk = signed_in(world.clerk)
+    page = clerk.get(reverse("meetings:questions", args=[scene.meeting.pk])).content.decode()
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    first = PublicQuestion.objects.filter(meeting=scene.meeting).order_by("id").first()
+    assert f'id="q{first.pk}-decision_1"' in page and f'for="q{first.pk}-decision_1"' in page
+    assert f'id="q{first.pk}-submit"' in page
