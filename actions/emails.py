@@ -123,15 +123,18 @@ def _message_id(key: str) -> str:
     return f"<{key}@{domain}>"
 
 
-def reminder(delivery: Delivery) -> MarkedEmail:
+def reminder(delivery: Delivery, visible: bool | None = None) -> MarkedEmail:
     """The email for one reminder or overdue notice to an owner (or the lead of an unassigned
     action), as of its step's own day: a reminder sent late after an outage says what it said
     on its day, so two steps never read as two copies of one. Its Message-ID is fixed per
-    delivery so a resend after a crash is recognisable."""
+    delivery so a resend after a crash is recognisable. `visible`: whether the recipient may
+    see the action, when the caller has just checked (a batch checks once per person)."""
     action = delivery.notification.action
     user = delivery.recipient
     step_day = delivery.notification.day
-    line = action_line(action, step_day, bool(visible_ids(user, [action])))
+    if visible is None:
+        visible = bool(visible_ids(user, [action]))
+    line = action_line(action, step_day, visible)
     verb = "Unassigned action" if line.unassigned and action.owner_id != user.pk else "Action"
     subject = f"{verb} {action.reference} is {line.lateness}"
     # The owner cannot be reached (cannot sign in, or may not see it): the lead is asked instead.

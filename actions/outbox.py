@@ -1,16 +1,35 @@
 """Delivering the outbox: claim a row, send, record the result (DESIGN.md section 4).
 
-A row is claimed with SELECT ... FOR UPDATE SKIP LOCKED and marked sent in the same transaction
-as the SMTP conversation: a second worker (or the same task delivered twice) finds it locked or
-already sent and does nothing; a worker killed mid-send drops its connection, PostgreSQL rolls
-the claim back and the next sweep queues the row again.
+Reminders go in batches (`deliver_batch`, `CHASING_BATCH_SIZE` rows a task): the batch's rows
+are read in one query and sent over ONE SMTP connection, but each row is still claimed and
+recorded in a transaction of its own, around its own SMTP conversation:
 
-What a failure costs depends on whose fault it is (actions/circuit.py): a server that cannot be
-reached opens the circuit breaker and costs the rows nothing; a temporary refusal of the
-message spends one of the row's attempts (exponential backoff, failed after the last); a
-permanent refusal of the recipient (550) fails the row at once. Failed rows show in the outbox
-admin. The recipient passes the access rule again here: one who lost access is dropped and
-the step goes to the committee's officers instead (actions/recipients.py).
+    BEGIN; SELECT ... WHERE id = %s AND state = 'pending' FOR UPDATE SKIP LOCKED;
+    MAIL FROM / RCPT TO / DATA (250 accepted); UPDATE ... SET state = 'sent'; COMMIT
+
+so a second worker (or the same batch delivered twice) finds each row locked or already sent
+and skips it, and every accepted message's row is committed as sent before the next message
+starts. A worker killed mid-batch loses only its open transaction: the rows it committed stay
+sent, the row in flight rolls back to pending, and the rows it had not reached were never
+touched; all of them are queued again (the broker redelivers the unacknowledged task, or the
+sweep after `CHASING_REQUEUE_SECONDS`) and the claim sends each of them once.
+
+The one resend window is today's, per row and no wider: a kill between the server's 250 for a
+message and the COMMIT of its row (a single-row UPDATE) sends that message again; its
+Message-ID is fixed per row (actions/emails.py), so the copy is recognisable. Holding every
+row's lock for the whole batch instead would widen it to the batch (nothing committed until
+the end); a lease column (claimed_at) would need expiry and could hand a slow live worker's
+row to another.
+
+What a failure costs depends on whose fault it is (actions/circuit.py), per row: a server that
+cannot be reached opens the circuit breaker, costs the row nothing and ends the batch (its
+remaining rows are left for the sweep after the retry time); a temporary refusal of the
+message spends one of the row's attempts (exponential backoff, failed after the last) and the
+batch goes on; a permanent refusal of the recipient (550) fails the row at once. Failed rows
+show in the outbox admin. The recipient passes the access rule again here, once per person in
+the batch just before their rows are sent, and the action's status is re-read with each
+row's claim: one who lost access is dropped and the step goes to the committee's officers
+instead (actions/recipients.py).
 """
 
 from __future__ import annotations
@@ -20,19 +39,28 @@ import logging
 import smtplib
 
 from django.conf import settings
+from django.core.mail import get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from agencies.models import User
-from meetings.marking import log_email
+from meetings.marking import MarkedEmail, log_email
 
 from . import emails, recipients
 from .circuit import backoff, circuit_close, circuit_trip, is_connection_failure, is_permanent
 from .circuit import open_until as circuit_open_until
-from .models import Delivery
+from .models import Action, Delivery
 
-__all__ = ["backoff", "deliver", "deliver_digest", "delivery_retry"]
+__all__ = [
+    "backoff",
+    "close_connection",
+    "deliver",
+    "deliver_batch",
+    "deliver_digest",
+    "delivery_retry",
+]
 
 SEND_ERRORS = (smtplib.SMTPException, OSError)
 log = logging.getLogger(__name__)
@@ -77,13 +105,15 @@ def _record_sent(rows: list[Delivery], subject: str, message_id: str) -> None:
     Delivery.objects.bulk_update(
         rows, ["state", "sent_at", "subject", "message_id", "attempts", "last_error"]
     )
-    circuit_close()
 
 
 def _cancel(rows: list[Delivery], reason: str) -> None:
     Delivery.objects.filter(pk__in=[r.pk for r in rows]).update(
         state=Delivery.State.CANCELLED, last_error=reason
     )
+
+
+HIDDEN = "The recipient may no longer see this action; sent to its officers."
 
 
 def _still_due(user: User, rows: list[Delivery]) -> list[Delivery]:
@@ -94,14 +124,13 @@ def _still_due(user: User, rows: list[Delivery]) -> list[Delivery]:
     rows = [r for r in rows if r.notification.action.is_outstanding]
     seen = emails.visible_ids(user, [r.notification.action for r in rows])
     hidden = [r for r in rows if r.notification.action_id not in seen]
-    _cancel(hidden, "The recipient may no longer see this action; sent to its officers.")
+    _cancel(hidden, HIDDEN)
     for row in hidden:
         recipients.reroute(row.notification)
     return [r for r in rows if r.notification.action_id in seen]
 
 
-def _claimable(skip_locked: bool = True) -> QuerySet[Delivery]:
-    rows = Delivery.objects.select_for_update(skip_locked=skip_locked, of=("self",))
+def _related(rows: QuerySet[Delivery]) -> QuerySet[Delivery]:
     return rows.select_related(
         "recipient",
         "notification__action__committee",
@@ -116,39 +145,127 @@ def _postponed(until: datetime.datetime) -> str:
     return f"postponed until {until:%H:%M:%S} UTC: the mail server's circuit is open"
 
 
+NOT_PENDING = "not pending (sent, claimed by another worker, or unknown)"
+
+
+def _send(message: MarkedEmail, connection: BaseEmailBackend) -> None:
+    """Send over `connection`, opening it first if it is not open (it then stays open)."""
+    connection.open()
+    connection.send_messages([message])
+
+
+def close_connection(connection: BaseEmailBackend) -> None:
+    """Say goodbye to the server; the rows are already recorded, so a failure here is logged."""
+    try:
+        connection.close()
+    except SEND_ERRORS:
+        log.warning("The SMTP connection did not close cleanly", exc_info=True)
+
+
+def _unqueue(delivery_ids: list[int]) -> None:
+    """Leave pending rows unqueued: the first sweep after the circuit's retry time queues them."""
+    Delivery.objects.filter(pk__in=delivery_ids, state=Delivery.State.PENDING).update(
+        queued_at=None
+    )
+
+
 def deliver(delivery_id: int) -> str:
     """Send one reminder if it is still pending and due; returns what happened."""
+    return deliver_batch([delivery_id])[0]
+
+
+def deliver_batch(delivery_ids: list[int]) -> list[str]:
+    """Send these reminders over one SMTP connection, each claimed, sent and recorded as sent in
+    a transaction of its own (see the module's docstring); returns what happened to each."""
     until = circuit_open_until()
     if until is not None:
-        # Left pending and unqueued: the first sweep after the circuit's retry time queues it.
-        Delivery.objects.filter(pk=delivery_id, state=Delivery.State.PENDING).update(queued_at=None)
-        return _postponed(until)
-    with transaction.atomic():
-        row = (
-            _claimable().filter(pk=delivery_id, state=Delivery.State.PENDING, digest=False).first()
+        _unqueue(delivery_ids)
+        return [_postponed(until)] * len(delivery_ids)
+    results = dict.fromkeys(delivery_ids, NOT_PENDING)
+    # Read without locks: each row is claimed (and its state re-read) just before its send.
+    rows = list(
+        _related(Delivery.objects.all())
+        .filter(pk__in=delivery_ids, state=Delivery.State.PENDING, digest=False)
+        .order_by("recipient_id", "pk")
+    )
+    earlier = [r.pk for r in rows if not _queued_today(r)]
+    _unqueue(earlier)
+    results |= dict.fromkeys(earlier, LEFT_FOR_THE_SWEEP)
+    rows = [r for r in rows if _queued_today(r)]
+    connection = get_connection()
+    try:
+        results |= _send_rows(rows, connection)
+    finally:
+        close_connection(connection)
+    return [results[pk] for pk in delivery_ids]
+
+
+def _send_rows(rows: list[Delivery], connection: BaseEmailBackend) -> dict[int, str]:
+    """Send rows sorted by recipient; stops at a connection failure (the circuit is open)."""
+    results: dict[int, str] = {}
+    seen: set[int] = set()
+    sent_one = False
+    for n, row in enumerate(rows):
+        if n == 0 or rows[n - 1].recipient_id != row.recipient_id:
+            # The access rule once per person, just before their rows go.
+            theirs = [r.notification.action for r in rows if r.recipient_id == row.recipient_id]
+            seen = emails.visible_ids(row.recipient, theirs)
+        try:
+            outcome = _send_row(row, row.notification.action_id in seen, connection)
+        except Exception:  # one row that raises must not stop the batch; it stays pending
+            log.exception("Delivery %s raised", row.pk)
+            outcome = "error"
+        results[row.pk] = outcome
+        if outcome == "sent" and not sent_one:
+            sent_one = True
+            circuit_close()
+        if outcome.startswith("postponed"):
+            rest = [r.pk for r in rows[n + 1 :]]
+            _unqueue(rest)
+            results |= dict.fromkeys(rest, outcome)
+            break
+    return results
+
+
+def _claim(delivery_id: int) -> str | None:
+    """Lock a pending row (None if it is not pending or another worker holds it); returns its
+    action's status as it stands now."""
+    claimed = (
+        Delivery.objects.select_for_update(skip_locked=True, of=("self",))
+        .filter(pk=delivery_id, state=Delivery.State.PENDING)
+        .values_list("notification__action__status", flat=True)
+    )
+    return claimed.first()
+
+
+@transaction.atomic
+def _send_row(row: Delivery, visible: bool, connection: BaseEmailBackend) -> str:
+    """Claim, send and record one reminder in one transaction."""
+    status = _claim(row.pk)
+    if status is None:
+        return NOT_PENDING
+    if status not in Action.OUTSTANDING:
+        _cancel([row], "The action was finished before sending.")
+        return "cancelled"
+    if not visible:
+        _cancel([row], HIDDEN)
+        recipients.reroute(row.notification)
+        return "cancelled"
+    try:
+        message = emails.reminder(row, visible=True)
+    except Exception as error:  # one unwritable row must not stop the batch
+        Delivery.objects.filter(pk=row.pk).update(
+            state=Delivery.State.FAILED, last_error=f"Could not be written: {_describe(error)}"
         )
-        if row is None:
-            return "not pending (sent, claimed by another worker, or unknown)"
-        if not _queued_today(row):
-            Delivery.objects.filter(pk=row.pk).update(queued_at=None)
-            return LEFT_FOR_THE_SWEEP
-        if not _still_due(row.recipient, [row]):
-            return "cancelled"
-        try:
-            message = emails.reminder(row)
-        except Exception as error:  # one unwritable row must not stop the batch
-            Delivery.objects.filter(pk=row.pk).update(
-                state=Delivery.State.FAILED, last_error=f"Could not be written: {_describe(error)}"
-            )
-            log.exception("Reminder %s could not be written", row.pk)
-            return f"failed: could not be written ({error})"
-        try:
-            message.send()
-        except SEND_ERRORS as error:
-            return _record_failure([row], error)
-        _record_sent([row], str(message.subject), message.extra_headers["Message-ID"])
-        log_email(message, row.recipient, "chasing:reminder")
-        return "sent"
+        log.exception("Reminder %s could not be written", row.pk)
+        return f"failed: could not be written ({error})"
+    try:
+        _send(message, connection)
+    except SEND_ERRORS as error:
+        return _record_failure([row], error)
+    _record_sent([row], str(message.subject), message.extra_headers["Message-ID"])
+    log_email(message, row.recipient, "chasing:reminder")
+    return "sent"
 
 
 def _start_of_today() -> datetime.datetime:
@@ -171,8 +288,9 @@ def _queued_today(row: Delivery) -> bool:
     return row.queued_at is not None and row.queued_at >= _start_of_today()
 
 
-def deliver_digest(recipient_id: int) -> str:
-    """Send a person today's digest of their pending escalations, at most one a day.
+def deliver_digest(recipient_id: int, connection: BaseEmailBackend | None = None) -> str:
+    """Send a person today's digest of their pending escalations, at most one a day (over
+    `connection` when given, left open for the next digest).
 
     The person's row is locked first so that two digest tasks for the same person run one
     after the other; the second finds today's digest sent and leaves newer rows for tomorrow.
@@ -198,8 +316,9 @@ def deliver_digest(recipient_id: int) -> str:
         # Waits for rows a sweep holds for a moment while queueing them, instead of skipping
         # them: a skipped row would miss today's digest and wait a day. The person's lock
         # already keeps a second digest task out.
+        locked = Delivery.objects.select_for_update(of=("self",))
         rows = list(
-            _claimable(skip_locked=False).filter(
+            _related(locked).filter(
                 recipient=user,
                 digest=True,
                 state=Delivery.State.PENDING,
@@ -211,11 +330,16 @@ def deliver_digest(recipient_id: int) -> str:
         if not rows:
             return "nothing to send"
         message = emails.digest(user, rows, timezone.localdate())
+        sender = connection or get_connection()
         try:
-            message.send()
+            _send(message, sender)
         except SEND_ERRORS as error:
             return _record_failure(rows, error)
+        finally:
+            if connection is None:
+                close_connection(sender)
         _record_sent(rows, str(message.subject), message.extra_headers["Message-ID"])
+        circuit_close()
         log_email(message, user, "chasing:digest")
         return f"sent {len(rows)} in a digest"
 

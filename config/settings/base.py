@@ -280,8 +280,8 @@ CHASING_SWEEP_SECONDS = env.float("CHASING_SWEEP_SECONDS", default=300.0)
 CHASING_REQUEUE_SECONDS = env.float("CHASING_REQUEUE_SECONDS", default=600.0)
 CHASING_RETRY_BASE_SECONDS = env.float("CHASING_RETRY_BASE_SECONDS", default=60.0)
 CHASING_MAX_ATTEMPTS = env.int("CHASING_MAX_ATTEMPTS", default=6)
-# A mail server that cannot be reached is tried again after a doubling wait capped here (one
-# cheap try, not the rows' attempts), so mail goes out soon after it returns.
+CHASING_BATCH_SIZE = env.int("CHASING_BATCH_SIZE", default=100)  # reminders per SMTP connection
+# An unreachable mail server is tried again after a doubling wait capped here (one cheap try).
 CHASING_CIRCUIT_MAX_SECONDS = env.float("CHASING_CIRCUIT_MAX_SECONDS", default=600.0)
 # Circulated draft minutes ask for comments within this many days.
 MINUTES_COMMENT_DAYS = env.int("MINUTES_COMMENT_DAYS", default=14)

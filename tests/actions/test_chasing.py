@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 
 from actions import chasing, outbox
@@ -223,11 +224,8 @@ def test_an_action_finished_before_delivery_is_not_chased(world):
     assert Delivery.objects.get().state == Delivery.State.CANCELLED
 
 
-class RefusingBackend:
+class RefusingBackend(BaseEmailBackend):
     """An email backend whose server refuses every message."""
-
-    def __init__(self, **kwargs):
-        pass
 
     def send_messages(self, messages):
         raise smtplib.SMTPDataError(451, b"Try again later")

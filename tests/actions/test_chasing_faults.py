@@ -13,6 +13,7 @@ import smtplib
 import pytest
 import time_machine
 from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
 from guardian.shortcuts import remove_perm
 
 from actions import chasing, circuit, outbox
@@ -26,14 +27,11 @@ pytestmark = pytest.mark.django_db
 State = Delivery.State
 
 
-class Backend:
+class Backend(BaseEmailBackend):
     """An email backend that raises `Backend.error` (when set) and counts calls."""
 
     error: BaseException | None = None
     calls = 0
-
-    def __init__(self, **kwargs):
-        pass
 
     def send_messages(self, messages):
         Backend.calls += 1
