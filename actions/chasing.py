@@ -236,8 +236,10 @@ def queue_due_deliveries(result: SweepResult) -> None:
         Delivery.objects.filter(id__in=[row[0] for row in rows]).update(queued_at=now)
         result.queued = sorted(row[0] for row in rows if not row[2])
         result.digests = sorted({row[1] for row in rows if row[2]})
+        # A person's reminders in one batch: the access rule is checked once per person a batch.
+        by_person = [pk for pk, _, digest in sorted(rows, key=lambda r: (r[1], r[0])) if not digest]
         transaction.on_commit(
-            lambda: tasks.queue_deliveries(result.queued, result.digests), robust=True
+            lambda: tasks.queue_deliveries(by_person, result.digests), robust=True
         )
 
 

@@ -42,7 +42,7 @@ from django.conf import settings
 from django.core.mail import get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from agencies.models import User
@@ -94,16 +94,14 @@ def _record_failure(rows: list[Delivery], error: BaseException) -> str:
 
 
 def _record_sent(rows: list[Delivery], subject: str, message_id: str) -> None:
-    now = timezone.now()
-    for row in rows:
-        row.state = Delivery.State.SENT
-        row.sent_at = now
-        row.subject = subject[:300]
-        row.message_id = message_id[:200]
-        row.attempts += 1
-        row.last_error = ""
-    Delivery.objects.bulk_update(
-        rows, ["state", "sent_at", "subject", "message_id", "attempts", "last_error"]
+    # One UPDATE, not bulk_update: its CASE per row cost a reminder more than its SMTP exchange.
+    Delivery.objects.filter(pk__in=[row.pk for row in rows]).update(
+        state=Delivery.State.SENT,
+        sent_at=timezone.now(),
+        subject=subject[:300],
+        message_id=message_id[:200],
+        attempts=F("attempts") + 1,
+        last_error="",
     )
 
 

@@ -15,10 +15,16 @@ class Sink:
 
     def __init__(self) -> None:
         self.accepted: list[Message] = []
+        # The client's (host, port) for each accepted message: one per SMTP connection.
+        self.peers: list[tuple[str, int]] = []
         self.refused = 0
         self.refuse_next = 0
         self.refuse_all = False
         self.stall_next = False
+        # Stall (as stall_next) or refuse at MAIL FROM (as refuse_mail) once this many messages
+        # were accepted: a fault in the middle of a batch.
+        self.stall_after: int | None = None
+        self.refuse_mail_after: int | None = None
         self.stalled = threading.Event()
         self.release = threading.Event()
         self._lock = threading.Lock()
@@ -42,7 +48,8 @@ class Sink:
             self.controller.start()
 
     async def handle_MAIL(self, server, session, envelope, address, mail_options) -> str:
-        if self.refuse_mail:
+        late = self.refuse_mail_after is not None and len(self.accepted) >= self.refuse_mail_after
+        if self.refuse_mail or late:
             return "421 4.3.2 Service not available, closing transmission channel"
         envelope.mail_from = address
         envelope.mail_options.extend(mail_options)
@@ -62,6 +69,8 @@ class Sink:
                 self.refuse_next = max(self.refuse_next - 1, 0)
                 self.refused += 1
             stall, self.stall_next = self.stall_next, False
+            if self.stall_after is not None and len(self.accepted) >= self.stall_after:
+                stall, self.stall_after = True, None
         if refuse:
             return "451 4.3.0 Try again later"
         if stall:
@@ -72,6 +81,7 @@ class Sink:
             return "451 4.3.0 Sender went away"
         with self._lock:
             self.accepted.append(email.message_from_bytes(envelope.original_content))
+            self.peers.append(session.peer)
         return "250 Message accepted for delivery"
 
     def to(self, address: str) -> list[Message]:
