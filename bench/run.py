@@ -9,7 +9,8 @@
    and its floor view with Locust (headless) at each number of concurrent signed-in users.
 3. Runs the chasing sweep twice in fresh processes (wall time, peak memory), then delivers what
    the first one queued with one Celery worker (a dedicated Redis database) to a local aiosmtpd
-   sink, and measures emails per second.
+   sink, and measures emails per second; then puts the same emails back in the outbox and
+   delivers them again with 2 and 4 workers (--delivery-workers).
 4. Prints the results and writes them, with the machine's size, to bench/results/.
 """
 
@@ -23,7 +24,7 @@ import sys
 import time
 from urllib.parse import urlsplit
 
-from bench.runner.chasing import deliver, reset_chasing, run_sweep
+from bench.runner.chasing import deliver, requeue_sent, reset_chasing, run_sweep
 from bench.runner.common import DEFAULT_BROKER_URL, DEFAULT_DATABASE_URL, RESULTS, ROOT, log
 from bench.runner.database import _admin_url, drop_database, recreate_database
 from bench.runner.loading import Page, Run, calibrate, load, measure, pages
@@ -52,6 +53,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-pages", action="store_true")
     parser.add_argument("--skip-sweep", action="store_true")
     parser.add_argument("--delivery-seconds", type=float, default=180.0)
+    parser.add_argument(
+        "--delivery-workers", default="1,2,4", help="workers per delivery run, comma-separated"
+    )
     parser.add_argument("--profile-sweep", action="store_true", help="cProfile the first sweep")
     parser.add_argument("--no-write", action="store_true", help="print only, write no file")
     args = parser.parse_args(argv)
@@ -127,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     connections.close_all()
 
     sweeps: list[dict] = []
-    delivery = None
+    deliveries: list[dict] = []
     if not args.skip_sweep:
         import redis
 
@@ -146,12 +150,15 @@ def main(argv: list[str] | None = None) -> int:
         with psycopg.connect(database_url, autocommit=True) as conn:
             conn.execute("ANALYZE actions_delivery, actions_notification")
         expected = sweeps[0]["queued"] + sweeps[0]["digests"]
-        log(f"Delivering {expected} emails with one worker...")
-        delivery = deliver(env, expected, args.delivery_seconds)
-        log(f"delivery: {delivery}")
+        for n, workers in enumerate(int(w) for w in args.delivery_workers.split(",")):
+            if n:
+                expected = requeue_sent(deliveries[-1]["started"])
+            log(f"Delivering {expected} emails with {workers} worker(s)...")
+            deliveries.append(deliver(env, expected, args.delivery_seconds, workers))
+            log(f"delivery: {deliveries[-1]}")
 
     info["load average at end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    text, _ = report(args, info, built, measured, sweeps, delivery, users)
+    text, _ = report(args, info, built, measured, sweeps, deliveries, users)
     print(text)
     if not args.no_write:
         RESULTS.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,8 @@
-"""The chasing sweep in fresh processes, and delivery by one Celery worker to a local SMTP sink."""
+"""The chasing sweep in fresh processes, and delivery by Celery workers to a local SMTP sink."""
 
 from __future__ import annotations
 
+import datetime
 import json
 import signal
 import subprocess
@@ -59,13 +60,29 @@ class Sink:
         self.controller.stop()
 
 
-def deliver(env: dict[str, str], expected: int, limit_s: float) -> dict:
-    """Run one Celery worker until the sink has what the sweep queued (or time runs out)."""
-    import redis
+def requeue_sent(since: float) -> int:
+    """Put what the last delivery run sent back in the outbox, queued, so that the next run
+    (with more workers) sends the same emails again; returns how many emails that is."""
+    from django.db import connections
+    from django.utils import timezone
 
-    sink = Sink()
-    worker_env = {**env, "EMAIL_URL": f"smtp://127.0.0.1:{sink.port}"}
-    worker = subprocess.Popen(
+    from actions.models import Delivery
+    from actions.tasks import queue_deliveries
+
+    started = timezone.now() - datetime.timedelta(seconds=time.monotonic() - since)
+    sent = Delivery.objects.filter(state=Delivery.State.SENT, sent_at__gte=started)
+    rows = list(sent.values_list("id", "recipient_id", "digest"))
+    now = timezone.now()
+    sent.update(state=Delivery.State.PENDING, sent_at=None, attempts=0, queued_at=now)
+    emails = sorted(pk for pk, _, digest in rows if not digest)
+    digests = sorted({recipient for _, recipient, digest in rows if digest})
+    queue_deliveries(emails, digests)
+    connections.close_all()
+    return len(emails) + len(digests)
+
+
+def _worker(env: dict[str, str], n: int) -> subprocess.Popen:
+    return subprocess.Popen(
         [
             str(BIN / "celery"),
             "-A",
@@ -75,6 +92,8 @@ def deliver(env: dict[str, str], expected: int, limit_s: float) -> dict:
             "solo",
             "--concurrency",
             "1",
+            "-n",
+            f"bench{n}@%h",
             "--loglevel",
             "WARNING",
             "--without-gossip",
@@ -82,30 +101,45 @@ def deliver(env: dict[str, str], expected: int, limit_s: float) -> dict:
             "--without-heartbeat",
         ],
         cwd=ROOT,
-        env=worker_env,
+        env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
     )
+
+
+def deliver(env: dict[str, str], expected: int, limit_s: float, workers: int = 1) -> dict:
+    """Run `workers` Celery workers (solo pool, one process each) until the sink has what was
+    queued (or time runs out)."""
+    import redis
+
+    sink = Sink()
+    worker_env = {**env, "EMAIL_URL": f"smtp://127.0.0.1:{sink.port}"}
     started = time.monotonic()
+    processes = [_worker(worker_env, n) for n in range(workers)]
     deadline = started + limit_s
     try:
         while time.monotonic() < deadline and len(sink.times) < expected:
-            if worker.poll() is not None:
-                errors = worker.stderr.read() if worker.stderr else ""
-                raise SystemExit(f"The Celery worker stopped:\n{errors[-4000:]}")
-            time.sleep(0.5)
+            for worker in processes:
+                if worker.poll() is not None:
+                    errors = worker.stderr.read() if worker.stderr else ""
+                    raise SystemExit(f"A Celery worker stopped:\n{errors[-4000:]}")
+            time.sleep(0.2)
     finally:
-        worker.send_signal(signal.SIGTERM)
-        try:
-            worker.wait(30)
-        except subprocess.TimeoutExpired:
-            worker.kill()
+        for worker in processes:
+            worker.send_signal(signal.SIGTERM)
+        for worker in processes:
+            try:
+                worker.wait(30)
+            except subprocess.TimeoutExpired:
+                worker.kill()
         sink.stop()
         redis.Redis.from_url(env["CELERY_BROKER_URL"]).flushdb()
     times = sink.times
     span = times[-1] - times[0] if len(times) > 1 else 0.0
     return {
+        "workers": workers,
+        "started": started,
         "sent": len(times),
         "expected": expected,
         "first_after_s": round(times[0] - started, 1) if times else None,

@@ -45,13 +45,22 @@ def _ms(value: float) -> str:
     return f"{value:.0f}" if value >= 100 else f"{value:.1f}"
 
 
+def delivery_lines(deliveries: list[dict]) -> list[str]:
+    """A summary line per delivery run, in issue 19's form: `delivery: 140 emails/s (1 worker)`."""
+    return [
+        f"delivery: {d['per_second']:.0f} emails/s ({d['workers']} worker"
+        f"{'' if d['workers'] == 1 else 's'})"
+        for d in deliveries
+    ]
+
+
 def report(
     args,
     info: dict,
     built,
     measured: list[Page],
     sweeps: list[dict],
-    delivery: dict | None,
+    deliveries: list[dict],
     users: list[int],
 ) -> tuple[str, list[tuple[str, bool, str]]]:
     """The results as Markdown, and each target with whether it was met."""
@@ -189,21 +198,30 @@ def report(
                 f"{repeat['digests']} digests queued",
             )
         )
-    if delivery:
+    if deliveries:
         lines += [
             "",
             "## Delivery",
             "",
-            "One Celery worker (solo pool) on a dedicated Redis database, sending through Django's "
-            "SMTP backend to a local aiosmtpd sink what the first sweep queued (emails first, then "
+            "Celery workers (solo pool, one process each) on a dedicated Redis database, sending "
+            "through Django's SMTP backend to a local aiosmtpd sink what the first sweep queued "
+            "(emails in batches of CHASING_BATCH_SIZE over one SMTP connection each, then "
             "digests), until all are sent or the time limit; the outbox is analysed first, as "
-            "autovacuum would be within a minute of the sweep.",
+            "autovacuum would be within a minute of the sweep. Each run after the first sends the "
+            "same emails again, put back in the outbox and queued.",
             "",
-            "| sent | queued | first email after s | span s | emails/s | all sent |",
-            "| ---: | ---: | ---: | ---: | ---: | --- |",
-            f"| {delivery['sent']:,} | {delivery['expected']:,} | {delivery['first_after_s']} | "
-            f"{delivery['span_s']} | {delivery['per_second']} | "
-            f"{'yes' if delivery['finished'] else 'no (time limit)'} |",
+            "| workers | sent | queued | first email after s | span s | emails/s | all sent |",
+            "| ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+            *[
+                f"| {d['workers']} | {d['sent']:,} | {d['expected']:,} | {d['first_after_s']} | "
+                f"{d['span_s']} | {d['per_second']} | "
+                f"{'yes' if d['finished'] else 'no (time limit)'} |"
+                for d in deliveries
+            ],
+            "",
+            "```",
+            *delivery_lines(deliveries),
+            "```",
         ]
     lines += ["", "## Targets", ""]
     for name, met, detail in targets:
