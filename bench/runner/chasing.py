@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -108,6 +109,15 @@ def _worker(env: dict[str, str], n: int) -> subprocess.Popen:
     )
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a process so far (Linux), 0 where /proc cannot tell."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def deliver(env: dict[str, str], expected: int, limit_s: float, workers: int = 1) -> dict:
     """Run `workers` Celery workers (solo pool, one process each) until the sink has what was
     queued (or time runs out)."""
@@ -126,6 +136,7 @@ def deliver(env: dict[str, str], expected: int, limit_s: float, workers: int = 1
                     raise SystemExit(f"A Celery worker stopped:\n{errors[-4000:]}")
             time.sleep(0.2)
     finally:
+        cpu = sum(_cpu_seconds(worker.pid) for worker in processes)
         for worker in processes:
             worker.send_signal(signal.SIGTERM)
         for worker in processes:
@@ -146,4 +157,6 @@ def deliver(env: dict[str, str], expected: int, limit_s: float, workers: int = 1
         "span_s": round(span, 1),
         "per_second": round((len(times) - 1) / span, 1) if span else 0.0,
         "finished": len(times) >= expected,
+        # The workers' own CPU per email: what the machine's other load does not change much.
+        "cpu_ms_per_email": round(cpu * 1000 / len(times), 1) if times else None,
     }

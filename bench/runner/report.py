@@ -210,11 +210,12 @@ def report(
             "autovacuum would be within a minute of the sweep. Each run after the first sends the "
             "same emails again, put back in the outbox and queued.",
             "",
-            "| workers | sent | queued | first email after s | span s | emails/s | all sent |",
-            "| ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+            "| workers | sent | queued | first email after s | span s | emails/s | "
+            "worker CPU ms/email | all sent |",
+            "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
             *[
                 f"| {d['workers']} | {d['sent']:,} | {d['expected']:,} | {d['first_after_s']} | "
-                f"{d['span_s']} | {d['per_second']} | "
+                f"{d['span_s']} | {d['per_second']} | {d.get('cpu_ms_per_email')} | "
                 f"{'yes' if d['finished'] else 'no (time limit)'} |"
                 for d in deliveries
             ],
