@@ -225,21 +225,26 @@ def _send_rows(rows: list[Delivery], connection: BaseEmailBackend) -> dict[int, 
     return results
 
 
-def _claim(delivery_id: int) -> str | None:
+def _claim(row: Delivery) -> str | None:
     """Lock a pending row (None if it is not pending or another worker holds it); returns its
-    action's status as it stands now."""
+    action's status as it stands now, and refreshes the row's attempts (another worker may
+    have spent one since the batch was read)."""
     claimed = (
         Delivery.objects.select_for_update(skip_locked=True, of=("self",))
-        .filter(pk=delivery_id, state=Delivery.State.PENDING)
-        .values_list("notification__action__status", flat=True)
+        .filter(pk=row.pk, state=Delivery.State.PENDING)
+        .values_list("notification__action__status", "attempts")
+        .first()
     )
-    return claimed.first()
+    if claimed is None:
+        return None
+    status, row.attempts = claimed
+    return status
 
 
 @transaction.atomic
 def _send_row(row: Delivery, visible: bool, connection: BaseEmailBackend) -> str:
     """Claim, send and record one reminder in one transaction."""
-    status = _claim(row.pk)
+    status = _claim(row)
     if status is None:
         return NOT_PENDING
     if status not in Action.OUTSTANDING:
