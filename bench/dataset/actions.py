@@ -79,7 +79,7 @@ class ActionsAndHistory:
             action = Action(
                 committee_id=committee,
                 meeting=meeting,
-                agenda_item=item,
+                agenda_item_id=item.pk if item else None,
                 restricted=item is not None and item.pk in self.restricted,
                 source="" if meeting else "Keeping London's Children Safe, recommendation 3",
                 reference=f"A{self.sequence:06d}",
