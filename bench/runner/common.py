@@ -12,11 +12,12 @@ BIN = Path(sys.executable).parent
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/bench"
 DEFAULT_BROKER_URL = "redis://127.0.0.1:6379/13"
 QUERIES_HEADER = "X-Bench-Queries"
-# Targets of issue 7.
+# Targets of issue 19 (London scale, 1,000,000 actions); issue 7 asked 10 s, 300 MB and 2 s
+# of the sweep at 100,000.
 RATIO_TARGET = 2.0
-SWEEP_TARGET_S = 10.0
-SWEEP_MEMORY_TARGET_MB = 300.0
-REPEAT_TARGET_S = 2.0
+SWEEP_TARGET_S = 60.0
+SWEEP_MEMORY_TARGET_MB = 400.0
+REPEAT_TARGET_S = 5.0
 
 
 def log(message: str) -> None:

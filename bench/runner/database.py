@@ -32,3 +32,27 @@ def drop_database(url: str) -> None:
     admin, name = _admin_url(url)
     with psycopg.connect(admin, autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+# The generator's tables (bench.generate), as the results' dataset table lists them.
+GENERATED = ("actions_", "agencies_", "meetings_", "auth_group")
+
+
+def table_counts() -> dict[str, int]:
+    """Rows in the generator's tables of the Django database, for a reused dataset whose
+    generation record (var/bench-dataset.json) is not at hand, e.g. kept by another checkout."""
+    from django.db import connection
+
+    from meetings.models import AgendaItem
+
+    counts: dict[str, int] = {}
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names(cursor):
+            if not table.startswith(GENERATED) or table.startswith("auth_group_"):
+                continue
+            cursor.execute(f"SELECT count(*) FROM {connection.ops.quote_name(table)}")
+            found = cursor.fetchone()[0]
+            if found:
+                counts[table] = found
+    counts["restricted items"] = AgendaItem.objects.filter(restricted=True).count()
+    return counts

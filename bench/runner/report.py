@@ -54,6 +54,25 @@ def delivery_lines(deliveries: list[dict]) -> list[str]:
     ]
 
 
+def _generated(seconds: dict[str, float]) -> str:
+    if not seconds:
+        return "Counted in a reused database; its generation times were recorded elsewhere."
+    steps = ", ".join(f"{step} {sec:.0f} s" for step, sec in seconds.items())
+    return f"Generated in {steps} (total {sum(seconds.values()):.0f} s)."
+
+
+def summary(sweeps: list[dict], deliveries: list[dict]) -> list[str]:
+    """The summary block's lines, in the form issue 19 asks: `sweep: 41.2 s, 310 MB`,
+    `repeat: 2.1 s`, `delivery: 140 emails/s (1 worker)`; a line is left out if it did not run."""
+    lines = []
+    if sweeps:
+        first = sweeps[0]
+        lines.append(f"sweep: {first['wall_s']:.1f} s, {first['peak_rss_mb']:.0f} MB")
+    if len(sweeps) > 1:
+        lines.append(f"repeat: {sweeps[1]['wall_s']:.1f} s")
+    return lines + delivery_lines(deliveries)
+
+
 def report(
     args,
     info: dict,
@@ -73,6 +92,12 @@ def report(
         f"gunicorn with {args.workers} sync workers; Locust (FastHttpUser, no wait) on the same "
         "machine; PostgreSQL on the same machine.",
         "",
+        "## Summary",
+        "",
+        "```",
+        *(summary(sweeps, deliveries) or ["(no sweep or delivery in this run)"]),
+        "```",
+        "",
         "## Machine",
         "",
         *[f"- {key}: {value}" for key, value in info.items()],
@@ -85,9 +110,7 @@ def report(
         "| --- | ---: |",
         *[f"| {name} | {count:,} |" for name, count in sorted(built["counts"].items())],
         "",
-        "Generated in "
-        + ", ".join(f"{step} {sec:.0f} s" for step, sec in built["seconds"].items())
-        + f" (total {sum(built['seconds'].values()):.0f} s).",
+        _generated(built["seconds"]),
         "",
         "## Pages and their floor views",
         "",
@@ -174,15 +197,15 @@ def report(
         first = sweeps[0]
         targets.append(
             (
-                f"first sweep under {SWEEP_TARGET_S:g} s",
-                first["wall_s"] < SWEEP_TARGET_S,
+                f"first sweep at most {SWEEP_TARGET_S:g} s",
+                first["wall_s"] <= SWEEP_TARGET_S,
                 f"{first['wall_s']:.2f} s",
             )
         )
         targets.append(
             (
-                f"first sweep peak memory under {SWEEP_MEMORY_TARGET_MB:g} MB",
-                first["peak_rss_mb"] < SWEEP_MEMORY_TARGET_MB,
+                f"first sweep peak memory at most {SWEEP_MEMORY_TARGET_MB:g} MB",
+                first["peak_rss_mb"] <= SWEEP_MEMORY_TARGET_MB,
                 f"{first['peak_rss_mb']:.0f} MB peak RSS of the whole process",
             )
         )
@@ -191,8 +214,8 @@ def report(
         queued = repeat["notifications"] + repeat["deliveries"] + repeat["queued"]
         targets.append(
             (
-                f"repeat sweep under {REPEAT_TARGET_S:g} s and queues nothing",
-                repeat["wall_s"] < REPEAT_TARGET_S and queued + repeat["digests"] == 0,
+                f"repeat sweep at most {REPEAT_TARGET_S:g} s and queues nothing",
+                repeat["wall_s"] <= REPEAT_TARGET_S and queued + repeat["digests"] == 0,
                 f"{repeat['wall_s']:.2f} s; {repeat['notifications']} notifications, "
                 f"{repeat['deliveries']} deliveries, {repeat['queued']} emails and "
                 f"{repeat['digests']} digests queued",
@@ -224,7 +247,16 @@ def report(
             *delivery_lines(deliveries),
             "```",
         ]
-    lines += ["", "## Targets", ""]
+    lines += [
+        "",
+        "## Targets",
+        "",
+        f"Issue 19's, at 1,000,000 actions: each page's median at 8 users at most "
+        f"{RATIO_TARGET:g}x its floor's, with queries that do not grow with rows; the chasing "
+        f"sweep at most {SWEEP_TARGET_S:g} s and {SWEEP_MEMORY_TARGET_MB:g} MB peak; a repeat "
+        f"sweep at most {REPEAT_TARGET_S:g} s that queues nothing.",
+        "",
+    ]
     for name, met, detail in targets:
         lines.append(f"- {'MET' if met else 'MISSED'}: {name}: {detail}")
     return "\n".join(lines) + "\n", targets
