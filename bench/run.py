@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         call_command("migrate", verbosity=0)
         log(f"Generating the dataset at scale {args.scale:g}...")
         result = generate(args.scale, args.seed, log)
-        built = {"counts": result.counts, "seconds": result.seconds}
+        built = {"counts": result.counts, "seconds": result.seconds, "cpu": result.cpu}
         analyse = time.perf_counter()
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")

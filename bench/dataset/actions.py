@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime
 
 from actions.models import Action, ActionUpdate, Delivery, Notification
-from bench.dataset.bulk import _at, _bulk, _days, own_timestamps
+from bench.dataset.bulk import _at, _days, _insert
 from bench.dataset.constants import TOPICS, VERBS, K, S
 from meetings.models import Meeting
+
+ONE_DAY, THREE_DAYS, SEVEN_DAYS, TWO_WEEKS = _days(1), _days(3), _days(7), _days(14)
 
 
 class ActionsAndHistory:
@@ -28,16 +31,19 @@ class ActionsAndHistory:
             for meeting_id, items in self.items.items()
         }
         self.sequence = 0
-        with own_timestamps(Action, ActionUpdate, Notification, Delivery):
-            for start in range(0, len(plan), 10_000):
-                self._action_chunk(plan[start : start + 10_000], items_by_meeting)
+        for start in range(0, len(plan), 10_000):
+            self._action_chunk(plan[start : start + 10_000], items_by_meeting)
 
     def _origin(self, committee: int, before: datetime.date) -> Meeting | None:
         """One of the last six meetings held at least two weeks before a date."""
-        meetings = [
-            m for m in self.past.get(committee, []) if m.starts_at.date() <= before - _days(14)
-        ]
-        return self.rng.choice(meetings[-6:]) if meetings else None
+        # The committee's past meetings are in date order: those held by then are a prefix.
+        if not hasattr(self, "_past_days"):
+            self._past_days = {
+                c: [m.starts_at.date() for m in meetings] for c, meetings in self.past.items()
+            }
+        meetings = self.past.get(committee, [])
+        held = bisect.bisect_right(self._past_days.get(committee, []), before - TWO_WEEKS)
+        return self.rng.choice(meetings[max(held - 6, 0) : held]) if held else None
 
     def _action_chunk(self, plan: list[str], items_by_meeting: dict) -> None:
         rng, today = self.rng, self.today
@@ -76,9 +82,9 @@ class ActionsAndHistory:
             owner = rng.choice(members) if members and rng.random() < 0.75 else None
             created = meeting.starts_at if meeting else self.now - _days(400)
             self.sequence += 1
-            action = Action(
+            action = dict(
                 committee_id=committee,
-                meeting=meeting,
+                meeting_id=meeting.pk if meeting else None,
                 agenda_item_id=item.pk if item else None,
                 restricted=item is not None and item.pk in self.restricted,
                 source="" if meeting else "Keeping London's Children Safe, recommendation 3",
@@ -96,18 +102,18 @@ class ActionsAndHistory:
             )
             actions.append(action)
             done_at.append(finished)
-        created_actions = _bulk(Action, actions, self.built.counts)
+        for action, pk in zip(actions, _insert(Action, actions, self.built.counts), strict=True):
+            action["id"] = pk
         co_rows = []
-        through = Action.co_agencies.through
-        for action, finished in zip(created_actions, done_at, strict=True):
+        for action, finished in zip(actions, done_at, strict=True):
             if rng.random() < 0.08:
-                other = rng.choice(self.partners[action.committee_id])
-                if other.pk != action.owning_agency_id:
-                    co_rows.append(through(action_id=action.pk, agency_id=other.pk))
+                other = rng.choice(self.partners[action["committee_id"]])
+                if other.pk != action["owning_agency_id"]:
+                    co_rows.append({"action_id": action["id"], "agency_id": other.pk})
             updates += self._updates(action, finished)
-        _bulk(through, co_rows, self.built.counts)
-        _bulk(ActionUpdate, updates, self.built.counts)
-        self._history(created_actions, done_at)
+        _insert(Action.co_agencies.through, co_rows, self.built.counts)
+        _insert(ActionUpdate, updates, self.built.counts)
+        self._history(actions, done_at)
 
     def _owner_agency(self, committee: int, kind: str) -> int:
         if kind == "small":
@@ -121,29 +127,29 @@ class ActionsAndHistory:
             self._names = {a.pk: a.short_name for a in self.agency_list}
         return self._names[agency_id]
 
-    def _updates(self, action: Action, finished: datetime.datetime | None) -> list[ActionUpdate]:
+    def _updates(self, action: dict, finished: datetime.datetime | None) -> list[dict]:
         rng = self.rng
-        author = action.owner_id or self.leads.get(action.owning_agency_id)
+        author = action["owner_id"] or self.leads.get(action["owning_agency_id"])
         if finished is not None:
             evidence = rng.random() < 0.1
             return [
-                ActionUpdate(
-                    action_id=action.pk,
+                dict(
+                    action_id=action["id"],
                     author_id=author,
                     created_at=finished,
                     note="Done: the letter is attached." if evidence else "Done.",
                     status_from=S.IN_PROGRESS,
-                    status_to=action.status,
-                    evidence=f"evidence/bench/{action.pk}.pdf" if evidence else "",
+                    status_to=action["status"],
+                    evidence=f"evidence/bench/{action['id']}.pdf" if evidence else "",
                     evidence_name="Letter to the Committee.pdf" if evidence else "",
                 )
             ]
-        if action.status == S.IN_PROGRESS:
+        if action["status"] == S.IN_PROGRESS:
             return [
-                ActionUpdate(
-                    action_id=action.pk,
+                dict(
+                    action_id=action["id"],
                     author_id=author,
-                    created_at=action.created_at + _days(3),
+                    created_at=action["created_at"] + THREE_DAYS,
                     note="Work has started.",
                     status_from=S.OPEN,
                     status_to=S.IN_PROGRESS,
@@ -151,24 +157,24 @@ class ActionsAndHistory:
             ]
         return []
 
-    def _history(self, actions: list[Action], done_at: list) -> None:
+    def _history(self, actions: list[dict], done_at: list) -> None:
         """The chasing history of actions already done: a reminder the day before they fell due,
         and for those done late an overdue notice and the managers' escalation, all sent."""
         notifications, recipients = [], []
         for action, finished in zip(actions, done_at, strict=True):
-            if finished is None or action.due_date is None:
+            due = action["due_date"]
+            if finished is None or due is None:
                 continue
-            agency = action.owning_agency_id
-            owner = action.owner_id or self.leads.get(agency)
-            reminder_day = action.due_date - _days(1)
-            steps = [(Notification.Kind.REMINDER, 0, reminder_day, owner, False)]
-            if finished.date() > action.due_date + _days(7):
+            agency = action["owning_agency_id"]
+            owner = action["owner_id"] or self.leads.get(agency)
+            steps = [(Notification.Kind.REMINDER, 0, due - ONE_DAY, owner, False)]
+            if finished.date() > due + SEVEN_DAYS:
                 steps += [
-                    (Notification.Kind.OVERDUE, 0, action.due_date + _days(1), owner, False),
+                    (Notification.Kind.OVERDUE, 0, due + ONE_DAY, owner, False),
                     (
                         Notification.Kind.ESCALATION,
                         1,
-                        action.due_date + _days(7),
+                        due + SEVEN_DAYS,
                         self.managers.get(agency),
                         True,
                     ),
@@ -178,8 +184,8 @@ class ActionsAndHistory:
                     continue
                 at = _at(day, 7)
                 notifications.append(
-                    Notification(
-                        action_id=action.pk,
+                    dict(
+                        action_id=action["id"],
                         kind=kind,
                         level=level,
                         day=day,
@@ -188,12 +194,12 @@ class ActionsAndHistory:
                     )
                 )
                 recipients.append((person, digest, at))
-        created = _bulk(Notification, notifications, self.built.counts)
-        _bulk(
+        created = _insert(Notification, notifications, self.built.counts)
+        _insert(
             Delivery,
             [
-                Delivery(
-                    notification_id=n.pk,
+                dict(
+                    notification_id=n,
                     recipient_id=person,
                     digest=digest,
                     state=Delivery.State.SENT,

@@ -7,7 +7,7 @@ from typing import NamedTuple
 from django.contrib.auth.models import Permission
 
 from actions.models import Action
-from bench.dataset.bulk import _bulk, _days
+from bench.dataset.bulk import _bulk, _days, _insert
 from bench.dataset.constants import (
     BOROUGHS,
     MEASURED_ITEMS,
@@ -110,15 +110,15 @@ class AgendasAndGrants:
         self.items: dict[int, list[Item]] = {}
         ids: dict[tuple[int, int], int] = {}
         depth_of: dict[tuple[int, int], int] = {}
-        rows: list[AgendaItem] = []
+        rows: list[dict] = []
         keys: list[tuple[int, int]] = []
 
         def flush() -> None:
-            created = _bulk(AgendaItem, rows, self.built.counts)
-            for key, item in zip(keys, created, strict=True):
-                ids[key] = item.pk
+            created = _insert(AgendaItem, rows, self.built.counts)
+            for key, row, pk in zip(keys, rows, created, strict=True):
+                ids[key] = pk
                 self.items.setdefault(key[0], []).append(
-                    Item(item.pk, item.meeting_id, item.parent_id, item.kind, item.title)
+                    Item(pk, row["meeting_id"], row["parent_id"], row["kind"], row["title"])
                 )
             rows.clear()
             keys.clear()
@@ -143,7 +143,7 @@ class AgendasAndGrants:
             flush()
         self._item_extras()
 
-    def _item(self, meeting_id, committee, kind, position, parent, ids, sub) -> AgendaItem:
+    def _item(self, meeting_id, committee, kind, position, parent, ids, sub) -> dict:
         rng = self.rng
         if kind == K.PART:
             title = "Part 1: public business" if position == 0 else "Part 2: exempt business"
@@ -155,7 +155,7 @@ class AgendasAndGrants:
             title = rng.choice(TOPICS)
         business = kind in (K.SUBSTANTIVE, K.PRESENTATION)
         partners = self.partners[committee]
-        return AgendaItem(
+        return dict(
             meeting_id=meeting_id,
             parent_id=ids[(meeting_id, parent)] if parent is not None else None,
             position=position,

@@ -54,11 +54,20 @@ def delivery_lines(deliveries: list[dict]) -> list[str]:
     ]
 
 
-def _generated(seconds: dict[str, float]) -> str:
+def _generated(built: dict) -> str:
+    seconds = built["seconds"]
     if not seconds:
         return "Counted in a reused database; its generation times were recorded elsewhere."
     steps = ", ".join(f"{step} {sec:.0f} s" for step, sec in seconds.items())
-    return f"Generated in {steps} (total {sum(seconds.values()):.0f} s)."
+    text = f"Generated in {steps} (total {sum(seconds.values()):.0f} s)."
+    cpu = built.get("cpu")
+    if cpu:
+        ours, server = (sum(pair[i] for pair in cpu.values()) for i in (0, 1))
+        text += (
+            f" CPU time: {ours:.0f} s in the generator and {server:.0f} s in its PostgreSQL "
+            "backend (on a busy machine the wall time is mostly waiting for a core)."
+        )
+    return text
 
 
 def summary(sweeps: list[dict], deliveries: list[dict]) -> list[str]:
@@ -110,7 +119,7 @@ def report(
         "| --- | ---: |",
         *[f"| {name} | {count:,} |" for name, count in sorted(built["counts"].items())],
         "",
-        _generated(built["seconds"]),
+        _generated(built),
         "",
         "## Pages and their floor views",
         "",

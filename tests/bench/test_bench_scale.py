@@ -28,6 +28,7 @@ def test_scale_ten_is_the_london_dataset():
 def test_the_generator_writes_counts_in_proportion_to_the_scale():
     built = generate(scale=0.02)
     sizes = built.sizes
+    assert set(built.cpu) == set(built.seconds)
     assert (sizes.actions, sizes.items, sizes.meetings, sizes.users) == (2000, 1200, 100, 60)
     assert Action.objects.count() == built.counts["actions_action"] == sizes.actions
     assert AgendaItem.objects.count() == built.counts["meetings_agendaitem"] == sizes.items
@@ -95,12 +96,17 @@ def _args() -> argparse.Namespace:
 
 
 def test_the_results_carry_the_summary_the_dataset_and_the_issues_targets():
-    built = {"counts": {"actions_action": 1_000_000}, "seconds": {"actions": 500.0}}
+    built = {
+        "counts": {"actions_action": 1_000_000},
+        "seconds": {"actions": 500.0},
+        "cpu": {"actions": [120.0, 80.0]},
+    }
     text, targets = report(_args(), {"cores": "2"}, built, [], SWEEPS, [DELIVERY], [1, 8])
     block = text.split("## Summary")[1].split("## Machine")[0]
     assert "sweep: 41.2 s, 310 MB\nrepeat: 2.1 s\ndelivery: 140 emails/s (1 worker)" in block
     assert "| actions_action | 1,000,000 |" in text
-    assert "Generated in actions 500 s (total 500 s)." in text
+    assert "Generated in actions 500 s (total 500 s). CPU time: 120 s in the generator" in text
+    assert "and 80 s in its PostgreSQL backend" in text
     assert "sweep at most 60 s and 400 MB peak; a repeat sweep at most 5 s" in text
     assert [(name, met) for name, met, _ in targets] == [
         ("first sweep at most 60 s", True),
