@@ -17,7 +17,7 @@ from agencies.models import Membership, User, can_sign_in_q
 from meetings.models import Committee
 
 from .models import Action, Delivery, Notification
-from .visibility import visible_actions
+from .visible_pairs import visible_pairs
 
 Level = Notification.Level
 # (people, whether they read it in their daily digest)
@@ -84,16 +84,9 @@ def ladder(action: Action, level: int, people: People) -> list[Rung]:
 
 
 def who_may_see(wanted: dict[int, set[int]]) -> set[tuple[int, int]]:
-    """The (person, action) pairs the access rule allows, one query per person."""
-    users = User.objects.in_bulk(list(wanted))
-    allowed: set[tuple[int, int]] = set()
-    for user_id, action_ids in wanted.items():
-        user = users.get(user_id)
-        if user is None or not action_ids:
-            continue
-        seen = visible_actions(user).filter(pk__in=action_ids).values_list("pk", flat=True)
-        allowed.update((user_id, pk) for pk in seen)
-    return allowed
+    """The (person, action) pairs the access rule allows, in a few set-based queries (one per
+    person was most of a sweep over a million actions)."""
+    return visible_pairs(wanted)
 
 
 UNREACHED = (
