@@ -22,6 +22,8 @@ def insert_new(objs: Sequence[models.Model], batch_size: int = 500) -> list[int]
     fields = [f for f in meta.concrete_fields if not f.primary_key]
     quote = connection.ops.quote_name
     columns = ", ".join(quote(f.column) for f in fields)
+    if connection.vendor == "postgresql" and len(objs) > batch_size:
+        return _by_copy(objs, fields, columns)
     row = "(" + ", ".join(["%s"] * len(fields)) + ")"
     inserted: list[int] = []
     with connection.cursor() as cursor:
@@ -39,4 +41,29 @@ def insert_new(objs: Sequence[models.Model], batch_size: int = 500) -> list[int]
                 params,
             )
             inserted += [pk for (pk,) in cursor.fetchall()]
+    return inserted
+
+
+def _by_copy(objs: Sequence[models.Model], fields: list, columns: str) -> list[int]:
+    """Many rows: COPY them into a temporary table and insert from it in one statement, with
+    the same ON CONFLICT DO NOTHING. A sweep over a million actions writes some 600,000 rows;
+    500-row INSERTs with every value bound took most of a minute."""
+    meta = objs[0]._meta
+    quote = connection.ops.quote_name
+    table = quote(meta.db_table)
+    staging = quote(f"new_{meta.db_table}")
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE IF EXISTS {staging}")
+        cursor.execute(f"CREATE TEMPORARY TABLE {staging} AS SELECT {columns} FROM {table} LIMIT 0")
+        with cursor.cursor.copy(f"COPY {staging} ({columns}) FROM STDIN") as copy:
+            for obj in objs:
+                copy.write_row(
+                    [f.get_db_prep_save(f.pre_save(obj, add=True), connection) for f in fields]
+                )
+        cursor.execute(
+            f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {staging} "
+            f"ON CONFLICT DO NOTHING RETURNING {quote(meta.pk.column)}"
+        )
+        inserted = [pk for (pk,) in cursor.fetchall()]
+        cursor.execute(f"DROP TABLE {staging}")
     return inserted

@@ -1,0 +1,45 @@
+"""Bulk inserts that skip conflicts say which rows they wrote, in 500-row statements and, for
+more rows than that (a sweep over a million actions), through COPY into a staging table."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from actions.inserts import insert_new
+from actions.models import Action, Notification
+
+pytestmark = pytest.mark.django_db
+
+DAY = datetime.date(2026, 3, 2)
+
+
+def _steps(action: Action, days: range) -> list[Notification]:
+    return [
+        Notification(
+            action=action,
+            kind=Notification.Kind.REMINDER,
+            level=0,
+            day=DAY + datetime.timedelta(days=n),
+        )
+        for n in days
+    ]
+
+
+@pytest.mark.parametrize("rows", [300, 1_200])
+def test_it_writes_the_new_rows_once_and_returns_their_ids(world, rows):
+    action = Action.objects.create(
+        committee=world.committee, reference="MC-0001", description="x", owning_agency=world.mps
+    )
+    first = insert_new(_steps(action, range(0, rows, 2)))
+    assert len(first) == rows // 2
+    # Half of these are written already: only the other half are new, and only they come back.
+    again = insert_new(_steps(action, range(rows)))
+    assert len(again) == rows // 2
+    assert set(again).isdisjoint(first)
+    written = Notification.objects.filter(pk__in=again)
+    assert {(n.day - DAY).days % 2 for n in written} == {1}
+    assert Notification.objects.count() == rows
+    assert not Notification.objects.filter(created_at__isnull=True).exists()
+    assert insert_new(_steps(action, range(rows))) == []
