@@ -12,7 +12,7 @@ import datetime
 
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
-from django.http import HttpRequest, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.decorators.http import require_safe
@@ -20,10 +20,14 @@ from django.views.decorators.http import require_safe
 from actions.dashboard import AGE_BANDS, ESCALATION_WINDOW_DAYS, OLDEST_SHOWN
 from actions.models import Action, ActionUpdate, Delivery, Notification
 from actions.views import PAGE_SIZE
-from agencies.models import Membership
+from agencies.models import Membership, User
 from attendance.models import Invitation
+from core.marking import Marking
 from home.queue import SHOWN, UPCOMING_SHOWN
+from meetings.access import AnyUser, MeetingViewer
 from meetings.models import AgendaItem, Committee, Meeting, Paper, PublicQuestion
+from meetings.pack import agenda_pack
+from meetings.selectors import agenda_for
 from minutes.models import Minutes
 from search.selectors import search_rows
 from search.sources import MODELS
@@ -311,3 +315,24 @@ def search(request: HttpRequest) -> JsonResponse:
         for r in found.results
     ]
     return JsonResponse({"counts": found.counts, "rows": rows})
+
+
+class _EveryItem(MeetingViewer):
+    """A viewer who sees every item of the meeting, decided without asking the access rule."""
+
+    def __init__(self, user: AnyUser, meeting: Meeting) -> None:
+        self.user = user
+        self.meeting = meeting
+        self.runs_it = True
+
+
+@require_safe
+def pack(request: HttpRequest, pk: int) -> HttpResponse:
+    """The agenda pack of a meeting with every item, unmarked and not logged: the same
+    rendering (cover, agenda, list of papers, papers merged in) without the access rule."""
+    if not isinstance(request.user, User):  # the cover names who printed it
+        raise Http404
+    meeting = get_object_or_404(Meeting.objects.select_related("committee"), pk=pk)
+    agenda = agenda_for(_EveryItem(request.user, meeting))
+    built = agenda_pack(agenda, request.user, marking=Marking(sensitive=False))
+    return HttpResponse(built.content, content_type="application/pdf")

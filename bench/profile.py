@@ -1,7 +1,7 @@
 """Profile one measured page (or floor view) in-process on the benchmark database.
 
-    python -m bench.profile agenda|register|summary|dashboard|home|search [--floor] [--explain]
-        [--top 25]
+    python -m bench.profile agenda|register|summary|dashboard|home|search|api_actions|pack
+        [--floor] [--explain] [--top 25]
 
 Requests the page with Django's test client as the persona the runner uses, after one warm-up
 request, and prints: wall time, time in SQL, each query with its time, the functions that took
@@ -24,7 +24,11 @@ def main() -> None:
     """Profile one page."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "page", choices=["agenda", "register", "summary", "dashboard", "home", "search"]
+        "page",
+        choices=[
+            *("agenda", "register", "summary", "dashboard"),
+            *("home", "search", "api_actions", "pack"),
+        ],
     )
     parser.add_argument("--floor", action="store_true", help="profile the floor view instead")
     parser.add_argument("--small", action="store_true", help="the small variant of the page")

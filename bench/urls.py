@@ -14,6 +14,7 @@ floor_patterns = [
     path("dashboard/<int:pk>/", floors.dashboard, name="dashboard"),
     path("home/<int:pk>/", floors.home, name="home"),
     path("search/", floors.search, name="search"),
+    path("pack/<int:pk>/", floors.pack, name="pack"),
 ]
 
 urlpatterns = [

@@ -207,6 +207,15 @@ def pages(p) -> list[Page]:
             p.member,
             p.small_lead,
         ),
+        Page(
+            "pack",
+            "The agenda pack PDF of that meeting (60 items), an MPS member",
+            f"/meetings/{p.measured_meeting}/agenda.pdf",
+            f"/bench/floor/pack/{p.measured_meeting}/",
+            f"/meetings/{p.small_meeting}/agenda.pdf",
+            p.member,
+            p.member,
+        ),
     ]
 
 

@@ -83,7 +83,8 @@ def fetch(base: str, path: str, session: str) -> tuple[int, int, str]:
     request = urllib.request.Request(base + path, headers={"Cookie": f"sessionid={session}"})
     try:
         with _opener.open(request, timeout=120) as response:
-            body = response.read().decode()
+            # A PDF is not UTF-8; its page objects are ASCII either way.
+            body = response.read().decode("utf-8", errors="replace")
             return response.status, int(response.headers.get(QUERIES_HEADER, -1)), body
     except urllib.error.HTTPError as error:
         return error.code, int(error.headers.get(QUERIES_HEADER, -1)), ""
@@ -99,6 +100,8 @@ def count_rows(kind: str, body: str) -> int:
         return len(re.findall(r'<tr class="govuk-table__row" id="item-\d+"', body))
     if kind == "search":
         return body.count('<li class="app-result"')
+    if kind == "pack":  # its pages: cover, agenda, list of papers, then the papers merged in
+        return len(re.findall(r"/Type\s*/Page(?![a-zA-Z])", body))
     return len(set(re.findall(r'href="/actions/(\d+)/"', body)))
 
 
