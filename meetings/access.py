@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cached_property
+from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, Permission
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Q, QuerySet, Subquery, Value
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -65,6 +66,22 @@ def _committee_querysets(user: User) -> tuple[QuerySet, QuerySet]:
     return partner, officer
 
 
+def _committee_links(user: User, agencies: QuerySet | list[int]) -> QuerySet:
+    """(committee id, runs it) for each way this person belongs to a committee: as its chair or
+    secretariat (runs it), or through an agency of theirs that hosts it or sits on it."""
+    officer, partner = Value(True), Value(False)
+    chairs = Committee.chairs.through.objects.filter(user_id=user.pk)
+    clerks = Committee.secretariat.through.objects.filter(user_id=user.pk)
+    hosts = Committee.objects.filter(host_id__in=agencies)
+    members = Committee.member_agencies.through.objects.filter(agency_id__in=agencies)
+    return chairs.values_list("committee_id", officer).union(
+        clerks.values_list("committee_id", officer),
+        hosts.order_by().values_list("id", partner),
+        members.values_list("committee_id", partner),
+        all=True,
+    )
+
+
 def _committee_ids(user: User) -> tuple[QuerySet | list[int], QuerySet | list[int]]:
     """(partner, officer) committee ids; in a request both come from one query, once."""
     if not memo_active():
@@ -73,14 +90,11 @@ def _committee_ids(user: User) -> tuple[QuerySet | list[int], QuerySet | list[in
 
     def both() -> tuple[list[int], list[int]]:
         # Built only on the request's first call: the access checks of one page ask for these
-        # a dozen times, and building the querysets each time cost more than the query.
-        partner, officer = _committee_querysets(user)
-        rows = list(
-            Committee.objects.filter(id__in=partner)
-            .annotate(officer=Exists(officer.filter(id=OuterRef("pk"))))
-            .values_list("id", "officer")
-        )
-        return [pk for pk, _ in rows], [pk for pk, o in rows if o]
+        # a dozen times, and building the querysets each time cost more than the query. Four
+        # index lookups in one UNION ALL: the same answer as the joins of _committee_querysets,
+        # which PostgreSQL took longer to plan than to run.
+        rows = set(_committee_links(user, agency_ids(user)))
+        return sorted({pk for pk, _ in rows}), sorted({pk for pk, officer in rows if officer})
 
     partner_ids, officer_ids = remembered(user.pk, "committees", both)
     return partner_ids, officer_ids
@@ -146,24 +160,38 @@ def granted_q(user: User, field: str = "pk") -> Q:
     item id, so no global permission ever counts and the 60,000 items are never scanned: only
     the grants of this person and their agency groups are.
     """
-    view = _view_permission()
-    own = AgendaItemUserObjectPermission.objects.filter(user=user, permission=view)
-    groups = User.groups.through.objects.filter(user_id=user.pk).values("group_id")
-    agencies = AgendaItemGroupObjectPermission.objects.filter(group__in=groups, permission=view)
+    view, groups = _grant_keys(user)
+    own = AgendaItemUserObjectPermission.objects.filter(user_id=user.pk, permission=view)
+    agencies = AgendaItemGroupObjectPermission.objects.filter(group_id__in=groups, permission=view)
     return Q(**{f"{field}__in": own.values("content_object_id")}) | Q(
         **{f"{field}__in": agencies.values("content_object_id")}
     )
 
 
-def _view_permission() -> Subquery:
-    """The "view agenda item" permission's id as a subquery: PostgreSQL runs it once per
-    query (an InitPlan), so the grant tables are read by index; no extra round trip."""
+def _grant_keys(user: User) -> tuple[Any, QuerySet | list[int]]:
+    """The "view agenda item" permission's id and this person's group ids, as subqueries; in a
+    request, read once together (a page asks for grants in several queries, and building
+    these subqueries into each cost more than reading them). The id is an int or a subquery:
+    the stubs type the lookup for one at a time, Django takes both."""
     view = Permission.objects.filter(
         codename="view_agendaitem",
         content_type__app_label="meetings",
         content_type__model="agendaitem",
     )
-    return Subquery(view.order_by().values_list("id", flat=True)[:1])
+    groups = User.groups.through.objects.filter(user_id=user.pk)
+    if not memo_active():
+        return Subquery(view.order_by().values_list("id", flat=True)[:1]), groups.values("group_id")
+    rows = remembered(
+        user.pk,
+        "grant_keys",
+        lambda: (
+            view.order_by()
+            .values_list(Value(True), "id")
+            .union(groups.values_list(Value(False), "group_id"), all=True)
+        ),
+    )
+    permission = next((pk for is_permission, pk in rows if is_permission), 0)
+    return permission, [pk for is_permission, pk in rows if not is_permission]
 
 
 def granted_item_ids(user: AnyUser) -> QuerySet:
@@ -173,14 +201,18 @@ def granted_item_ids(user: AnyUser) -> QuerySet:
     return AgendaItem.objects.filter(granted_q(user), restricted=True).values("id")
 
 
-def visible_agenda_items(user: AnyUser) -> QuerySet[AgendaItem]:
-    """Agenda items whose content (title, papers, questions, minute) this person may see."""
+def visible_agenda_items(
+    user: AnyUser, meetings: QuerySet[Meeting] | None = None
+) -> QuerySet[AgendaItem]:
+    """Agenda items whose content (title, papers, questions, minute) this person may see; of
+    `meetings` when given, which must be meetings they may see (a query of visible_meetings),
+    so that a caller holding them does not build that rule twice into one query."""
     if not user.is_authenticated or not user.is_active:
         return AgendaItem.objects.none()
-    meetings = visible_meetings(user).values("id")
+    of = (visible_meetings(user) if meetings is None else meetings).values("id")
     if user.is_superuser:
-        return AgendaItem.objects.filter(meeting__in=meetings)
-    return AgendaItem.objects.filter(meeting__in=meetings).filter(
+        return AgendaItem.objects.filter(meeting__in=of)
+    return AgendaItem.objects.filter(meeting__in=of).filter(
         Q(restricted=False)
         | Q(meeting__committee__in=officer_committee_ids(user))
         | granted_q(user)

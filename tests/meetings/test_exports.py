@@ -386,7 +386,7 @@ def test_feed_queries_do_not_grow_with_meetings(world, client):
     many = _feed_queries(client, feed)
     assert len(ics_events(client.get(feed_url(feed)).content)) == 20
     assert many == few
-    assert few <= 8
+    assert few <= 9  # the grants' keys are read once per request (meetings/access.py)
 
 
 # --- calendar page --------------------------------------------------------------------------
