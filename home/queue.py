@@ -153,8 +153,8 @@ def _to_record(user: User, lead_ids: set[int], officer_ids: list[int], now: date
     )
     mine = Q(meeting__committee_id__in=officer_ids) | Q(agency_id__in=lead_ids)
     pending = (
-        visible_invitations(user)
-        .filter(mine, meeting__in=held.values("id"), status=Invitation.Status.EXPECTED)
+        visible_invitations(user, held)
+        .filter(mine, status=Invitation.Status.EXPECTED)
         .values("meeting_id", "meeting__title", "meeting__starts_at")
         .annotate(expected=Count("id"), in_all=Window(Count("meeting_id")))
         .order_by("-meeting__starts_at")
@@ -200,13 +200,21 @@ def home_queue(user: User) -> Queue:
             outstanding.filter(lists["agency"]), counts, "agency", today
         ),
         to_assign=_action_listing(outstanding.filter(lists["assign"]), counts, "assign", today),
+        # Lists no role of theirs can fill are not asked for: a query that can return nothing
+        # still costs its building.
         to_comment=_listing(
             circulated.filter(meeting__committee_id__in=partner_ids).exclude(
                 meeting__committee_id__in=officer_ids
             )
-        ),
-        to_approve=_listing(circulated.filter(meeting__committee_id__in=officer_ids)),
-        to_record=_to_record(user, roles["lead"], officer_ids, now),
+        )
+        if partner_ids
+        else Listing(rows=[], total=0),
+        to_approve=_listing(circulated.filter(meeting__committee_id__in=officer_ids))
+        if officer_ids
+        else Listing(rows=[], total=0),
+        to_record=_to_record(user, roles["lead"], officer_ids, now)
+        if officer_ids or roles["lead"]
+        else Listing(rows=[], total=0),
         messages=Listing(rows=unread_messages(user, UPCOMING_SHOWN), total=unread_count(user)),
         is_officer=bool(officer_ids),
         assigns=bool(roles["assign"]),
