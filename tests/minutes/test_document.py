@@ -221,5 +221,6 @@ def test_minutes_page_and_pdf_queries_do_not_grow_with_items(
     assert meeting.items.count() >= 50
     many = [_count(client, url) for url in urls]
     assert many == few
-    # 30, and the session written back (savepoint, update, release) as the suite's clock runs.
-    assert max(few) <= 33
+    # 30, and the session written back (savepoint, update, release) as the suite's clock runs;
+    # one more when the page asks for grants (their keys are read once per request).
+    assert max(few) <= 34
