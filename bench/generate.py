@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from agencies.models import Agency, User
 from bench.dataset.actions import ActionsAndHistory
-from bench.dataset.agendas import AgendasAndGrants
+from bench.dataset.agendas import AgendasAndGrants, small_meeting
 from bench.dataset.constants import (
     BIG_AGENCY,
     EMAILS,
@@ -174,15 +174,7 @@ def personas() -> Personas:
     meetings = Meeting.objects.filter(committee=committee)
     measured = meetings.get(status=Meeting.Status.PUBLISHED)
     # A short agenda a member may open, to show that queries do not grow with rows.
-    from django.db.models import Count
-
-    small = (
-        meetings.exclude(status__in=[Meeting.Status.DRAFT, Meeting.Status.CANCELLED])
-        .annotate(n=Count("items"))
-        .filter(n__lte=12)
-        .order_by("n", "-starts_at")
-        .first()
-    )
+    small = small_meeting(committee.pk)
     # The committee's third meeting: its Summary of actions has few rows.
     early = (
         meetings.exclude(status__in=[Meeting.Status.DRAFT, Meeting.Status.CANCELLED])

@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from django.contrib.auth.models import Permission
+from django.db.models import Count, Q
 
 from actions.models import Action
 from bench.dataset.bulk import _bulk, _days, _insert
 from bench.dataset.constants import (
     BOROUGHS,
     MEASURED_ITEMS,
+    SMALL_SEARCH,
     STANDING,
     STANDING_TITLES,
     SUBTOPICS,
@@ -302,6 +304,7 @@ class AgendasAndGrants:
             AgendaItemGroupObjectPermission.objects.get_or_create(
                 permission=permission, group_id=self.group_of[agency], content_object_id=item.pk
             )
+        self._restrict_short_agenda(committee, permission)
         action = Action.objects.filter(owning_agency=self.small).order_by("pk").first()
         Action.objects.filter(pk=action.pk).update(
             committee_id=committee,
@@ -311,3 +314,53 @@ class AgendasAndGrants:
             status=S.OPEN,
             due_date=self.today - _days(10),
         )
+
+    def _restrict_short_agenda(self, committee: int, permission: Permission) -> None:
+        """The short agenda (small_meeting), its pack and the small search show one restricted
+        item granted to the MPS, as the measured agenda and the search for a common word show
+        several: both variants write the read log, so their query counts compare rows with rows.
+        The item, one of its papers and one action of the measured agenda carry SMALL_SEARCH."""
+        short = small_meeting(committee)
+        item = (
+            AgendaItem.objects.filter(
+                meeting=short, kind__in=(K.SUBSTANTIVE, K.PRESENTATION), children__isnull=True
+            )
+            .order_by("position", "id")
+            .first()
+        )
+        if item is None:
+            return
+        AgendaItem.objects.filter(pk=item.pk).update(
+            restricted=True, title=f"{SMALL_SEARCH.title()} estate: {item.title}"[:300]
+        )
+        AgendaItemGroupObjectPermission.objects.get_or_create(
+            permission=permission, group_id=self.group_of[self.big.pk], content_object_id=item.pk
+        )
+        paper = Paper.objects.filter(item=item).order_by("pk").first()
+        if paper is not None:
+            Paper.objects.filter(pk=paper.pk).update(
+                title=f"{SMALL_SEARCH.title()} {paper.title}"[:200]
+            )
+        action = (
+            Action.objects.filter(meeting=self.measured, owning_agency=self.big)
+            .order_by("pk")
+            .first()
+        )
+        if action is not None:
+            Action.objects.filter(pk=action.pk).update(
+                description=f"{action.description} ({SMALL_SEARCH})"
+            )
+
+
+def small_meeting(committee: int) -> Meeting | None:
+    """The measured committee's shortest held or published agenda (12 items at most) with a
+    topic besides the standing items, the small variant of the agenda and pack pages."""
+    topic = Q(items__kind__in=(K.SUBSTANTIVE, K.PRESENTATION))
+    return (
+        Meeting.objects.filter(committee_id=committee)
+        .exclude(status__in=[Meeting.Status.DRAFT, Meeting.Status.CANCELLED])
+        .annotate(n=Count("items"), topics=Count("items", filter=topic))
+        .filter(n__lte=12, topics__gte=1)
+        .order_by("n", "-starts_at")
+        .first()
+    )

@@ -141,7 +141,7 @@ def pages(p) -> list[Page]:
     """The pages people wait on, as the issues list them."""
     # Not at the top: bench.run imports this module before django.setup(), and the
     # constants module imports models.
-    from bench.dataset.constants import BIG_AGENCY, SMALL_AGENCY
+    from bench.dataset.constants import BIG_AGENCY, SMALL_AGENCY, SMALL_SEARCH
 
     return [
         Page(
@@ -203,9 +203,9 @@ def pages(p) -> list[Page]:
             "Search for 'review' (a common word), an MPS member",
             f"/search/?q={SEARCH_WORDS}",
             f"/bench/floor/search/?q={SEARCH_WORDS}",
-            f"/search/?q={SEARCH_WORDS}",
+            f"/search/?q={SMALL_SEARCH}",
             p.member,
-            p.small_lead,
+            p.member,
         ),
         Page(
             "pack",

@@ -17,6 +17,7 @@ from django.utils import timezone
 from actions.models import Action, Delivery
 from actions.visibility import visible_actions
 from agencies.models import Agency, User
+from audit.models import RestrictedRead
 from bench import run
 from bench.generate import MEASURED_ITEMS, SMALL_AGENCY, Sizes, generate, personas
 from bench.middleware import HEADER
@@ -155,3 +156,26 @@ def test_rounds_alternate_page_and_floor_and_pool_their_responses(monkeypatch):
     pooled = page.results[("page", 8)]
     assert pooled.requests == 8 and pooled.median_ms == 110.0 and pooled.queries == 7.0
     assert page.results[("floor", 8)].median_ms == 60.0
+
+
+def test_small_variants_show_a_restricted_item_as_their_pages_do(dataset, signed_in):
+    """Each page and its small variant both write the read log, so that their query counts
+    compare rows with rows (restricted reads cost a fixed few queries)."""
+    _, found = dataset
+    member = signed_in(User.objects.get(pk=found.member))
+    by_name = {page.name: page for page in loading.pages(found)}
+    # The common word's first page holds restricted items at scale 10, not always at scale 0.
+    shown = {"agenda": ("path", "small_path"), "pack": ("path", "small_path")}
+    for name, paths in {**shown, "search": ("small_path",)}.items():
+        page = by_name[name]
+        assert page.small_user == page.user == found.member
+        for path in (getattr(page, attribute) for attribute in paths):
+            before = RestrictedRead.objects.filter(reader_id=found.member).count()
+            response = member.get(path)
+            assert response.status_code == 200, path
+            after = RestrictedRead.objects.filter(reader_id=found.member).count()
+            assert after > before, f"{path} showed no restricted item"
+    small = member.get(by_name["search"].small_path).content.decode()
+    big = member.get(by_name["search"].path).content.decode()
+    assert 0 < run.count_rows("search", small) < run.count_rows("search", big)
+    assert found.small_meeting != found.measured_meeting
