@@ -8,3 +8,9 @@ class CoreConfig(AppConfig):
 
     name = "core"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        """Register the `__any` lookup (core/lookups.py)."""
+        from .lookups import register
+
+        register()
