@@ -7,7 +7,7 @@ import datetime
 
 import pytest
 
-from actions.inserts import insert_new
+from actions.inserts import insert_new, insert_values
 from actions.models import Action, Notification
 
 pytestmark = pytest.mark.django_db
@@ -43,3 +43,39 @@ def test_it_writes_the_new_rows_once_and_returns_their_ids(world, rows):
     assert Notification.objects.count() == rows
     assert not Notification.objects.filter(created_at__isnull=True).exists()
     assert insert_new(_steps(action, range(rows))) == []
+
+
+@pytest.mark.parametrize("rows", [300, 1_200])
+def test_values_take_the_defaults_and_skip_what_is_written(world, rows):
+    action = Action.objects.create(
+        committee=world.committee, reference="MC-0001", description="x", owning_agency=world.mps
+    )
+    names = ("action_id", "kind", "level", "day")
+    steps = [
+        (action.pk, Notification.Kind.OVERDUE, Notification.Level.MANAGERS, DAY + _days(n))
+        for n in range(rows)
+    ]
+    first = insert_values(Notification, names, steps[::2])
+    assert len(first) == rows // 2
+    again = insert_values(Notification, names, steps)
+    assert len(again) == rows // 2 and set(again).isdisjoint(first)
+    # Choices went in as their values, and the other fields took their defaults.
+    assert set(Notification.objects.values_list("kind", "level", "unreached")) == {
+        ("overdue", 1, "")
+    }
+    assert not Notification.objects.filter(created_at__isnull=True).exists()
+    assert not Notification.objects.filter(planned_at__isnull=False).exists()
+    assert insert_values(Notification, names, steps) == []
+
+
+def test_values_are_named_by_their_columns_attnames(world):
+    action = Action.objects.create(
+        committee=world.committee, reference="MC-0001", description="x", owning_agency=world.mps
+    )
+    rows = [(action, "reminder", 0, DAY + _days(n)) for n in range(600)]
+    with pytest.raises(ValueError):
+        insert_values(Notification, ("action", "kind", "level", "day"), rows)
+
+
+def _days(n: int) -> datetime.timedelta:
+    return datetime.timedelta(days=n)
