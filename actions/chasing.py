@@ -20,7 +20,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from . import circuit, recipients
-from .inserts import insert_new
+from .inserts import insert_values
 from .models import Action, ChasingPolicy, Delivery, Notification
 
 log = logging.getLogger(__name__)
@@ -141,19 +141,34 @@ def _candidates(
         .values_list("id", "committee_id", "due_date")
         .iterator(chunk_size=5000)
     )
+    # The steps depend only on the policy and the due date, which a London register's
+    # hundred thousand due actions share a few thousand ways: worked out once per pair.
+    ladders: dict[tuple[int, datetime.date], list[Step] | Exception] = {}
     for action_id, committee_id, due in rows:
         if due is None:  # excluded by the query; the column is nullable
             continue
         policy = by_committee.get(committee_id) or by_committee[None]
+        steps = ladders.get((id(policy), due))
+        if steps is None:
+            steps = ladders[id(policy), due] = _steps(policy, due, today)
         # One bad row (a due date of 0001-01-01 overflows) is recorded and skipped; it must not
         # stop the reminders of everyone else.
-        try:
-            found = [(action_id, s.kind, s.level, s.day) for s in policy_steps(policy, due, today)]
-        except Exception as error:  # isolate the row whatever it raised
-            errors.append((action_id, f"{type(error).__name__}: {error}"[:200]))
-            log.warning("Chasing skipped action %s: %r", action_id, error)
+        if isinstance(steps, Exception):
+            errors.append((action_id, f"{type(steps).__name__}: {steps}"[:200]))
+            log.warning("Chasing skipped action %s: %r", action_id, steps)
             continue
-        yield from found
+        for step in steps:
+            yield (action_id, step.kind, step.level, step.day)
+
+
+def _steps(
+    policy: ChasingPolicy, due: datetime.date, today: datetime.date
+) -> list[Step] | Exception:
+    """policy_steps as a list, or what it raised (kept, so each row it concerns is recorded)."""
+    try:
+        return list(policy_steps(policy, due, today))
+    except Exception as error:  # isolate the rows whatever it raised
+        return error
 
 
 def _existing(keys: set[Key]) -> set[Key]:
@@ -164,7 +179,7 @@ def _existing(keys: set[Key]) -> set[Key]:
     action_ids = sorted({key[0] for key in keys})
     for start in range(0, len(action_ids), 5000):
         rows = Notification.objects.filter(
-            action_id__in=action_ids[start : start + 5000], day__gte=first_day
+            action_id__any=action_ids[start : start + 5000], day__gte=first_day
         ).values_list("action_id", "kind", "level", "day")
         found.update(rows)
     return found & keys
@@ -178,25 +193,21 @@ def write_notifications(
     keys = set(_candidates(today, policies(), [] if errors is None else errors))
     missing = sorted(keys - _existing(keys))
     inserted = 0
-    # Model instances a slice at a time: a million actions' steps at once were gigabytes.
     for start in range(0, len(missing), CHUNK):
-        inserted += len(
-            insert_new(
-                [
-                    Notification(action_id=a, kind=k, level=lv, day=d)
-                    for a, k, lv, d in missing[start : start + CHUNK]
-                ]
-            )
-        )
+        rows = missing[start : start + CHUNK]
+        inserted += len(insert_values(Notification, ("action_id", "kind", "level", "day"), rows))
     return len({key[0] for key in keys}), inserted
 
 
-def plan_deliveries(result: SweepResult | None = None) -> int:
+def plan_deliveries(
+    result: SweepResult | None = None, queued_at: datetime.datetime | None = None
+) -> int:
     """Give each new notification its recipients, one outbox row each. Returns rows written.
 
     actions/recipients.py chooses them: the ladder's people who can sign in and may see the
     action, falling back to the committee's officers; a newer step cancels a person's pending
-    older one for the same action.
+    older one for the same action. `queued_at`: the rows are written due at that moment and
+    marked queued (the sweep queues them straight after, in the same transaction).
     """
     with transaction.atomic():
         waiting = (
@@ -210,20 +221,33 @@ def plan_deliveries(result: SweepResult | None = None) -> int:
         # A slice of actions at a time, each action's steps in one slice (a newer step
         # supersedes an older one per action): memory stays flat however many steps fell due.
         for start in range(0, len(action_ids), CHUNK):
-            notifications = list(
+            # Tuples, not instances: a slice's steps and their actions as model instances cost
+            # a London sweep a fifth of its time.
+            steps = (
                 Notification.objects.select_for_update(skip_locked=True, of=("self",))
-                .filter(planned_at__isnull=True, action_id__in=action_ids[start : start + CHUNK])
-                .select_related("action")
+                .filter(planned_at__isnull=True, action_id__any=action_ids[start : start + CHUNK])
+                .values_list(*recipients.STEP_QUERY)
             )
-            written += _plan(notifications, result)
+            written += _plan([recipients.Step(*step) for step in steps], result, queued_at)
         return written
 
 
-def _plan(notifications: list[Notification], result: SweepResult | None) -> int:
+def _plan(
+    notifications: list[recipients.Step],
+    result: SweepResult | None,
+    queued_at: datetime.datetime | None,
+) -> int:
     if not notifications:
         return 0
     rows, unreached = recipients.plan(notifications)
-    written = len(insert_new(rows))
+    if queued_at is None:
+        written = len(insert_values(Delivery, recipients.DELIVERY_FIELDS, rows))
+    else:
+        # Written queued: marking 366,000 fresh rows queued afterwards was a London sweep's
+        # costliest statement.
+        names = (*recipients.DELIVERY_FIELDS, "next_attempt_at", "queued_at")
+        rows_due = [(*row, queued_at, queued_at) for row in rows]
+        written = len(insert_values(Delivery, names, rows_due))
     superseded = recipients.supersede({n.action_id for n in notifications})
     by_reason: dict[str, list[int]] = {}
     for pk, reason in unreached.items():
@@ -231,7 +255,7 @@ def _plan(notifications: list[Notification], result: SweepResult | None) -> int:
     for reason, pks in by_reason.items():
         Notification.objects.filter(pk__in=pks).update(unreached=reason)
     # One UPDATE by ids: bulk_update's CASE of one branch per row took 28% of a sweep.
-    Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(
+    Notification.objects.filter(pk__any=[n.pk for n in notifications]).update(
         planned_at=timezone.now()
     )
     if result is not None:
@@ -240,31 +264,39 @@ def _plan(notifications: list[Notification], result: SweepResult | None) -> int:
     return written
 
 
-def queue_due_deliveries(result: SweepResult) -> None:
+def queue_due_deliveries(result: SweepResult, now: datetime.datetime | None = None) -> None:
     """Mark pending deliveries whose time has come as queued, and queue them after commit.
 
     Rows queued recently are left alone; a row whose task was lost (broker down, worker
     killed) is queued again once `CHASING_REQUEUE_SECONDS` have passed. Delivery claims rows,
-    so a row queued twice is still sent once.
+    so a row queued twice is still sent once. `now`: the moment this sweep planned its new
+    rows as queued (plan_deliveries' queued_at); they are queued here too.
     """
     from . import tasks
 
-    now = timezone.now()
+    planned = now
+    now = now or timezone.now()
     result.mail_down_until = circuit.open_until()
     if result.mail_down_until is not None:
-        # The mail server is down: rows wait in the database, attempts untouched.
+        # The mail server is down: rows wait in the database, attempts untouched, and none
+        # passes for queued.
+        if planned is not None:
+            Delivery.objects.filter(state=Delivery.State.PENDING, queued_at=planned).update(
+                queued_at=None
+            )
         return
     stale = now - datetime.timedelta(seconds=settings.CHASING_REQUEUE_SECONDS)
     with transaction.atomic():
         due = (
             Delivery.objects.select_for_update(skip_locked=True)
             .filter(state=Delivery.State.PENDING, next_attempt_at__lte=now)
-            .filter(Q(queued_at__isnull=True) | Q(queued_at__lt=stale))
+            .filter(Q(queued_at__isnull=True) | Q(queued_at__lt=stale) | Q(queued_at=planned))
         )
-        rows = list(due.values_list("id", "recipient_id", "digest"))
-        ids = [row[0] for row in rows]
+        found = list(due.values_list("id", "recipient_id", "digest", "queued_at"))
+        rows = [(pk, recipient, digest) for pk, recipient, digest, _ in found]
+        ids = [pk for pk, _, _, queued in found if planned is None or queued != planned]
         for start in range(0, len(ids), CHUNK):
-            Delivery.objects.filter(id__in=ids[start : start + CHUNK]).update(queued_at=now)
+            Delivery.objects.filter(id__any=ids[start : start + CHUNK]).update(queued_at=now)
         result.queued = sorted(row[0] for row in rows if not row[2])
         result.digests = sorted({row[1] for row in rows if row[2]})
         # A person's reminders in one batch: the access rule is checked once per person a batch.
@@ -303,8 +335,10 @@ def sweep(today: datetime.date | None = None) -> SweepResult:
             result.skipped = True
             return result
         result.considered, result.notifications = write_notifications(result.day, result.errors)
-        result.deliveries = plan_deliveries(result)
+        now = timezone.now()
+        mail_up = circuit.open_until() is None
+        result.deliveries = plan_deliveries(result, queued_at=now if mail_up else None)
         # No log line here: each caller reports the summary once (the worker logs the task's
         # return value, the commands print it).
-        queue_due_deliveries(result)
+        queue_due_deliveries(result, now)
     return result

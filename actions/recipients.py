@@ -10,13 +10,14 @@ older one for the same person, so each person has at most one reminder per actio
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple, Protocol
 
 from agencies.models import Membership, User, can_sign_in_q
 from meetings.models import Committee
 
-from .models import Action, Delivery, Notification
+from .models import Delivery, Notification
 from .visible_pairs import visible_pairs
 
 Level = Notification.Level
@@ -53,14 +54,30 @@ def _officers(committee_ids: Iterable[int]) -> dict[int, list[int]]:
     return found
 
 
-def load_people(actions: Iterable[Action]) -> People:
+class Chased(Protocol):
+    """What the ladder reads of an action (an Action, or a Step that carries it)."""
+
+    @property
+    def owner_id(self) -> int | None:
+        """The owner, if any."""
+
+    @property
+    def owning_agency_id(self) -> int:
+        """The agency that owns it."""
+
+    @property
+    def committee_id(self) -> int:
+        """The committee it belongs to."""
+
+
+def load_people(actions: Iterable[Chased]) -> People:
     """Owners, leads, managers and officers of these actions who can sign in."""
     actions = list(actions)
     agencies = {a.owning_agency_id for a in actions}
     owner_ids = {a.owner_id for a in actions if a.owner_id}
     return People(
         owners=set(
-            User.objects.can_sign_in().filter(pk__in=owner_ids).values_list("pk", flat=True)
+            User.objects.can_sign_in().filter(pk__any=list(owner_ids)).values_list("pk", flat=True)
         ),
         leads=_by_agency(agencies, Membership.Role.LEAD),
         managers=_by_agency(agencies, Membership.Role.MANAGER),
@@ -68,7 +85,7 @@ def load_people(actions: Iterable[Action]) -> People:
     )
 
 
-def ladder(action: Action, level: int, people: People) -> list[Rung]:
+def ladder(action: Chased, level: int, people: People) -> list[Rung]:
     """The rungs for one step, first choice first. Owners and leads are emailed singly;
     managers and officers read the step in their daily digest, at every level."""
     agency, committee = action.owning_agency_id, action.committee_id
@@ -95,23 +112,49 @@ UNREACHED = (
 )
 
 
-def plan(notifications: list[Notification]) -> tuple[list[Delivery], dict[int, str]]:
-    """The outbox rows for these steps, and the steps that reach nobody with the reason."""
-    people = load_people(n.action for n in notifications)
-    rungs = {n.pk: ladder(n.action, n.level, people) for n in notifications}
+class Step(NamedTuple):
+    """A notification to plan, with what the ladder reads of its action (named as the action
+    names them, so that ladder and load_people read a step as they read an action)."""
+
+    pk: int
+    action_id: int
+    level: int
+    owner_id: int | None = None
+    owning_agency_id: int = 0
+    committee_id: int = 0
+
+
+# The Notification query that gives Step's fields, in order.
+STEP_QUERY = (
+    "pk",
+    "action_id",
+    "level",
+    "action__owner_id",
+    "action__owning_agency_id",
+    "action__committee_id",
+)
+# What plan gives for each outbox row, in this order.
+DELIVERY_FIELDS = ("notification_id", "recipient_id", "digest")
+
+
+def plan(notifications: list[Step]) -> tuple[list[tuple[int, int, bool]], dict[int, str]]:
+    """The outbox rows for these steps (DELIVERY_FIELDS), and the steps that reach nobody with
+    the reason."""
+    people = load_people(notifications)
+    rungs = {n.pk: ladder(n, n.level, people) for n in notifications}
     wanted: dict[int, set[int]] = {}
     for n in notifications:
         for persons, _ in rungs[n.pk]:
             for person in persons:
                 wanted.setdefault(person, set()).add(n.action_id)
     allowed = who_may_see(wanted)
-    rows: list[Delivery] = []
+    rows: list[tuple[int, int, bool]] = []
     unreached: dict[int, str] = {}
     for n in notifications:
         for persons, digest in rungs[n.pk]:
             chosen = sorted({p for p in persons if (p, n.action_id) in allowed})
             if chosen:
-                rows += [Delivery(notification=n, recipient_id=p, digest=digest) for p in chosen]
+                rows += [(n.pk, p, digest) for p in chosen]
                 break
         else:
             unreached[n.pk] = UNREACHED
@@ -121,11 +164,19 @@ def plan(notifications: list[Notification]) -> tuple[list[Delivery], dict[int, s
 def supersede(action_ids: Iterable[int]) -> int:
     """Cancel pending rows that a newer step for the same action and person replaces; returns
     how many. A row being sent right now is waited for and, once sent, left alone."""
-    rows = Delivery.objects.filter(
-        state=Delivery.State.PENDING, notification__action_id__in=set(action_ids)
-    ).values_list(
-        "id", "notification__action_id", "recipient_id", "notification__day", "notification__level"
-    )
+    # The actions' steps first, then their pending rows by step: joined in one query, a sweep's
+    # fresh rows (not yet in the planner's statistics) were read by scanning every pending row.
+    steps: dict[int, tuple] = {}
+    for ids in _slices(action_ids):
+        found = Notification.objects.filter(action_id__any=ids)
+        for pk, action_id, day, level in found.values_list("id", "action_id", "day", "level"):
+            steps[pk] = (action_id, day, level)
+    rows = []
+    for ids in _slices(steps):
+        pending = Delivery.objects.filter(state=Delivery.State.PENDING, notification_id__any=ids)
+        for pk, step, recipient_id in pending.values_list("id", "notification_id", "recipient_id"):
+            action_id, day, level = steps[step]
+            rows.append((pk, action_id, recipient_id, day, level))
     newest: dict[tuple[int, int], tuple] = {}
     for pk, action_id, recipient_id, day, level in rows:
         key = (action_id, recipient_id)
@@ -134,10 +185,16 @@ def supersede(action_ids: Iterable[int]) -> int:
     stale = [pk for pk, *_ in rows if pk not in keep]
     if not stale:
         return 0
-    return Delivery.objects.filter(pk__in=stale, state=Delivery.State.PENDING).update(
+    return Delivery.objects.filter(pk__any=stale, state=Delivery.State.PENDING).update(
         state=Delivery.State.CANCELLED,
         last_error="Superseded by a newer step for this action.",
     )
+
+
+def _slices(ids: Iterable[int], size: int = 5000) -> Iterator[list[int]]:
+    ordered = sorted(set(ids))
+    for start in range(0, len(ordered), size):
+        yield ordered[start : start + size]
 
 
 def reroute(notification: Notification) -> int:

@@ -76,17 +76,17 @@ def _grants(items: set[int], users: list[int]) -> dict[int, set[int]]:
     to_groups: dict[int, set[int]] = {}
     for chunk in _chunks(items):
         own = AgendaItemUserObjectPermission.objects.filter(
-            permission=view, content_object_id__in=chunk
+            permission=view, content_object_id__any=chunk
         ).values_list("user_id", "content_object_id")
         for user_id, item_id in own:
             granted.setdefault(user_id, set()).add(item_id)
         groups = AgendaItemGroupObjectPermission.objects.filter(
-            permission=view, content_object_id__in=chunk
+            permission=view, content_object_id__any=chunk
         ).values_list("group_id", "content_object_id")
         for group_id, item_id in groups:
             to_groups.setdefault(group_id, set()).add(item_id)
     for chunk in _chunks(users):
-        rows = User.groups.through.objects.filter(user_id__in=chunk, group_id__in=list(to_groups))
+        rows = User.groups.through.objects.filter(user_id__any=chunk, group_id__any=list(to_groups))
         for user_id, group_id in rows.values_list("user_id", "group_id"):
             granted.setdefault(user_id, set()).update(to_groups[group_id])
     return granted
@@ -100,21 +100,21 @@ def visible_pairs(wanted: dict[int, set[int]]) -> set[tuple[int, int]]:
         return set()
     users: dict[int, tuple[bool, bool]] = {}
     for chunk in _chunks(wanted):
-        rows = User.objects.filter(pk__in=chunk).values_list("pk", "is_active", "is_superuser")
+        rows = User.objects.filter(pk__any=chunk).values_list("pk", "is_active", "is_superuser")
         users.update({pk: (active, superuser) for pk, active, superuser in rows})
     people = [pk for pk, (active, _) in users.items() if active]
     actions: dict[int, _Row] = {}
     co_owners: dict[int, set[int]] = {}
     for chunk in _chunks(action_ids):
         fields = ("pk", "committee_id", "owning_agency_id", "meeting_id", "restricted")
-        for pk, *row in Action.objects.filter(pk__in=chunk).values_list(*fields, "agenda_item_id"):
+        for pk, *row in Action.objects.filter(pk__any=chunk).values_list(*fields, "agenda_item_id"):
             actions[pk] = _Row(*row)
-        co = Action.co_agencies.through.objects.filter(action_id__in=chunk)
+        co = Action.co_agencies.through.objects.filter(action_id__any=chunk)
         for action_id, agency_id in co.values_list("action_id", "agency_id"):
             co_owners.setdefault(action_id, set()).add(agency_id)
     agencies: dict[int, set[int]] = {}
     for chunk in _chunks(people):
-        belongs = Membership.objects.filter(user_id__in=chunk).values_list("user_id", "agency_id")
+        belongs = Membership.objects.filter(user_id__any=chunk).values_list("user_id", "agency_id")
         for user_id, agency_id in belongs:
             agencies.setdefault(user_id, set()).add(agency_id)
     by_agency, officer_of = _committees()
