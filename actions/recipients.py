@@ -173,10 +173,16 @@ def supersede(action_ids: Iterable[int]) -> int:
             steps[pk] = (action_id, day, level)
     rows = []
     for ids in _slices(steps):
-        pending = Delivery.objects.filter(state=Delivery.State.PENDING, notification_id__any=ids)
-        for pk, step, recipient_id in pending.values_list("id", "notification_id", "recipient_id"):
-            action_id, day, level = steps[step]
-            rows.append((pk, action_id, recipient_id, day, level))
+        # The state is checked here, not in the query: with it there, a planner whose statistics
+        # say few rows are pending (taken before this sweep wrote its rows) reads every pending
+        # row through the state index for each slice.
+        rows_of = Delivery.objects.filter(notification_id__any=ids).values_list(
+            "id", "notification_id", "recipient_id", "state"
+        )
+        for pk, step, recipient_id, state in rows_of:
+            if state == Delivery.State.PENDING:
+                action_id, day, level = steps[step]
+                rows.append((pk, action_id, recipient_id, day, level))
     newest: dict[tuple[int, int], tuple] = {}
     for pk, action_id, recipient_id, day, level in rows:
         key = (action_id, recipient_id)
@@ -185,7 +191,13 @@ def supersede(action_ids: Iterable[int]) -> int:
     stale = [pk for pk, *_ in rows if pk not in keep]
     if not stale:
         return 0
-    return Delivery.objects.filter(pk__any=stale, state=Delivery.State.PENDING).update(
+    # Locked by primary key (waiting for a worker sending one), then only those still pending
+    # cancelled: with the state in the UPDATE's condition the planner read every pending row.
+    locked = Delivery.objects.select_for_update().filter(pk__any=stale)
+    pending = [
+        pk for pk, state in locked.values_list("pk", "state") if state == Delivery.State.PENDING
+    ]
+    return Delivery.objects.filter(pk__any=pending).update(
         state=Delivery.State.CANCELLED,
         last_error="Superseded by a newer step for this action.",
     )

@@ -16,8 +16,8 @@ import time_machine
 from django.core import mail
 from django.db import connection, transaction
 
-from actions import chasing, outbox
-from actions.models import Delivery, Notification
+from actions import chasing, circuit, outbox
+from actions.models import Delivery, MailCircuit, Notification
 from tests.actions.test_chasing import TODAY, day, make_action, sweep_on
 from tests.actions.test_chasing_faults import at
 from tests.once import require_postgresql
@@ -92,3 +92,32 @@ def test_a_sweep_that_finds_another_running_leaves_the_work_to_it(world):
         result = chasing.sweep()
     assert not result.skipped
     assert (result.notifications, result.deliveries, len(result.queued)) == (1, 1, 1)
+
+
+@pytest.mark.django_db
+def test_new_rows_are_written_queued_by_the_sweep_that_queues_them_and_only_then(world):
+    """A sweep writes its new rows already marked queued, at the moment it queues them; with the
+    mail server's circuit open none passes for queued, and the first sweep after the retry
+    time queues them all."""
+    make_action(world, 0, owner=world.member)
+    make_action(world, -10, owner=world.lead)
+    with time_machine.travel(at(TODAY), tick=False):
+        circuit.circuit_trip(ConnectionRefusedError(111, "Connection refused"))
+        down = chasing.sweep()
+        assert down.deliveries > 0 and down.queued == down.digests == []
+        assert not Delivery.objects.filter(queued_at__isnull=False).exists()
+    with time_machine.travel(MailCircuit.objects.get().retry_at, tick=False):
+        up = chasing.sweep()
+        assert up.deliveries == 0  # nothing new: the same rows, queued now
+        pending = Delivery.objects.filter(state=State.PENDING)
+        assert sorted(up.queued) == sorted(
+            pending.filter(digest=False).values_list("pk", flat=True)
+        )
+        assert not pending.filter(queued_at__isnull=True).exists()
+    make_action(world, -3, owner=world.member)
+    with time_machine.travel(at(day(1)), tick=False):
+        circuit.circuit_close()
+        fresh = chasing.sweep()
+        new_rows = Delivery.objects.filter(notification__day__gte=day(-3), state=State.PENDING)
+        assert fresh.deliveries > 0
+        assert {row.queued_at for row in new_rows if row.pk in fresh.queued} == {at(day(1))}
