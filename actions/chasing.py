@@ -20,70 +20,15 @@ from django.db.models import Q
 from django.utils import timezone
 
 from . import circuit, recipients
-from .inserts import insert_values
-from .models import Action, ChasingPolicy, Delivery, Notification
+from .due_steps import DueStep, policies, steps_or_error
+from .inserts import insert_returning
+from .models import Action, Delivery, Notification
 
 log = logging.getLogger(__name__)
 
-Kind = Notification.Kind
-Level = Notification.Level
 Key = tuple[int, str, int, datetime.date]
 # Rows per query and per slice held in memory: a million actions' steps at once took gigabytes.
 CHUNK = 5000
-
-
-@dataclass(frozen=True)
-class Step:
-    """One rung of the ladder for one action."""
-
-    kind: str
-    level: int
-    day: datetime.date
-
-
-def policy_steps(policy: ChasingPolicy, due: datetime.date, today: datetime.date) -> Iterator[Step]:
-    """The latest step of each track that has fallen due by `today`.
-
-    Only the latest step of the owner's track is written, so an action recorded already late, or
-    a sweep that missed days, sends one current reminder rather than every one it missed.
-    """
-    owner: Step | None = None
-    for days in sorted({int(d) for d in policy.remind_days_before}, reverse=True):
-        if due - datetime.timedelta(days=days) <= today:
-            owner = Step(Kind.REMINDER, Level.OWNER, due - datetime.timedelta(days=days))
-    if policy.remind_on_due_day and due <= today:
-        owner = Step(Kind.REMINDER, Level.OWNER, due)
-    late = (today - due).days
-    if late >= 1:
-        repeat = max(policy.overdue_repeat_days, 1)
-        owner = Step(
-            Kind.OVERDUE,
-            Level.OWNER,
-            due + datetime.timedelta(days=1 + (late - 1) // repeat * repeat),
-        )
-    if owner is not None:
-        yield owner
-    if late >= policy.managers_after_days > 0:
-        yield Step(
-            Kind.ESCALATION,
-            Level.MANAGERS,
-            due + datetime.timedelta(days=policy.managers_after_days),
-        )
-    if late >= policy.officers_after_days > 0:
-        yield Step(
-            Kind.ESCALATION,
-            Level.OFFICERS,
-            due + datetime.timedelta(days=policy.officers_after_days),
-        )
-
-
-def policies() -> dict[int | None, ChasingPolicy]:
-    """Each committee's policy; the None key holds the default for committees without one."""
-    found: dict[int | None, ChasingPolicy] = {
-        p.committee_id: p for p in ChasingPolicy.objects.all()
-    }
-    found[None] = ChasingPolicy()
-    return found
 
 
 @dataclass
@@ -98,6 +43,8 @@ class SweepResult:
     digests: list[int] = field(default_factory=list)
     superseded: int = 0
     unreached: int = 0
+    # (id, recipient, digest) of the outbox rows this sweep wrote queued, until it queues them.
+    fresh: list[tuple[int, int, bool]] = field(default_factory=list)
     # (action id, what went wrong) for actions the sweep could not chase.
     errors: list[tuple[int, str]] = field(default_factory=list)
     mail_down_until: datetime.datetime | None = None
@@ -126,8 +73,13 @@ class SweepResult:
 
 
 def _candidates(
-    today: datetime.date, by_committee: dict, errors: list[tuple[int, str]]
+    today: datetime.date,
+    by_committee: dict,
+    errors: list[tuple[int, str]],
+    chased: dict[int, tuple[int | None, int, int]],
 ) -> Iterator[Key]:
+    """The steps due by `today` of each action that can have one; `chased` collects what the
+    ladder reads of each action (owner, owning agency, committee)."""
     horizon = max(
         [max([int(d) for d in p.remind_days_before] or [0]) for p in by_committee.values()]
     )
@@ -138,19 +90,20 @@ def _candidates(
             due_date__lte=today + datetime.timedelta(days=horizon),
         )
         .exclude(committee__chasing_policy__active=False)
-        .values_list("id", "committee_id", "due_date")
+        .values_list("id", "committee_id", "due_date", "owner_id", "owning_agency_id")
         .iterator(chunk_size=5000)
     )
     # The steps depend only on the policy and the due date, which a London register's
     # hundred thousand due actions share a few thousand ways: worked out once per pair.
-    ladders: dict[tuple[int, datetime.date], list[Step] | Exception] = {}
-    for action_id, committee_id, due in rows:
+    ladders: dict[tuple[int, datetime.date], list[DueStep] | Exception] = {}
+    for action_id, committee_id, due, owner_id, agency_id in rows:
         if due is None:  # excluded by the query; the column is nullable
             continue
+        chased[action_id] = (owner_id, agency_id, committee_id)
         policy = by_committee.get(committee_id) or by_committee[None]
         steps = ladders.get((id(policy), due))
         if steps is None:
-            steps = ladders[id(policy), due] = _steps(policy, due, today)
+            steps = ladders[id(policy), due] = steps_or_error(policy, due, today)
         # One bad row (a due date of 0001-01-01 overflows) is recorded and skipped; it must not
         # stop the reminders of everyone else.
         if isinstance(steps, Exception):
@@ -159,16 +112,6 @@ def _candidates(
             continue
         for step in steps:
             yield (action_id, step.kind, step.level, step.day)
-
-
-def _steps(
-    policy: ChasingPolicy, due: datetime.date, today: datetime.date
-) -> list[Step] | Exception:
-    """policy_steps as a list, or what it raised (kept, so each row it concerns is recorded)."""
-    try:
-        return list(policy_steps(policy, due, today))
-    except Exception as error:  # isolate the rows whatever it raised
-        return error
 
 
 def _existing(keys: set[Key]) -> set[Key]:
@@ -185,29 +128,65 @@ def _existing(keys: set[Key]) -> set[Key]:
     return found & keys
 
 
+NOTIFICATION_FIELDS = ("action_id", "kind", "level", "day")
+
+
 def write_notifications(
     today: datetime.date, errors: list[tuple[int, str]] | None = None
 ) -> tuple[int, int]:
-    """Write the steps that fell due and are not written yet. Returns (considered, inserted):
-    rows a concurrent sweep wrote first are not counted."""
-    keys = set(_candidates(today, policies(), [] if errors is None else errors))
+    """Write the steps that fell due and are not written yet, to be planned. Returns
+    (considered, inserted): rows a concurrent sweep wrote first are not counted."""
+    considered, steps = _write_steps(today, [] if errors is None else errors)
+    return considered, len(steps)
+
+
+def _write_steps(
+    today: datetime.date,
+    errors: list[tuple[int, str]],
+    planned_at: datetime.datetime | None = None,
+) -> tuple[int, list[recipients.Step]]:
+    """write_notifications, giving back the steps written; `planned_at`: they are written as
+    planned then, the caller planning them from what this returns in the same transaction."""
+    chased: dict[int, tuple[int | None, int, int]] = {}
+    keys = set(_candidates(today, policies(), errors, chased))
     missing = sorted(keys - _existing(keys))
-    inserted = 0
+    names = NOTIFICATION_FIELDS if planned_at is None else (*NOTIFICATION_FIELDS, "planned_at")
+    written: list[recipients.Step] = []
     for start in range(0, len(missing), CHUNK):
-        rows = missing[start : start + CHUNK]
-        inserted += len(insert_values(Notification, ("action_id", "kind", "level", "day"), rows))
-    return len({key[0] for key in keys}), inserted
+        rows: list[tuple] = missing[start : start + CHUNK]
+        if planned_at is not None:
+            rows = [(*row, planned_at) for row in rows]
+        new = insert_returning(Notification, names, rows, ("id", "action_id", "level"))
+        written += [recipients.Step(pk, a, level, *chased[a]) for pk, a, level in new]
+    return len({key[0] for key in keys}), written
+
+
+def _by_action(steps: list[recipients.Step]) -> Iterator[list[recipients.Step]]:
+    """The steps, CHUNK actions' worth at a time, each action's steps in one slice (a newer
+    step supersedes an older one per action)."""
+    steps = sorted(steps, key=lambda step: step.action_id)
+    start, actions = 0, 0
+    for n, step in enumerate(steps):
+        if n and step.action_id != steps[n - 1].action_id:
+            actions += 1
+            if actions == CHUNK:
+                yield steps[start:n]
+                start, actions = n, 0
+    if start < len(steps):
+        yield steps[start:]
 
 
 def plan_deliveries(
     result: SweepResult | None = None, queued_at: datetime.datetime | None = None
 ) -> int:
-    """Give each new notification its recipients, one outbox row each. Returns rows written.
+    """Give each notification not yet planned its recipients, one outbox row each. Returns rows
+    written.
 
     actions/recipients.py chooses them: the ladder's people who can sign in and may see the
     action, falling back to the committee's officers; a newer step cancels a person's pending
-    older one for the same action. `queued_at`: the rows are written due at that moment and
-    marked queued (the sweep queues them straight after, in the same transaction).
+    older one for the same action. `queued_at` (with `result`): the rows are written due at
+    that moment and marked queued; `result.fresh` lists them for the sweep to queue straight
+    after, in the same transaction.
     """
     with transaction.atomic():
         waiting = (
@@ -228,7 +207,12 @@ def plan_deliveries(
                 .filter(planned_at__isnull=True, action_id__any=action_ids[start : start + CHUNK])
                 .values_list(*recipients.STEP_QUERY)
             )
-            written += _plan([recipients.Step(*step) for step in steps], result, queued_at)
+            found = [recipients.Step(*step) for step in steps]
+            written += _plan(found, result, queued_at)
+            # One UPDATE by ids: bulk_update's CASE of one branch per row took 28% of a sweep.
+            Notification.objects.filter(pk__any=[n.pk for n in found]).update(
+                planned_at=timezone.now()
+            )
         return written
 
 
@@ -237,29 +221,29 @@ def _plan(
     result: SweepResult | None,
     queued_at: datetime.datetime | None,
 ) -> int:
+    """Write the outbox rows of these steps (all of each action's new steps)."""
     if not notifications:
         return 0
     rows, unreached = recipients.plan(notifications)
     if queued_at is None:
-        written = len(insert_values(Delivery, recipients.DELIVERY_FIELDS, rows))
+        written = len(insert_returning(Delivery, recipients.DELIVERY_FIELDS, rows, ("id",)))
     else:
         # Written queued: marking 366,000 fresh rows queued afterwards was a London sweep's
-        # costliest statement.
+        # costliest statement; and read back here, so that queueing them locks none of them.
         names = (*recipients.DELIVERY_FIELDS, "next_attempt_at", "queued_at")
         rows_due = [(*row, queued_at, queued_at) for row in rows]
-        written = len(insert_values(Delivery, names, rows_due))
-    superseded = recipients.supersede({n.action_id for n in notifications})
+        fresh = insert_returning(Delivery, names, rows_due, ("id", "recipient_id", "digest"))
+        written = len(fresh)
+    superseded = set(recipients.supersede({n.action_id for n in notifications}))
+    if queued_at is not None and result is not None:
+        result.fresh += [row for row in fresh if row[0] not in superseded]
     by_reason: dict[str, list[int]] = {}
     for pk, reason in unreached.items():
         by_reason.setdefault(reason, []).append(pk)
     for reason, pks in by_reason.items():
         Notification.objects.filter(pk__in=pks).update(unreached=reason)
-    # One UPDATE by ids: bulk_update's CASE of one branch per row took 28% of a sweep.
-    Notification.objects.filter(pk__any=[n.pk for n in notifications]).update(
-        planned_at=timezone.now()
-    )
     if result is not None:
-        result.superseded += superseded
+        result.superseded += len(superseded)
         result.unreached += len(unreached)
     return written
 
@@ -270,7 +254,7 @@ def queue_due_deliveries(result: SweepResult, now: datetime.datetime | None = No
     Rows queued recently are left alone; a row whose task was lost (broker down, worker
     killed) is queued again once `CHASING_REQUEUE_SECONDS` have passed. Delivery claims rows,
     so a row queued twice is still sent once. `now`: the moment this sweep planned its new
-    rows as queued (plan_deliveries' queued_at); they are queued here too.
+    rows as queued (plan_deliveries' queued_at); those in `result.fresh` are queued too.
     """
     from . import tasks
 
@@ -284,19 +268,23 @@ def queue_due_deliveries(result: SweepResult, now: datetime.datetime | None = No
             Delivery.objects.filter(state=Delivery.State.PENDING, queued_at=planned).update(
                 queued_at=None
             )
+        result.fresh = []
         return
     stale = now - datetime.timedelta(seconds=settings.CHASING_REQUEUE_SECONDS)
     with transaction.atomic():
+        # The rows written by this sweep are not locked again: no other transaction sees them
+        # before it commits, and locking 366,000 of them rewrote every one.
         due = (
             Delivery.objects.select_for_update(skip_locked=True)
             .filter(state=Delivery.State.PENDING, next_attempt_at__lte=now)
-            .filter(Q(queued_at__isnull=True) | Q(queued_at__lt=stale) | Q(queued_at=planned))
+            .filter(Q(queued_at__isnull=True) | Q(queued_at__lt=stale))
         )
-        found = list(due.values_list("id", "recipient_id", "digest", "queued_at"))
-        rows = [(pk, recipient, digest) for pk, recipient, digest, _ in found]
-        ids = [pk for pk, _, _, queued in found if planned is None or queued != planned]
+        found = list(due.values_list("id", "recipient_id", "digest"))
+        ids = [pk for pk, _, _ in found]
         for start in range(0, len(ids), CHUNK):
             Delivery.objects.filter(id__any=ids[start : start + CHUNK]).update(queued_at=now)
+        rows = found + result.fresh
+        result.fresh = []
         result.queued = sorted(row[0] for row in rows if not row[2])
         result.digests = sorted({row[1] for row in rows if row[2]})
         # A person's reminders in one batch: the access rule is checked once per person a batch.
@@ -334,10 +322,17 @@ def sweep(today: datetime.date | None = None) -> SweepResult:
         if not _sole_sweep():
             result.skipped = True
             return result
-        result.considered, result.notifications = write_notifications(result.day, result.errors)
         now = timezone.now()
-        mail_up = circuit.open_until() is None
-        result.deliveries = plan_deliveries(result, queued_at=now if mail_up else None)
+        # The day's steps are written planned and planned straight from what was written:
+        # reading them back and marking them planned cost a London sweep a tenth of its time.
+        result.considered, steps = _write_steps(result.day, result.errors, planned_at=now)
+        result.notifications = len(steps)
+        queued_at = now if circuit.open_until() is None else None
+        for chunk in _by_action(steps):
+            result.deliveries += _plan(chunk, result, queued_at)
+        del steps
+        # Steps written but not planned by an earlier run (none, unless one was interrupted).
+        result.deliveries += plan_deliveries(result, queued_at)
         # No log line here: each caller reports the summary once (the worker logs the task's
         # return value, the commands print it).
         queue_due_deliveries(result, now)

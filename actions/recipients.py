@@ -161,9 +161,9 @@ def plan(notifications: list[Step]) -> tuple[list[tuple[int, int, bool]], dict[i
     return rows, unreached
 
 
-def supersede(action_ids: Iterable[int]) -> int:
+def supersede(action_ids: Iterable[int]) -> list[int]:
     """Cancel pending rows that a newer step for the same action and person replaces; returns
-    how many. A row being sent right now is waited for and, once sent, left alone."""
+    their ids. A row being sent right now is waited for and, once sent, left alone."""
     # The actions' steps first, then their pending rows by step: joined in one query, a sweep's
     # fresh rows (not yet in the planner's statistics) were read by scanning every pending row.
     steps: dict[int, tuple] = {}
@@ -190,17 +190,18 @@ def supersede(action_ids: Iterable[int]) -> int:
     keep = {rank[2] for rank in newest.values()}
     stale = [pk for pk, *_ in rows if pk not in keep]
     if not stale:
-        return 0
+        return []
     # Locked by primary key (waiting for a worker sending one), then only those still pending
     # cancelled: with the state in the UPDATE's condition the planner read every pending row.
     locked = Delivery.objects.select_for_update().filter(pk__any=stale)
     pending = [
         pk for pk, state in locked.values_list("pk", "state") if state == Delivery.State.PENDING
     ]
-    return Delivery.objects.filter(pk__any=pending).update(
+    Delivery.objects.filter(pk__any=pending).update(
         state=Delivery.State.CANCELLED,
         last_error="Superseded by a newer step for this action.",
     )
+    return pending
 
 
 def _slices(ids: Iterable[int], size: int = 5000) -> Iterator[list[int]]:

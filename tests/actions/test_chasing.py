@@ -16,7 +16,7 @@ from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 
-from actions import chasing, outbox
+from actions import chasing, due_steps, outbox
 from actions.models import Action, ChasingPolicy, Delivery, Notification
 from tests.factories import person_in
 
@@ -65,7 +65,7 @@ def deliver_on(when: datetime.date, delivery_id: int) -> str:
 
 def steps(due_offset: int, policy: ChasingPolicy | None = None) -> list[tuple]:
     """The ladder steps due on TODAY for an action due `due_offset` days away."""
-    found = chasing.policy_steps(policy or ChasingPolicy(), day(due_offset), TODAY)
+    found = due_steps.policy_steps(policy or ChasingPolicy(), day(due_offset), TODAY)
     return [(s.kind, s.level, (s.day - TODAY).days) for s in found]
 
 

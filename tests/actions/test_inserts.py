@@ -6,8 +6,9 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.utils import timezone
 
-from actions.inserts import insert_new, insert_values
+from actions.inserts import insert_new, insert_returning, insert_values
 from actions.models import Action, Notification
 
 pytestmark = pytest.mark.django_db
@@ -75,6 +76,26 @@ def test_values_are_named_by_their_columns_attnames(world):
     rows = [(action, "reminder", 0, DAY + _days(n)) for n in range(600)]
     with pytest.raises(ValueError):
         insert_values(Notification, ("action", "kind", "level", "day"), rows)
+
+
+@pytest.mark.parametrize("rows", [300, 1_200])
+def test_returning_gives_the_asked_fields_of_the_new_rows_only(world, rows):
+    action = Action.objects.create(
+        committee=world.committee, reference="MC-0001", description="x", owning_agency=world.mps
+    )
+    names = ("action_id", "kind", "level", "day", "planned_at")
+    planned = timezone.now()
+    steps = [(action.pk, "overdue", n % 3, DAY + _days(n), planned) for n in range(rows)]
+    first = insert_returning(Notification, names, steps[::2], ("id", "level", "day"))
+    again = insert_returning(Notification, names, steps, ("id", "level", "day"))
+    assert len(first) == len(again) == rows // 2
+    written = {n.pk: (n.level, n.day) for n in Notification.objects.all()}
+    # Each id comes back with its own row's fields, and the second call only the other half.
+    assert {pk: (level, day) for pk, level, day in first + again} == written
+    assert {(day - DAY).days % 2 for _, _, day in again} == {1}
+    assert set(Notification.objects.values_list("planned_at", flat=True)) == {planned}
+    with pytest.raises(ValueError):
+        insert_returning(Notification, names, steps, ("id", "no_such_field"))
 
 
 def _days(n: int) -> datetime.timedelta:
