@@ -51,6 +51,7 @@ from meetings.marking import MarkedEmail, log_email
 from . import emails, recipients
 from .circuit import backoff, circuit_close, circuit_trip, is_connection_failure, is_permanent
 from .circuit import open_until as circuit_open_until
+from .claims import claim, record_sent
 from .models import Action, Delivery
 
 __all__ = [
@@ -227,29 +228,10 @@ def _send_rows(rows: list[Delivery], connection: BaseEmailBackend) -> dict[int, 
     return results
 
 
-def _claim(row: Delivery) -> str | None:
-    """Lock a pending row (None if it is not pending or another worker holds it); returns its
-    action's status as it stands now, and refreshes the row's attempts (another worker may
-    have spent one since the batch was read)."""
-    # By primary key alone, the state checked here: with the state in the query, a planner whose
-    # statistics predate a sweep's 366,000 new rows read them all through the state index (80 ms
-    # a claim at London scale until the outbox was analysed).
-    claimed = (
-        Delivery.objects.select_for_update(skip_locked=True, of=("self",))
-        .filter(pk=row.pk)
-        .values_list("state", "notification__action__status", "attempts")
-        .first()
-    )
-    if claimed is None or claimed[0] != Delivery.State.PENDING:
-        return None
-    _, status, row.attempts = claimed
-    return status
-
-
 @transaction.atomic
 def _send_row(row: Delivery, visible: bool, connection: BaseEmailBackend) -> str:
     """Claim, send and record one reminder in one transaction."""
-    status = _claim(row)
+    status = claim(row)
     if status is None:
         return NOT_PENDING
     if status not in Action.OUTSTANDING:
@@ -271,7 +253,7 @@ def _send_row(row: Delivery, visible: bool, connection: BaseEmailBackend) -> str
         _send(message, connection)
     except SEND_ERRORS as error:
         return _record_failure([row], error)
-    _record_sent([row], str(message.subject), message.extra_headers["Message-ID"])
+    record_sent(row, str(message.subject), message.extra_headers["Message-ID"])
     log_email(message, row.recipient, "chasing:reminder")
     return "sent"
 
