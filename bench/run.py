@@ -87,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     from bench.generate import generate, personas
 
     started = time.perf_counter()
+    # A reused dataset takes this checkout's migrations too (an index added since, say).
+    call_command("migrate", verbosity=0)
     if args.reuse_db and state_file.exists():
         built = json.loads(state_file.read_text())
         log("Reusing the generated dataset.")
@@ -95,7 +97,6 @@ def main(argv: list[str] | None = None) -> int:
         built = {"counts": table_counts(), "seconds": {}}
         log("Reusing the dataset in the database (its generation record is elsewhere).")
     else:
-        call_command("migrate", verbosity=0)
         log(f"Generating the dataset at scale {args.scale:g}...")
         result = generate(args.scale, args.seed, log)
         built = {"counts": result.counts, "seconds": result.seconds, "cpu": result.cpu}

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import reduce
-from operator import or_
 
 from django.db.models import Count, F, Q, QuerySet, Window
 from django.utils import timezone
@@ -80,15 +78,34 @@ def _listing(rows: QuerySet, limit: int = SHOWN) -> Listing:
     return Listing(rows=listed, total=listed[0].in_all if listed else 0)
 
 
-def _action_counts(outstanding: QuerySet[Action], lists: dict[str, Q], today: date) -> dict:
-    """Each action list's total and overdue count, all in one pass over the outstanding actions
-    this person may see (three lists once cost six queries)."""
+def _action_counts(
+    outstanding: QuerySet[Action], user: User, roles: dict[str, set[int]], today: date
+) -> dict:
+    """Each action list's total and overdue count, in two passes over the outstanding actions
+    this person may see: their agencies' actions, which the covering index
+    action_outstanding_by_agency answers without reading the table (one pass over both
+    agencies' and own actions, an OR, read every row: 90 ms for a Met lead at London scale),
+    and their own actions of other agencies."""
     overdue = Q(due_date__lt=today)
+    lists = {
+        "mine": Q(owner=user),
+        "agency": ~Q(owner=user),
+        "assign": Q(owner__isnull=True, owning_agency_id__in=roles["assign"]),
+    }
     counts = {}
     for name, where in lists.items():
         counts[f"{name}_total"] = Count("pk", filter=where)
         counts[f"{name}_overdue"] = Count("pk", filter=where & overdue)
-    return outstanding.filter(reduce(or_, lists.values())).aggregate(**counts)
+    found = outstanding.filter(owning_agency_id__in=roles["all"]).order_by().aggregate(**counts)
+    elsewhere = (
+        outstanding.filter(owner=user)
+        .exclude(owning_agency_id__in=roles["all"])
+        .order_by()
+        .aggregate(total=Count("pk"), overdue=Count("pk", filter=overdue))
+    )
+    found["mine_total"] += elsewhere["total"]
+    found["mine_overdue"] += elsewhere["overdue"]
+    return found
 
 
 def _action_listing(rows: QuerySet[Action], counts: dict, name: str, today: date) -> Listing:
@@ -191,7 +208,7 @@ def home_queue(user: User) -> Queue:
         "agency": Q(owning_agency_id__in=roles["all"]) & ~Q(owner=user),
         "assign": Q(owner__isnull=True, owning_agency_id__in=roles["assign"]),
     }
-    counts = _action_counts(outstanding, lists, today)
+    counts = _action_counts(outstanding, user, roles, today)
     return Queue(
         today=today,
         upcoming=_listing(upcoming, limit=UPCOMING_SHOWN),

@@ -53,6 +53,31 @@ def test_my_actions_overdue_first_with_days_overdue(world, signed_in):
     assert "3 days overdue" in mine and "MC-DONE" not in page
 
 
+def test_my_actions_count_those_i_own_for_an_agency_not_mine(world, signed_in):
+    # The counts come in two passes (the person's agencies, then their own actions elsewhere):
+    # each action is counted once, in its list.
+    today = timezone.localdate()
+    _action(world, "MC-MINE", owner=world.member, due_date=today + timedelta(days=5))
+    _action(
+        world,
+        "SL-MINE",
+        owner=world.member,
+        owning_agency=world.safer_london,
+        due_date=today - timedelta(days=2),
+    )
+    _action(world, "MC-LEADS", owner=world.lead, due_date=today - timedelta(days=1))
+    _action(world, "MC-NOBODY")
+    _action(world, "SL-THEIRS", owning_agency=world.safer_london, due_date=today)
+    page = _home(signed_in, world.member)
+    assert "Your actions (2, 1 overdue)" in page and "SL-MINE" in page
+    assert "other actions (2, 1 overdue)" in page
+    assert "SL-THEIRS" not in page
+    # The lead counts the unassigned one to assign, and the member's among the agency's.
+    page = _home(signed_in, world.lead)
+    assert "Your actions (1, 1 overdue)" in page
+    assert "other actions (2)" in page and "Actions to assign (1)" in page
+
+
 def test_lead_sees_unassigned_actions_to_assign_and_never_a_restricted_one(
     world, signed_in, meeting, secret_item
 ):
