@@ -24,6 +24,7 @@ import sys
 import time
 from urllib.parse import urlsplit
 
+from bench.dataset.papers import write_paper_files
 from bench.runner.chasing import deliver, requeue_sent, reset_chasing, run_sweep
 from bench.runner.common import DEFAULT_BROKER_URL, DEFAULT_DATABASE_URL, RESULTS, ROOT, log
 from bench.runner.database import _admin_url, drop_database, recreate_database, table_counts
@@ -114,6 +115,9 @@ def main(argv: list[str] | None = None) -> int:
         measured = [p for p in measured if p.name in args.only.split(",")]
 
     if not args.skip_pages:
+        papers = write_paper_files([found.measured_meeting, found.small_meeting])
+        if papers:
+            log(f"Wrote the files of the measured meetings' {papers} papers.")
         server = Server(env, args.workers)
         try:
             for page in measured:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import json
+from io import BytesIO
 
 import pytest
 from django.db import connection
@@ -13,16 +14,18 @@ from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.urls import Resolver404, resolve
 from django.utils import timezone
+from pypdf import PdfReader
 
 from actions.models import Action, Delivery
 from actions.visibility import visible_actions
 from agencies.models import Agency, User
 from audit.models import RestrictedRead
 from bench import run
+from bench.dataset.papers import write_paper_files
 from bench.generate import MEASURED_ITEMS, SMALL_AGENCY, Sizes, generate, personas
 from bench.middleware import HEADER
 from bench.runner import loading
-from meetings.models import AgendaItem, AgendaItemGroupObjectPermission, Meeting
+from meetings.models import AgendaItem, AgendaItemGroupObjectPermission, Meeting, Paper
 
 
 @pytest.fixture
@@ -179,3 +182,29 @@ def test_small_variants_show_a_restricted_item_as_their_pages_do(dataset, signed
     big = member.get(by_name["search"].path).content.decode()
     assert 0 < run.count_rows("search", small) < run.count_rows("search", big)
     assert found.small_meeting != found.measured_meeting
+
+
+@pytest.mark.urls("bench.urls")
+def test_the_measured_packs_merge_their_papers_once_they_have_files(
+    dataset, signed_in, settings, tmp_path, caplog
+):
+    """The generator writes no paper files; the runner writes the measured meetings' (once),
+    so that the pack and its floor merge papers as a real pack does."""
+    settings.MEDIA_ROOT = tmp_path
+    _, found = dataset
+    meetings = [found.measured_meeting, found.small_meeting]
+    papers = Paper.objects.filter(item__meeting_id__in=meetings)
+    assert papers.exists()
+    pack = next(page for page in loading.pages(found) if page.name == "pack")
+    member = signed_in(User.objects.get(pk=found.member))
+    assert member.get(pack.path).status_code == 200
+    assert "not merged" in caplog.text
+    caplog.clear()
+    assert write_paper_files(meetings) == papers.count()
+    assert write_paper_files(meetings) == 0
+    for view in (pack.path, pack.floor):
+        response = member.get(view)
+        assert response.status_code == 200
+        pages = PdfReader(BytesIO(response.content))
+        assert any("Benchmark paper" in page.extract_text() for page in pages.pages), view
+    assert "not merged" not in caplog.text
