@@ -341,6 +341,16 @@ class AgendasAndGrants:
             Paper.objects.filter(pk=paper.pk).update(
                 title=f"{SMALL_SEARCH.title()} {paper.title}"[:200]
             )
+        else:
+            # The pack merges a restricted item's paper and logs its read (two queries): the
+            # small pack has one too, as the measured pack has several.
+            Paper.objects.create(
+                item=item,
+                title=f"{SMALL_SEARCH.title()} estate: report",
+                file=f"papers/bench/{item.pk}.pdf",
+                size=120_000,
+                content_type="application/pdf",
+            )
         action = (
             Action.objects.filter(meeting=self.measured, owning_agency=self.big)
             .order_by("pk")
