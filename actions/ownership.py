@@ -50,7 +50,7 @@ def person_sees(user: User, item_id: int) -> bool:
         return False
     if access.is_committee_officer(user, item.meeting.committee):
         return True
-    return AgendaItem.objects.filter(pk=item_id).filter(access.granted_q(user)).exists()
+    return AgendaItem.objects.filter(pk=item_id).filter(access.granted_each_q(user)).exists()
 
 
 def refusal_for_agency(agency: Agency) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, Permission
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet, Subquery, Value
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery, Value
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -168,6 +168,18 @@ def granted_q(user: User, field: str = "pk") -> Q:
     )
 
 
+def granted_each_q(user: User) -> Q:
+    """granted_q for a few rows (one meeting's items): each restricted row's grants looked up
+    by its id. granted_q reads all of the person's grants first, which suits a scan of many
+    rows; for a meeting's agenda, hashing the Met's 20,000 grants was most of the query."""
+    view, groups = _grant_keys(user)
+    own = AgendaItemUserObjectPermission.objects.filter(user_id=user.pk, permission=view)
+    agencies = AgendaItemGroupObjectPermission.objects.filter(group_id__in=groups, permission=view)
+    return Q(Exists(own.filter(content_object_id=OuterRef("pk")))) | Q(
+        Exists(agencies.filter(content_object_id=OuterRef("pk")))
+    )
+
+
 def _grant_keys(user: User) -> tuple[Any, QuerySet | list[int]]:
     """The "view agenda item" permission's id and this person's group ids, as subqueries; in a
     request, read once together (a page asks for grants in several queries, and building
@@ -267,7 +279,7 @@ def meeting_items(user: AnyUser, meeting: Meeting) -> QuerySet[AgendaItem]:
     items = AgendaItem.objects.filter(meeting=meeting)
     if _officer_of(user, meeting.committee_id):
         return items
-    return items.filter(Q(restricted=False) | granted_q(user))
+    return items.filter(Q(restricted=False) | granted_each_q(user))
 
 
 class MeetingViewer:

@@ -112,6 +112,15 @@ class Meeting(models.Model):
                 condition=Q(ends_at__gt=F("starts_at")), name="meeting_ends_after_it_starts"
             ),
         ]
+        indexes = [
+            # The access rule asks for the draft meetings' ids in every query of actions: they
+            # are few, but without this each such query read all 50,000 meetings of a London
+            # register (7 ms, three or four times a page).
+            models.Index(fields=["id"], condition=Q(status="draft"), name="meeting_drafts"),
+            # Upcoming meetings, soonest first (home): read from now on, not every meeting of a
+            # person's 300 committees (12 ms at London scale).
+            models.Index(fields=["starts_at", "id"], name="meeting_by_start"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.committee.name}: {self.title}"
