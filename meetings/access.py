@@ -160,9 +160,7 @@ def granted_q(user: User, field: str = "pk") -> Q:
     item id, so no global permission ever counts and the 60,000 items are never scanned: only
     the grants of this person and their agency groups are.
     """
-    view, groups = _grant_keys(user)
-    own = AgendaItemUserObjectPermission.objects.filter(user_id=user.pk, permission=view)
-    agencies = AgendaItemGroupObjectPermission.objects.filter(group_id__in=groups, permission=view)
+    own, agencies = _grants(user)
     return Q(**{f"{field}__in": own.values("content_object_id")}) | Q(
         **{f"{field}__in": agencies.values("content_object_id")}
     )
@@ -172,12 +170,18 @@ def granted_each_q(user: User) -> Q:
     """granted_q for a few rows (one meeting's items): each restricted row's grants looked up
     by its id. granted_q reads all of the person's grants first, which suits a scan of many
     rows; for a meeting's agenda, hashing the Met's 20,000 grants was most of the query."""
-    view, groups = _grant_keys(user)
-    own = AgendaItemUserObjectPermission.objects.filter(user_id=user.pk, permission=view)
-    agencies = AgendaItemGroupObjectPermission.objects.filter(group_id__in=groups, permission=view)
+    own, agencies = _grants(user)
     return Q(Exists(own.filter(content_object_id=OuterRef("pk")))) | Q(
         Exists(agencies.filter(content_object_id=OuterRef("pk")))
     )
+
+
+def _grants(user: User) -> tuple[QuerySet, QuerySet]:
+    """This person's own "view agenda item" grants, and their agency groups'."""
+    view, groups = _grant_keys(user)
+    own = AgendaItemUserObjectPermission.objects.filter(user_id=user.pk, permission=view)
+    agencies = AgendaItemGroupObjectPermission.objects.filter(group_id__in=groups, permission=view)
+    return own, agencies
 
 
 def _grant_keys(user: User) -> tuple[Any, QuerySet | list[int]]:

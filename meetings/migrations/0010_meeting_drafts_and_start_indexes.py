@@ -5,19 +5,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0009_public_question_submit_token'),
+        ("meetings", "0009_public_question_submit_token"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='meeting',
-            index=models.Index(condition=models.Q(('status', 'draft')), fields=['id'], name='meeting_drafts'),
+            model_name="meeting",
+            index=models.Index(
+                condition=models.Q(("status", "draft")), fields=["id"], name="meeting_drafts"
+            ),
         ),
         migrations.AddIndex(
-            model_name='meeting',
-            index=models.Index(fields=['starts_at', 'id'], name='meeting_by_start'),
+            model_name="meeting",
+            index=models.Index(fields=["starts_at", "id"], name="meeting_by_start"),
         ),
     ]
