@@ -73,13 +73,9 @@ class SweepResult:
 
 
 def _candidates(
-    today: datetime.date,
-    by_committee: dict,
-    errors: list[tuple[int, str]],
-    chased: dict[int, tuple[int | None, int, int]],
+    today: datetime.date, by_committee: dict, errors: list[tuple[int, str]]
 ) -> Iterator[Key]:
-    """The steps due by `today` of each action that can have one; `chased` collects what the
-    ladder reads of each action (owner, owning agency, committee)."""
+    """The steps due by `today` of each action that can have one."""
     horizon = max(
         [max([int(d) for d in p.remind_days_before] or [0]) for p in by_committee.values()]
     )
@@ -90,16 +86,15 @@ def _candidates(
             due_date__lte=today + datetime.timedelta(days=horizon),
         )
         .exclude(committee__chasing_policy__active=False)
-        .values_list("id", "committee_id", "due_date", "owner_id", "owning_agency_id")
+        .values_list("id", "committee_id", "due_date")
         .iterator(chunk_size=5000)
     )
     # The steps depend only on the policy and the due date, which a London register's
     # hundred thousand due actions share a few thousand ways: worked out once per pair.
     ladders: dict[tuple[int, datetime.date], list[DueStep] | Exception] = {}
-    for action_id, committee_id, due, owner_id, agency_id in rows:
+    for action_id, committee_id, due in rows:
         if due is None:  # excluded by the query; the column is nullable
             continue
-        chased[action_id] = (owner_id, agency_id, committee_id)
         policy = by_committee.get(committee_id) or by_committee[None]
         steps = ladders.get((id(policy), due))
         if steps is None:
@@ -147,9 +142,12 @@ def _write_steps(
 ) -> tuple[int, list[recipients.Step]]:
     """write_notifications, giving back the steps written; `planned_at`: they are written as
     planned then, the caller planning them from what this returns in the same transaction."""
-    chased: dict[int, tuple[int | None, int, int]] = {}
-    keys = set(_candidates(today, policies(), errors, chased))
+    keys = set(_candidates(today, policies(), errors))
     missing = sorted(keys - _existing(keys))
+    # What the ladder reads of the actions with a step to write (none in a repeat sweep); an
+    # action deleted since the candidates were read has nothing to write.
+    chased = _chased({key[0] for key in missing})
+    missing = [key for key in missing if key[0] in chased]
     names = NOTIFICATION_FIELDS if planned_at is None else (*NOTIFICATION_FIELDS, "planned_at")
     written: list[recipients.Step] = []
     for start in range(0, len(missing), CHUNK):
@@ -159,6 +157,18 @@ def _write_steps(
         new = insert_returning(Notification, names, rows, ("id", "action_id", "level"))
         written += [recipients.Step(pk, a, level, *chased[a]) for pk, a, level in new]
     return len({key[0] for key in keys}), written
+
+
+def _chased(action_ids: set[int]) -> dict[int, tuple[int | None, int, int]]:
+    """Each action's owner, owning agency and committee."""
+    found: dict[int, tuple[int | None, int, int]] = {}
+    ordered = sorted(action_ids)
+    for start in range(0, len(ordered), CHUNK):
+        rows = Action.objects.filter(pk__any=ordered[start : start + CHUNK]).values_list(
+            "pk", "owner_id", "owning_agency_id", "committee_id"
+        )
+        found.update((pk, (owner, agency, committee)) for pk, owner, agency, committee in rows)
+    return found
 
 
 def _by_action(steps: list[recipients.Step]) -> Iterator[list[recipients.Step]]:
