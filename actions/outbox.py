@@ -2,9 +2,9 @@
 
 Reminders go in batches (`deliver_batch`, `CHASING_BATCH_SIZE` rows a task): the batch's rows
 are read in one query and sent over ONE SMTP connection, but each row is still claimed and
-recorded in a transaction of its own, around its own SMTP conversation:
+recorded in a transaction of its own, around its own SMTP conversation (actions/claims.py):
 
-    BEGIN; SELECT ... WHERE id = %s AND state = 'pending' FOR UPDATE SKIP LOCKED;
+    BEGIN; SELECT state, ... WHERE id = %s FOR UPDATE SKIP LOCKED; (pending? go on)
     MAIL FROM / RCPT TO / DATA (250 accepted); UPDATE ... SET state = 'sent'; COMMIT
 
 so a second worker (or the same batch delivered twice) finds each row locked or already sent
