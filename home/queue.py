@@ -79,27 +79,22 @@ def _listing(rows: QuerySet, limit: int = SHOWN) -> Listing:
 
 
 def _action_counts(
-    outstanding: QuerySet[Action], user: User, roles: dict[str, set[int]], today: date
+    outstanding: QuerySet[Action], lists: dict[str, Q], agencies: set[int], today: date
 ) -> dict:
     """Each action list's total and overdue count, in two passes over the outstanding actions
-    this person may see: their agencies' actions, which the covering index
+    this person may see: those of their `agencies`, which the covering index
     action_outstanding_by_agency answers without reading the table (one pass over both
     agencies' and own actions, an OR, read every row: 90 ms for a Met lead at London scale),
-    and their own actions of other agencies."""
+    then their own actions of other agencies (the "mine" list is the only one reaching there)."""
     overdue = Q(due_date__lt=today)
-    lists = {
-        "mine": Q(owner=user),
-        "agency": ~Q(owner=user),
-        "assign": Q(owner__isnull=True, owning_agency_id__in=roles["assign"]),
-    }
     counts = {}
     for name, where in lists.items():
         counts[f"{name}_total"] = Count("pk", filter=where)
         counts[f"{name}_overdue"] = Count("pk", filter=where & overdue)
-    found = outstanding.filter(owning_agency_id__in=roles["all"]).order_by().aggregate(**counts)
+    found = outstanding.filter(owning_agency_id__in=agencies).order_by().aggregate(**counts)
     elsewhere = (
-        outstanding.filter(owner=user)
-        .exclude(owning_agency_id__in=roles["all"])
+        outstanding.filter(lists["mine"])
+        .exclude(owning_agency_id__in=agencies)
         .order_by()
         .aggregate(total=Count("pk"), overdue=Count("pk", filter=overdue))
     )
@@ -208,7 +203,9 @@ def home_queue(user: User) -> Queue:
         "agency": Q(owning_agency_id__in=roles["all"]) & ~Q(owner=user),
         "assign": Q(owner__isnull=True, owning_agency_id__in=roles["assign"]),
     }
-    counts = _action_counts(outstanding, user, roles, today)
+    # The agency and assign lists lie within the person's agencies (assigning agencies are
+    # theirs); only "mine" reaches beyond them.
+    counts = _action_counts(outstanding, lists, roles["all"], today)
     return Queue(
         today=today,
         upcoming=_listing(upcoming, limit=UPCOMING_SHOWN),
