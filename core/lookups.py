@@ -5,6 +5,10 @@ id on the way: a London chasing sweep's few hundred lists of 5,000 ids spent abo
 its Python time there (Django's per-value preparation, then psycopg splitting the long query
 string). `= ANY(%s)` with the list bound once does the same work in PostgreSQL, which uses the
 same indexes for it. Elsewhere (SQLite, the embedded default) it is the ordinary IN.
+
+Whole numbers for an integer column are bound as one text literal, '{1,2,3}'::bigint[]: psycopg
+dumps a Python list element by element, with a regular expression per element (a page's dozen
+lists of a Met lead's 300 committees cost 5 ms of it).
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from typing import Any
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Field, ForeignObject, Lookup
 from django.db.models.sql.compiler import SQLCompiler
+
+INTEGER_TYPES = ("smallint", "integer", "bigint")
 
 
 class AnyOf(Lookup):
@@ -33,6 +39,10 @@ class AnyOf(Lookup):
         lhs, lhs_params = self.process_lhs(compiler, connection)
         values = list(self.rhs)
         if connection.vendor == "postgresql":
+            column_type = self.lhs.output_field.db_type(connection)
+            if column_type in INTEGER_TYPES and all(type(v) is int for v in values):
+                literal = "{" + ",".join(map(str, values)) + "}"
+                return f"{lhs} = ANY(%s::{column_type}[])", [*lhs_params, literal]
             return f"{lhs} = ANY(%s)", [*lhs_params, values]
         if not values:
             return "1 = 0", list(lhs_params)

@@ -53,3 +53,19 @@ def test_many_values_are_one_parameter_on_postgresql(actions):
         assert "= ANY(" in sql and " IN (" not in sql
     else:
         assert " IN (" in sql
+
+
+def test_ids_of_an_integer_column_are_one_typed_literal_on_postgresql(actions):
+    """psycopg dumps a list element by element; ids go as one text literal, cast."""
+    ids = [a.pk for a in actions[:3]]
+    with CaptureQueriesContext(connection) as queries:
+        by_pk = set(Action.objects.filter(pk__any=ids).values_list("pk", flat=True))
+        references = Action.objects.filter(reference__any=["MC-0001", "MC-0002"])
+        by_reference = set(references.values_list("pk", flat=True))
+    assert by_pk == set(ids)
+    assert by_reference == {actions[1].pk, actions[2].pk}
+    if connection.vendor == "postgresql":
+        pk_sql = queries.captured_queries[0]["sql"]
+        assert "::bigint[]" in pk_sql and "{" + ",".join(map(str, ids)) + "}" in pk_sql
+        # Text stays a list psycopg dumps as text[]: no integer cast on a text column.
+        assert "::bigint[]" not in queries.captured_queries[1]["sql"]
