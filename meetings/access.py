@@ -14,7 +14,8 @@ from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, Permission
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.lookups import IsNull
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -40,6 +41,13 @@ def _ids(user: User, key: str, make: Callable[[], QuerySet]) -> QuerySet | list[
     """The ids `make()` selects: a literal list while a request memo is active (cheap to build
     and to plan in every later query), else the subquery itself."""
     return remembered(user.pk, key, make)
+
+
+def among(field: str, ids: QuerySet | list[int]) -> Q:
+    """`field` is one of `ids`: IN (subquery) for a subquery, one array parameter for a
+    remembered list (core/lookups.py), whose hundreds of ids Django would otherwise prepare and
+    psycopg parse one placeholder at a time in every query of the page."""
+    return Q(**{f"{field}__{'any' if isinstance(ids, list) else 'in'}": ids})
 
 
 def forget(user: AnyUser) -> None:
@@ -116,7 +124,7 @@ def partner_committees(user: AnyUser) -> QuerySet[Committee]:
         return Committee.objects.none()
     if user.is_superuser:
         return Committee.objects.all()
-    return Committee.objects.filter(id__in=partner_committee_ids(user))
+    return Committee.objects.filter(among("id", partner_committee_ids(user)))
 
 
 def officer_committees(user: AnyUser) -> QuerySet[Committee]:
@@ -125,7 +133,7 @@ def officer_committees(user: AnyUser) -> QuerySet[Committee]:
         return Committee.objects.none()
     if user.is_superuser:
         return Committee.objects.all()
-    return Committee.objects.filter(id__in=officer_committee_ids(user))
+    return Committee.objects.filter(among("id", officer_committee_ids(user)))
 
 
 def is_committee_officer(user: AnyUser, committee: Committee) -> bool:
@@ -148,8 +156,8 @@ def visible_meetings(user: AnyUser) -> QuerySet[Meeting]:
     if user.is_superuser:
         return Meeting.objects.all()
     return Meeting.objects.filter(
-        Q(committee__in=officer_committee_ids(user))
-        | (Q(committee__in=partner_committee_ids(user)) & ~Q(status=Meeting.Status.DRAFT))
+        among("committee", officer_committee_ids(user))
+        | (among("committee", partner_committee_ids(user)) & ~Q(status=Meeting.Status.DRAFT))
     )
 
 
@@ -166,21 +174,30 @@ def granted_q(user: User, field: str = "pk") -> Q:
     )
 
 
-def granted_each_q(user: User) -> Q:
-    """granted_q for a few rows (one meeting's items): each restricted row's grants looked up
-    by its id. granted_q reads all of the person's grants first, which suits a scan of many
-    rows; for a meeting's agenda, hashing the Met's 20,000 grants was most of the query."""
+def granted_each_q(user: User, field: str = "pk") -> Q:
+    """granted_q for a few rows (one meeting's items, a list's first ten actions): each
+    restricted row's grants looked up by its item id (`field`). granted_q reads all of the
+    person's grants first, which suits a scan of many rows; for a meeting's agenda, hashing the
+    Met's 20,000 grants was most of the query."""
     own, agencies = _grants(user)
-    return Q(Exists(own.filter(content_object_id=OuterRef("pk")))) | Q(
-        Exists(agencies.filter(content_object_id=OuterRef("pk")))
-    )
+    return Q(_has_row(own, field)) | Q(_has_row(agencies, field))
+
+
+def _has_row(grants: QuerySet, field: str) -> IsNull:
+    """Whether a grant names this row's item: a scalar subquery, which PostgreSQL runs row by
+    row. An EXISTS it may hash over every grant when it expects many rows, even under a LIMIT
+    of ten (the home page's action lists)."""
+    first = grants.filter(content_object_id=OuterRef(field)).values("pk")[:1]
+    return IsNull(Subquery(first), False)
 
 
 def _grants(user: User) -> tuple[QuerySet, QuerySet]:
     """This person's own "view agenda item" grants, and their agency groups'."""
     view, groups = _grant_keys(user)
     own = AgendaItemUserObjectPermission.objects.filter(user_id=user.pk, permission=view)
-    agencies = AgendaItemGroupObjectPermission.objects.filter(group_id__in=groups, permission=view)
+    agencies = AgendaItemGroupObjectPermission.objects.filter(
+        among("group_id", groups), permission=view
+    )
     return own, agencies
 
 
@@ -230,7 +247,7 @@ def visible_agenda_items(
         return AgendaItem.objects.filter(meeting__in=of)
     return AgendaItem.objects.filter(meeting__in=of).filter(
         Q(restricted=False)
-        | Q(meeting__committee__in=officer_committee_ids(user))
+        | among("meeting__committee", officer_committee_ids(user))
         | granted_q(user)
     )
 
