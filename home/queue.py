@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import Count, F, Q, QuerySet, Window
+from django.db.models import BooleanField, Case, Count, F, Q, QuerySet, Value, When, Window
 from django.utils import timezone
 
 from actions.models import Action
@@ -55,6 +55,7 @@ class Queue:
     to_approve: Listing
     to_record: Listing
     messages: Listing
+    committees: Listing
     is_officer: bool = False
     assigns: bool = False
     records: bool = False
@@ -111,11 +112,11 @@ def _action_listing(rows: QuerySet[Action], counts: dict, name: str, today: date
     return Listing(rows=listed, total=counts[f"{name}_total"], overdue=counts[f"{name}_overdue"])
 
 
-def _outstanding(user: User) -> QuerySet[Action]:
+def _outstanding(user: User, *, few: bool = False) -> QuerySet[Action]:
     """Outstanding actions this person may see, overdue first (the oldest deadline first),
-    those without a deadline last."""
+    those without a deadline last; `few` for a list's first rows (visible_actions)."""
     return (
-        visible_actions(user)
+        visible_actions(user, few=few)
         .filter(status__in=Action.OUTSTANDING)
         .select_related("owning_agency", "owner")
         # What the lists show and the read log needs; whole rows of three tables cost more
@@ -175,6 +176,24 @@ def _to_record(user: User, lead_ids: set[int], officer_ids: list[int], now: date
     return Listing(rows=listed, total=listed[0]["in_all"] if listed else 0)
 
 
+def _committees(user: User, officer_ids: list[int]) -> Listing:
+    """The person's first committees, those they chair or clerk first, then by name, and how
+    many in all: a Met lead sits on 300 through their agency, which the committees page lists."""
+    runs_it = Case(
+        When(id__any=officer_ids, then=Value(True)),
+        default=Value(False),
+        output_field=BooleanField(),
+    )
+    rows = (
+        access.partner_committees(user)
+        .select_related("host")
+        .only("name", "short_name", "host__short_name")
+        .annotate(runs_it=runs_it)
+        .order_by("-runs_it", "name", "id")
+    )
+    return _listing(rows)
+
+
 def home_queue(user: User) -> Queue:
     """Everything the home page lists for this person, in a fixed number of queries."""
     now = timezone.now()
@@ -182,6 +201,8 @@ def home_queue(user: User) -> Queue:
     roles = _roles(user)
     officer_ids = list(access.officer_committee_ids(user))
     outstanding = _outstanding(user)
+    # The lists read ten rows each: a restricted row's grants are looked up one by one there.
+    first = _outstanding(user, few=True)
     upcoming = (
         access.visible_meetings(user)
         .filter(starts_at__gte=now)
@@ -209,15 +230,13 @@ def home_queue(user: User) -> Queue:
     return Queue(
         today=today,
         upcoming=_listing(upcoming, limit=UPCOMING_SHOWN),
-        my_actions=_action_listing(outstanding.filter(lists["mine"]), counts, "mine", today),
-        agency_actions=_action_listing(
-            outstanding.filter(lists["agency"]), counts, "agency", today
-        ),
-        to_assign=_action_listing(outstanding.filter(lists["assign"]), counts, "assign", today),
+        my_actions=_action_listing(first.filter(lists["mine"]), counts, "mine", today),
+        agency_actions=_action_listing(first.filter(lists["agency"]), counts, "agency", today),
+        to_assign=_action_listing(first.filter(lists["assign"]), counts, "assign", today),
         # Lists no role of theirs can fill are not asked for: a query that can return nothing
         # still costs its building.
         to_comment=_listing(
-            circulated.filter(meeting__committee_id__in=partner_ids).exclude(
+            circulated.filter(meeting__committee_id__any=partner_ids).exclude(
                 meeting__committee_id__in=officer_ids
             )
         )
@@ -230,6 +249,7 @@ def home_queue(user: User) -> Queue:
         if officer_ids or roles["lead"]
         else Listing(rows=[], total=0),
         messages=Listing(rows=unread_messages(user, UPCOMING_SHOWN), total=unread_count(user)),
+        committees=_committees(user, officer_ids),
         is_officer=bool(officer_ids),
         assigns=bool(roles["assign"]),
         records=bool(officer_ids or roles["lead"]),

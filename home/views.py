@@ -6,7 +6,6 @@ from django.shortcuts import render
 from agencies.http import SignedInRequest
 from agencies.selectors import user_memberships
 from audit.services import record_reads
-from meetings.access import officer_committee_ids, partner_committees
 
 from .queue import home_queue
 
@@ -20,7 +19,5 @@ def home(request: SignedInRequest) -> HttpResponse:
     context = {
         "queue": queue,
         "memberships": user_memberships(user=request.user),
-        "committees": partner_committees(request.user).select_related("host"),
-        "officer_of": set(officer_committee_ids(request.user)),
     }
     return render(request, "home/home.html", context)

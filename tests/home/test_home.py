@@ -209,3 +209,30 @@ def test_unread_messages_count_and_latest_are_the_persons_own(
     assert "Messages (1 unread)" in page and "Action MC-1 is yours" in page
     other = _home(signed_in, world.lead)
     assert "Messages (0 unread)" in other and "MC-1 is yours" not in other
+
+
+def test_my_committees_list_those_i_run_first_then_ten_and_a_link_to_all(world, signed_in):
+    from tests.factories import CommitteeFactory
+
+    # CPS sits on twelve committees; the outsider clerks the last of them by name.
+    sits_on = [
+        CommitteeFactory(name=f"Board {n:02}", short_name=f"board-{n:02}", host=world.mopac)
+        for n in range(12)
+    ]
+    for committee in sits_on:
+        committee.member_agencies.add(world.cps)
+    sits_on[-1].secretariat.add(world.outsider)
+    page = _home(signed_in, world.outsider)
+    assert "Your committees (12)" in page
+    listed = page.split('id="your-committees"')[1].split("</ul>")[0]
+    assert listed.count("<li>") == 10
+    assert listed.index("Board 11") < listed.index("Board 00")
+    first = listed.split("</li>")[0]
+    assert "Board 11" in first and "(hosted by MOPAC)" in first and "you chair or clerk it" in first
+    assert "Board 09" not in listed  # the ten are the one they run, then nine by name
+    assert "MOPAC Challenge" not in page  # CPS does not sit on it
+    link = page.split('id="more-committees"')[1].split("</p>")[0]
+    assert reverse("meetings:committees") in link and "All 12 of your committees" in link
+    # A member of the committee's agencies sees it, once, and no link to more.
+    member_page = _home(signed_in, world.member)
+    assert "Your committees (1)" in member_page and "more-committees" not in member_page
