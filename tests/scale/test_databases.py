@@ -36,7 +36,10 @@ REPLICA_URL = "postgres://app:secret@replica.internal:5432/meetings"
 @pytest.fixture
 def clean_env(monkeypatch):
     """An environment without this machine's database variables."""
-    for name in ("DATABASE_URL", "DATABASE_POOL", "CONN_MAX_AGE", "DATABASE_REPLICA_URL"):
+    for name in (
+        *("DATABASE_URL", "DATABASE_POOL", "CONN_MAX_AGE"),
+        *("DATABASE_REPLICA_URL", "DATABASE_PARALLEL_WORKERS"),
+    ):
         monkeypatch.delenv(name, raising=False)
     return monkeypatch
 
@@ -52,6 +55,37 @@ def test_pgbouncer_in_transaction_mode_turns_off_what_outlives_a_transaction(cle
     assert pooled["OPTIONS"]["prepare_threshold"] is None
     assert pooled["CONN_MAX_AGE"] == 30 and pooled["CONN_HEALTH_CHECKS"] is True
     assert pooled["ATOMIC_REQUESTS"] is True
+
+
+def test_parallel_workers_are_capped_unless_behind_pgbouncer(clean_env):
+    clean_env.setenv("DATABASE_URL", PRIMARY_URL)
+    options = scale.databases(environ.Env())["default"]["OPTIONS"]
+    assert options["options"] == "-c max_parallel_workers_per_gather=0"
+    clean_env.setenv("DATABASE_PARALLEL_WORKERS", "2")
+    options = scale.databases(environ.Env())["default"]["OPTIONS"]
+    assert options["options"] == "-c max_parallel_workers_per_gather=2"
+    # PgBouncer closes a connection that sends startup options: the role carries it there.
+    clean_env.setenv("DATABASE_POOL", "pgbouncer")
+    assert "options" not in scale.databases(environ.Env())["default"]["OPTIONS"]
+    clean_env.setenv("DATABASE_POOL", "")
+    clean_env.setenv("DATABASE_PARALLEL_WORKERS", "two")
+    with pytest.raises(ImproperlyConfigured, match="DATABASE_PARALLEL_WORKERS must be a whole"):
+        scale.databases(environ.Env())
+
+
+@pytest.mark.django_db
+def test_the_cap_reaches_postgresql_on_every_connection():
+    from django.db import connection
+
+    from tests.conftest import IN_CI
+
+    if connection.vendor != "postgresql":
+        if IN_CI:
+            pytest.fail("CI runs on PostgreSQL")
+        pytest.skip("a PostgreSQL setting: the SQLite run has none")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        assert cursor.fetchone()[0] == "0"
 
 
 def test_an_unknown_pooler_is_refused_by_name(clean_env):
