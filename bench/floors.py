@@ -241,7 +241,8 @@ def dashboard(request: HttpRequest, pk: int) -> JsonResponse:
 def home(request: HttpRequest, pk: int) -> JsonResponse:
     """One person's work queue: upcoming meetings of their agencies' committees, their actions
     and their agencies' (overdue first), unassigned ones they lead, circulated minutes and
-    meetings with people still expected, each list with its count."""
+    meetings with people still expected, each list with its count; their agencies and the
+    first of their committees, with how many."""
     now = timezone.now()
     agencies = list(Membership.objects.filter(user_id=pk).values_list("agency_id", "role"))
     mine = [agency for agency, _ in agencies]
@@ -279,9 +280,14 @@ def home(request: HttpRequest, pk: int) -> JsonResponse:
         .order_by("-meeting_id")
     )
     counts["record"] = expected.count()
+    yours = Committee.objects.filter(id__in=committees).select_related("host").order_by("name")
+    counts["committees"] = yours.count()
+    memberships = Membership.objects.filter(user_id=pk).select_related("agency")
     return JsonResponse(
         {
             "counts": counts,
+            "agencies": [[m.agency.name, m.agency.short_name, m.role] for m in memberships],
+            "committees": [[c.short_name, c.name, c.host.short_name] for c in yours[:SHOWN]],
             "rows": rows,
             "meetings": meetings,
             "minutes": [m.meeting_id for m in circulated.select_related("meeting")[:SHOWN]],
