@@ -47,7 +47,10 @@ def among(field: str, ids: QuerySet | list[int]) -> Q:
     """`field` is one of `ids`: IN (subquery) for a subquery, one array parameter for a
     remembered list (core/lookups.py), whose hundreds of ids Django would otherwise prepare and
     psycopg parse one placeholder at a time in every query of the page."""
-    return Q(**{f"{field}__{'any' if isinstance(ids, list) else 'in'}": ids})
+    if not isinstance(ids, list):
+        return Q(**{f"{field}__in": ids})
+    # Not a list: Django walks a list's every element looking for expressions (90 us for 300).
+    return Q(**{f"{field}__any": frozenset(ids)})
 
 
 def forget(user: AnyUser) -> None:
