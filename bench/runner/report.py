@@ -34,6 +34,9 @@ def machine() -> dict[str, str]:
     with connection.cursor() as cursor:
         cursor.execute("SHOW server_version")
         info["postgresql"] = cursor.fetchone()[0]
+        # The product's connections set it (DATABASE_PARALLEL_WORKERS); it moves every figure.
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        info["parallel workers per query"] = cursor.fetchone()[0]
     info["python"] = platform.python_version()
     info["django"] = django.get_version()
     info["os"] = platform.platform()
