@@ -236,7 +236,7 @@ def home_queue(user: User) -> Queue:
         # Lists no role of theirs can fill are not asked for: a query that can return nothing
         # still costs its building.
         to_comment=_listing(
-            circulated.filter(meeting__committee_id__any=partner_ids).exclude(
+            circulated.filter(access.among("meeting__committee_id", partner_ids)).exclude(
                 meeting__committee_id__in=officer_ids
             )
         )
